@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // office-addin-mock imports office-addin-manifest, whose ESM dependencies Jest cannot load;
+  // the mock only needs its OfficeApp enum.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,130 @@
+import ExcelJS from "exceljs";
+import { NUMBER_FORMATS, ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import { CellValue } from "../../core/tables";
+
+const FONT = "Calibri";
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const GROUP_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+
+/** Adds sheets for the layouts to a workbook; an existing sheet of the same name is replaced. */
+export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
+  for (const layout of layouts) {
+    const existing = workbook.getWorksheet(layout.sheet);
+    if (existing) workbook.removeWorksheet(existing.id);
+    if (layout.kind === "table") addTable(workbook, layout);
+    else addReport(workbook, layout);
+  }
+}
+
+export async function writeLayoutsToFile(file: string, layouts: readonly SheetLayout[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Balans";
+  workbook.created = new Date();
+  addLayouts(workbook, layouts);
+  await workbook.xlsx.writeFile(file);
+}
+
+function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
+  const ws = workbook.addWorksheet(layout.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+  layout.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.format && c.format !== "text") col.numFmt = NUMBER_FORMATS[c.format];
+  });
+  ws.addTable({
+    name: layout.name,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: layout.columns.map((c) => ({ name: c.header, filterButton: true })),
+    // An empty table still needs one row in exceljs; Excel shows it as the table's blank first row.
+    rows: layout.rows.length ? layout.rows.map((r) => r.map(cellForFile)) : [layout.columns.map(() => null)],
+  });
+  ws.getRow(1).alignment = { vertical: "top", wrapText: true };
+  layout.columns.forEach((c, i) => {
+    if (c.width >= 28) ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+  });
+}
+
+function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
+  const ws = workbook.addWorksheet(layout.sheet, {
+    views: [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: layout.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}`,
+    },
+    headerFooter: { oddFooter: "&L&A&RSida &P av &N" },
+  });
+  layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  layout.rows.forEach((row, r) => {
+    const wsRow = ws.getRow(r + 1);
+    row.cells.forEach((value, c) => {
+      const cell = wsRow.getCell(c + 1);
+      cell.value = cellForFile(value);
+      const format = layout.columns[c]?.format;
+      if (typeof value === "number" && format && !["title", "subtitle", "header"].includes(row.style)) {
+        cell.numFmt = NUMBER_FORMATS[format];
+      }
+    });
+    styleRow(wsRow, row.style, layout.columns.length);
+  });
+}
+
+function styleRow(row: ExcelJS.Row, style: RowStyle, width: number): void {
+  const each = (f: (cell: ExcelJS.Cell) => void) => {
+    for (let c = 1; c <= width; c++) f(row.getCell(c));
+  };
+  switch (style) {
+    case "title":
+      row.getCell(1).font = { name: FONT, size: 14, bold: true };
+      row.height = 22;
+      break;
+    case "subtitle":
+    case "note":
+      row.getCell(style === "note" ? 2 : 1).font = { name: FONT, size: 9, italic: true, color: { argb: "FF595959" } };
+      break;
+    case "header":
+      each((cell) => {
+        cell.font = { name: FONT, bold: true };
+        cell.fill = HEADER_FILL;
+        cell.border = { bottom: { style: "thin" } };
+        cell.alignment = { vertical: "bottom", horizontal: typeof cell.value === "string" && /^\d{4}$/.test(cell.value) ? "right" : "left" };
+      });
+      break;
+    case "group":
+      each((cell) => {
+        cell.font = { name: FONT, bold: true };
+        cell.fill = GROUP_FILL;
+      });
+      break;
+    case "subtotal":
+      each((cell) => {
+        cell.font = { name: FONT, bold: true };
+        cell.border = { top: { style: "thin" } };
+      });
+      break;
+    case "total":
+      each((cell) => {
+        cell.font = { name: FONT, bold: true };
+        cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
+      });
+      break;
+    case "emphasis":
+      each((cell) => (cell.font = { name: FONT, bold: true, color: { argb: "FFC00000" } }));
+      break;
+    default:
+      break;
+  }
+  if (style === "item") row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+}
+
+/** Text is written as text (never as a formula, whatever it starts with); dates are serials. */
+function cellForFile(value: CellValue): ExcelJS.CellValue {
+  if (value === undefined) return null;
+  return value;
+}

@@ -1,0 +1,98 @@
+/** A calendar date without time zone; months are 1–12. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+export function makeDate(year: number, month: number, day = 1): CalendarDate {
+  return { year, month, day };
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    year >= 1900 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01: lets periods be compared and measured with integers. */
+export function dayNumber(d: CalendarDate): number {
+  return Date.UTC(d.year, d.month - 1, d.day) / MS_PER_DAY;
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const d = new Date(n * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return dayNumber(a) - dayNumber(b);
+}
+
+export function toIsoDate(d: CalendarDate): string {
+  return `${String(d.year).padStart(4, "0")}-${pad2(d.month)}-${pad2(d.day)}`;
+}
+
+export function toIsoMonth(year: number, month: number): string {
+  return `${year}-${pad2(month)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+// Excel's 1900 date system counts from 1899-12-31 as 1 and keeps Lotus' phantom 1900-02-29
+// (serial 60); from serial 61 on, serial = days since 1899-12-30.
+const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
+
+export function fromExcelSerial(serial: number): CalendarDate {
+  const whole = Math.floor(serial);
+  return fromDayNumber(EXCEL_EPOCH_DAY + (whole < 61 ? whole + 1 : whole));
+}
+
+export function toExcelSerial(d: CalendarDate): number {
+  const serial = dayNumber(d) - EXCEL_EPOCH_DAY;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/** A JS Date read from a file or Office is a calendar date at UTC midnight (exceljs) or local. */
+export function fromJsDate(date: Date): CalendarDate {
+  // exceljs gives UTC midnight; a Date built locally may be a few hours off UTC. Round to the
+  // nearest UTC day so both read as the day the user typed.
+  const n = Math.round(date.getTime() / MS_PER_DAY);
+  return fromDayNumber(n);
+}
+
+export function toJsDate(d: CalendarDate): Date {
+  return new Date(dayNumber(d) * MS_PER_DAY);
+}
+
+/**
+ * Reads a date cell: an Excel serial number, a JS Date, or ISO text (`2021-04-01`,
+ * also `2021-04` for the first of the month). Undefined when the value is not a date.
+ */
+export function readDateValue(value: unknown): CalendarDate | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : fromJsDate(value);
+  if (typeof value === "number") {
+    return Number.isFinite(value) && value >= 1 && value < 2_958_466 ? fromExcelSerial(value) : undefined;
+  }
+  if (typeof value === "string") {
+    const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);
+    if (!m) return undefined;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+    return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { parseAmount } from "./amount";
+import { Problem } from "./problems";
+import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
+import { Unit } from "./units";
+
+export const DEFICITS_TABLE: TableSpec<"year" | "deficit" | "budget"> = {
+  name: "Underskott",
+  unitColumn: "deficit",
+  columns: [
+    { key: "year", header: "År", aliases: ["Year"], required: true },
+    { key: "deficit", header: "Underskott", aliases: ["Prognos", "Deficit"], required: true },
+    { key: "budget", header: "Budget" },
+  ],
+};
+
+export interface YearDeficit {
+  year: number;
+  /** Forecast deficit before measures; positive = deficit. */
+  deficit: number;
+  /** The committee's budget (net cost), for the 1 % rule. */
+  budget?: number;
+  row: number;
+}
+
+export interface DeficitsRead {
+  unit: Unit;
+  byYear: Map<number, YearDeficit>;
+  problems: Problem[];
+}
+
+/** Reads the `Underskott` table: one forecast deficit per year. */
+export function readDeficits(raw: RawTable): DeficitsRead {
+  const table = bindTable(DEFICITS_TABLE, raw);
+  const log = new ProblemLog(table);
+  const byYear = new Map<number, YearDeficit>();
+  for (const row of table.rows) {
+    const year = readYear(row.get("year"));
+    if (year === undefined) {
+      log.add(row.number, "year", `»${cellText(row.get("year"))}« är inget år; ange t.ex. 2020`);
+      continue;
+    }
+    if (byYear.has(year)) {
+      log.add(row.number, "year", `${year} finns redan på rad ${byYear.get(year)!.row}; ett underskott per år`);
+      continue;
+    }
+    const deficit = parseAmount(row.get("deficit"));
+    if (!deficit.ok) {
+      log.add(row.number, "deficit", deficit.message);
+      continue;
+    }
+    let budget: number | undefined;
+    if (!isEmpty(row.get("budget"))) {
+      const b = parseAmount(row.get("budget"));
+      if (b.ok && b.value > 0) budget = b.value;
+      else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
+    }
+    byYear.set(year, { year, deficit: deficit.value, ...(budget !== undefined ? { budget } : {}), row: row.number });
+  }
+  return { unit: table.unit, byYear, problems: log.problems };
+}
+
+/** A year cell: 2020, "2020", or "2020.0" as some files store it. */
+export function readYear(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 1900 && n <= 2999 ? n : undefined;
+}

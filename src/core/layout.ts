@@ -1,0 +1,55 @@
+import { CellValue } from "./tables";
+
+/**
+ * Sheet layouts: what a sheet shows, independent of the host that writes it (exceljs for files,
+ * Office.js in Excel). Dates are Excel serial numbers with the `date` format, so every host
+ * writes the same cell values.
+ */
+export type CellFormat = "text" | "integer" | "amount" | "amountPrecise" | "date" | "month" | "percent";
+
+/** Excel number format codes; Excel shows them with the user's decimal comma and separators. */
+export const NUMBER_FORMATS: Record<CellFormat, string> = {
+  text: "@",
+  integer: "0",
+  amount: "#,##0.0;-#,##0.0;0.0",
+  amountPrecise: "#,##0.0#;-#,##0.0#;0.0",
+  date: "yyyy-mm-dd",
+  month: "yyyy-mm",
+  percent: "0.0%",
+};
+
+export interface ColumnLayout {
+  header: string;
+  /** Width in characters. */
+  width: number;
+  format?: CellFormat;
+}
+
+/** An Excel table (ListObject) on a sheet of its own, header in row 1. */
+export interface TableLayout {
+  kind: "table";
+  sheet: string;
+  name: string;
+  columns: ColumnLayout[];
+  rows: CellValue[][];
+}
+
+export type RowStyle = "title" | "subtitle" | "header" | "group" | "item" | "subtotal" | "total" | "emphasis" | "note" | "blank";
+
+export interface ReportRow {
+  style: RowStyle;
+  cells: CellValue[];
+}
+
+/** A computed sheet laid out for reading and printing: rows with styles over typed columns. */
+export interface ReportLayout {
+  kind: "report";
+  sheet: string;
+  columns: ColumnLayout[];
+  rows: ReportRow[];
+  /** Rows above the scrolling area (title and column headers). */
+  freezeRows: number;
+  orientation: "portrait" | "landscape";
+}
+
+export type SheetLayout = TableLayout | ReportLayout;

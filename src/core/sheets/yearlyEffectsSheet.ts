@@ -1,0 +1,62 @@
+import { PlanEffects } from "../effects";
+import { toExcelSerial } from "../dates";
+import { ReportLayout, ReportRow } from "../layout";
+import { CellValue } from "../tables";
+
+export const YEARLY_EFFECTS_SHEET = "Årseffekter";
+
+export interface SheetStamp {
+  /** When the figures were computed, as the user should read it, e.g. `2026-11-22 14:05`. */
+  madeAt: string;
+  /** What they were computed from, e.g. a file name or `denna arbetsbok`. */
+  source: string;
+}
+
+/**
+ * The `Årseffekter` sheet: measures × years grouped by area with subtotals, the total, the
+ * forecast deficit and the residual deficit. Values only; the sheet is a snapshot.
+ */
+export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): ReportLayout {
+  const { years, unit } = effects;
+  const width = 5 + years.length;
+  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array(width - cells.length).fill(null)];
+  const perYear = (values: Map<number, number>): CellValue[] => years.map((y) => values.get(y) ?? null);
+
+  const rows: ReportRow[] = [
+    { style: "title", cells: pad([`Årseffekter av åtgärdsplanen (${unit})`]) },
+    { style: "subtitle", cells: pad([`Beräknat ${stamp.madeAt} från ${stamp.source}. Effekten per år följer när varje åtgärd börjar gälla.`]) },
+    { style: "header", cells: ["Id", "Åtgärd", "Tidsaspekt", "Start", `Helårseffekt`, ...years.map(String)] },
+  ];
+  for (const area of effects.areas) {
+    rows.push({ style: "group", cells: pad([null, area.area]) });
+    for (const m of area.measures) {
+      rows.push({
+        style: "item",
+        cells: [m.id, m.name, m.timing, toExcelSerial(m.start), m.annual, ...perYear(effects.perMeasure.get(m)!)],
+      });
+    }
+    rows.push({ style: "subtotal", cells: [null, `Summa ${area.area}`, null, null, area.annual, ...perYear(area.perYear)] });
+  }
+  rows.push({ style: "total", cells: [null, "Summa kostnadsreducerande åtgärder", null, null, effects.annual, ...perYear(effects.totals)] });
+  if (effects.deficit.size > 0) {
+    rows.push({ style: "item", cells: [null, "Prognostiserat underskott", null, null, null, ...perYear(effects.deficit)] });
+    rows.push({ style: "emphasis", cells: [null, "Restunderskott efter åtgärder", null, null, null, ...perYear(effects.residual)] });
+  } else {
+    rows.push({ style: "note", cells: pad([null, "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet."]) });
+  }
+  return {
+    kind: "report",
+    sheet: YEARLY_EFFECTS_SHEET,
+    orientation: "landscape",
+    freezeRows: 3,
+    columns: [
+      { header: "Id", width: 7 },
+      { header: "Åtgärd", width: 52 },
+      { header: "Tidsaspekt", width: 26 },
+      { header: "Start", width: 11, format: "date" },
+      { header: "Helårseffekt", width: 12, format: "amountPrecise" },
+      ...years.map((y) => ({ header: String(y), width: 10, format: "amount" as const })),
+    ],
+    rows,
+  };
+}

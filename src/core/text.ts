@@ -1,0 +1,29 @@
+/** Lower case, no diacritics, single spaces: the form in which names and headers are compared. */
+export function foldText(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u00a0\s]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** A header without its trailing unit: `Helårseffekt (mnkr)` → `helarseffekt`. */
+export function headerKey(header: string): string {
+  return foldText(header.replace(/\([^)]*\)\s*$/, ""));
+}
+
+/** The text in a header's trailing parentheses, if any: `Belopp (tkr)` → `tkr`. */
+export function headerSuffix(header: string): string | undefined {
+  const m = /\(([^)]*)\)\s*$/.exec(header);
+  return m ? m[1].trim() : undefined;
+}
+
+/** Formats a number the Swedish way for messages: decimal comma, minus sign U+2212. */
+export function formatSwedish(value: number, decimals?: number): string {
+  const text =
+    decimals === undefined
+      ? String(Math.round(value * 1e9) / 1e9)
+      : value.toFixed(decimals);
+  return text.replace("-", "\u2212").replace(".", ",");
+}
