@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // The add-in keeps its runtime on globalThis (shared runtime); Jest 30 wraps such objects
+  // in protective setters that recurse on class instances.
+  testEnvironmentOptions: { globalsCleanup: "off" },
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },

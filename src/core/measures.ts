@@ -55,8 +55,10 @@ export interface MeasuresRead {
   unit: Unit;
   measures: Measure[];
   problems: Problem[];
-  /** Problems by measure id, including rows left out, for the formulas a row affects. */
+  /** Problems by folded measure id, including rows left out, for the formulas a row affects. */
   problemsById: Map<string, Problem[]>;
+  /** Folded ids of rows left out because their effect cannot be computed. */
+  rejectedIds: Set<string>;
 }
 
 /**
@@ -69,6 +71,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const measures: Measure[] = [];
   const rowOfId = new Map<string, number>();
   const problemsById = new Map<string, Problem[]>();
+  const rejectedIds = new Set<string>();
 
   for (const row of table.rows) {
     const before = log.problems.length;
@@ -141,7 +144,10 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       const mine = log.problems.slice(before);
       if (mine.length) problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
-    if (!usable || !start) continue;
+    if (!usable || !start) {
+      if (id !== "") rejectedIds.add(foldText(id));
+      continue;
+    }
 
     measures.push({
       id,
@@ -158,7 +164,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       row: row.number,
     });
   }
-  return { unit: table.unit, measures, problems: log.problems, problemsById };
+  return { unit: table.unit, measures, problems: log.problems, problemsById, rejectedIds };
 }
 
 /** A status as the user wrote it, matched loosely; undefined when empty, null when unknown. */

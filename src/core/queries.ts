@@ -1,0 +1,201 @@
+import { measureEffect } from "./effects";
+import { toExcelSerial } from "./dates";
+import { Measure } from "./measures";
+import { BalansError, describeProblem } from "./problems";
+import { planRequired, PLAN_THRESHOLD } from "./rules";
+import { foldText } from "./text";
+import { parseTiming } from "./timing";
+import { convertAmount } from "./units";
+import { missingTable, PlanWorkbook, TABLE_NAMES } from "./workbook";
+
+/**
+ * A formula's answer: a value, or an error of the kind Excel shows (`#N/A` for something that
+ * cannot be found, `#VALUE!` for an argument or a row that cannot be used) with a message.
+ */
+export type FormulaResult<T = number> =
+  | { ok: true; value: T }
+  | { ok: false; error: "notAvailable" | "invalidValue"; message: string };
+
+const value = <T>(v: T): FormulaResult<T> => ({ ok: true, value: v });
+const notAvailable = (message: string): FormulaResult<never> => ({ ok: false, error: "notAvailable", message });
+const invalid = (message: string): FormulaResult<never> => ({ ok: false, error: "invalidValue", message });
+
+/** Thrown inside a query to return an error result; caught in `answer`. */
+class FormulaError extends Error {
+  constructor(readonly result: FormulaResult<never>) {
+    super(result.ok ? "" : result.message);
+  }
+}
+
+function answer<T>(compute: () => T): FormulaResult<T> {
+  try {
+    return value(compute());
+  } catch (error) {
+    if (error instanceof FormulaError) return error.result;
+    if (error instanceof BalansError) return notAvailable(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The Balans functions over one read of the workbook. Built once per read and shared by every
+ * formula; totals are memoized, so thousands of formulas cost little more than one.
+ */
+export class PlanQueries {
+  private readonly byId = new Map<string, Measure>();
+  private readonly memo = new Map<string, number>();
+
+  constructor(readonly workbook: PlanWorkbook) {
+    for (const m of workbook.measures?.measures ?? []) this.byId.set(foldText(m.id), m);
+  }
+
+  /** SAVINGS(measureId; year; [month]): a measure's effect in the year, or in that month. */
+  savings(measureId: unknown, year: unknown, month?: unknown): FormulaResult {
+    return answer(() => {
+      const y = requireYear(year);
+      const mo = optionalMonth(month);
+      const m = this.measure(measureId);
+      return mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo);
+    });
+  }
+
+  /** SAVINGSYTD(measureId; year; month): the effect from January through the month. */
+  savingsYtd(measureId: unknown, year: unknown, month: unknown): FormulaResult {
+    return answer(() => {
+      const y = requireYear(year);
+      const mo = requireMonth(month);
+      return measureEffect(this.measure(measureId), y, 1, mo);
+    });
+  }
+
+  /** TOTALSAVINGS(year; [area]; [month]): all measures, or one area's. Rows with problems count nothing. */
+  totalSavings(year: unknown, area?: unknown, month?: unknown): FormulaResult {
+    return answer(() => {
+      const y = requireYear(year);
+      const mo = optionalMonth(month);
+      const areaKey = isBlank(area) ? undefined : foldText(String(area));
+      const measures = this.measuresRead().measures;
+      if (areaKey !== undefined && !measures.some((m) => foldText(m.area) === areaKey)) {
+        const areas = [...new Set(measures.map((m) => m.area))];
+        throw new FormulaError(notAvailable(`Området »${String(area)}« finns inte i Atgarder. Områden: ${areas.join(", ")}.`));
+      }
+      return this.memoized(`total|${y}|${areaKey ?? ""}|${mo ?? ""}`, () =>
+        measures
+          .filter((m) => areaKey === undefined || foldText(m.area) === areaKey)
+          .reduce((sum, m) => sum + (mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo)), 0),
+      );
+    });
+  }
+
+  /** RESIDUALDEFICIT(year): the forecast deficit less the year's planned effect, in Underskott's unit. */
+  residualDeficit(year: unknown): FormulaResult {
+    return answer(() => {
+      const y = requireYear(year);
+      const deficits = this.workbook.deficits;
+      if (!deficits) throw this.workbook.tableErrors.get(foldText(TABLE_NAMES.deficits)) ?? missingTable(TABLE_NAMES.deficits);
+      const row = deficits.byYear.get(y);
+      if (!row) {
+        const years = [...deficits.byYear.keys()].sort();
+        const unread = deficits.problems.length ? ` Rader som inte kunde läsas: ${deficits.problems.map(describeProblem).join("; ")}` : "";
+        throw new FormulaError(
+          notAvailable(`Tabellen Underskott har inget år ${y}${years.length ? ` (finns: ${years.join(", ")})` : ""}.${unread}`),
+        );
+      }
+      const measures = this.measuresRead();
+      const planned = this.memoized(`total|${y}||`, () => measures.measures.reduce((s, m) => s + measureEffect(m, y), 0));
+      return row.deficit - convertAmount(planned, measures.unit, deficits.unit);
+    });
+  }
+
+  /** STARTDATE(measureId or timing text): the start date as an Excel date serial. */
+  startDate(idOrTiming: unknown): FormulaResult {
+    return answer(() => {
+      if (isBlank(idOrTiming)) throw new FormulaError(invalid("Ange ett åtgärds-id eller en tidsaspekt, t.ex. \"Q 3 2020\"."));
+      const text = String(idOrTiming).trim();
+      const key = foldText(text);
+      const known = this.byId.get(key);
+      if (known) return toExcelSerial(known.start);
+      const rejected = this.rejectedProblem(key);
+      if (rejected) throw new FormulaError(invalid(rejected));
+      const timing = parseTiming(typeof idOrTiming === "number" ? idOrTiming : text);
+      if (timing.ok) return toExcelSerial(timing.start);
+      const looksLikeId = /^[\p{L}]{0,4}[-_ ]?\d{1,4}$/u.test(text) && !/^\d{4}$/.test(text);
+      throw new FormulaError(
+        looksLikeId ? notAvailable(`Ingen åtgärd har id ${text} i tabellen Atgarder.`) : invalid(`Tidsaspekten ${timing.message}`),
+      );
+    });
+  }
+
+  private measuresRead() {
+    const read = this.workbook.measures;
+    if (!read) throw this.workbook.tableErrors.get(foldText(TABLE_NAMES.measures)) ?? missingTable(TABLE_NAMES.measures);
+    return read;
+  }
+
+  /** A measure by id; a row with that id that could not be read answers with its problem. */
+  private measure(measureId: unknown): Measure {
+    if (isBlank(measureId)) throw new FormulaError(invalid("Ange ett åtgärds-id, t.ex. \"A03\"."));
+    const read = this.measuresRead();
+    const key = foldText(String(measureId));
+    const rejected = this.rejectedProblem(key);
+    if (rejected) throw new FormulaError(invalid(rejected));
+    const m = this.byId.get(key);
+    if (!m) {
+      throw new FormulaError(
+        notAvailable(`Ingen åtgärd har id ${String(measureId).trim()} i tabellen Atgarder (${read.measures.length} åtgärder).`),
+      );
+    }
+    return m;
+  }
+
+  private rejectedProblem(key: string): string | undefined {
+    const read = this.workbook.measures;
+    if (!read?.rejectedIds.has(key)) return undefined;
+    const problems = read.problemsById.get(key) ?? [];
+    return problems.map(describeProblem).join("; ") || `Åtgärden ${key} kan inte räknas.`;
+  }
+
+  private memoized(key: string, compute: () => number): number {
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      v = compute();
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+}
+
+/** PLANREQUIRED(deficit; budget; [threshold]): needs no tables. */
+export function planRequiredFormula(deficit: unknown, budget: unknown, threshold?: unknown): FormulaResult<boolean> {
+  if (typeof deficit !== "number" || !Number.isFinite(deficit)) return invalid("Underskottet ska vara ett tal.");
+  if (typeof budget !== "number" || !(budget > 0)) return invalid("Budgeten ska vara ett tal större än noll.");
+  if (isBlank(threshold)) return value(planRequired(deficit, budget, PLAN_THRESHOLD));
+  if (typeof threshold !== "number" || !(threshold > 0 && threshold < 1)) {
+    return invalid("Gränsen anges som andel av budgeten, t.ex. 1 % eller 0,01.");
+  }
+  return value(planRequired(deficit, budget, threshold));
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function requireYear(year: unknown): number {
+  const n = typeof year === "string" ? Number(year.trim()) : year;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1900 || n > 2999) {
+    throw new FormulaError(invalid(`Året ska vara ett helt årtal, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`));
+  }
+  return n;
+}
+
+function requireMonth(month: unknown): number {
+  const n = typeof month === "string" ? Number(month.trim()) : month;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 12) {
+    throw new FormulaError(invalid(`Månaden ska vara 1–12 (fick ${isBlank(month) ? "inget" : String(month)}).`));
+  }
+  return n;
+}
+
+function optionalMonth(month: unknown): number | undefined {
+  return isBlank(month) ? undefined : requireMonth(month);
+}

@@ -1,0 +1,43 @@
+import { readWorkbookTables } from "../adapters/office/readTables";
+import { FormulaResult } from "../core/queries";
+import { TABLE_NAMES } from "../core/workbook";
+import { LiveFormulas } from "./liveFormulas";
+import { LIVE_KEY } from "./sharedRuntime";
+import { watchWorkbook } from "./workbookWatch";
+
+/** The tables Balans formulas read. */
+export const FORMULA_TABLES = [TABLE_NAMES.measures, TABLE_NAMES.deficits];
+
+export function toCustomFunctionsError(result: Extract<FormulaResult<unknown>, { ok: false }>): CustomFunctions.Error {
+  const code = result.error === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  // Excel shows at most 255 characters of a custom function's error message.
+  return new CustomFunctions.Error(code, result.message.length > 255 ? `${result.message.slice(0, 252)}...` : result.message);
+}
+
+// The pane, the functions and the commands are separate bundles on one page (the shared
+// runtime); keeping the instance on globalThis gives them all the same one.
+type Holder = { [LIVE_KEY]?: LiveFormulas };
+
+/** The one LiveFormulas of this runtime; watching the workbook starts with the first formula. */
+export function liveFormulas(): LiveFormulas {
+  const holder = globalThis as Holder;
+  let live = holder[LIVE_KEY];
+  if (!live) {
+    const instance = new LiveFormulas({
+      readTables: () => Excel.run((context) => readWorkbookTables(context, FORMULA_TABLES)),
+      toError: toCustomFunctionsError,
+    });
+    live = holder[LIVE_KEY] = instance;
+    watchWorkbook(FORMULA_TABLES, () => instance.invalidate()).catch(() => {
+      // Without events (an old Excel), formulas still compute; they update on recalculation.
+    });
+  }
+  return live;
+}
+
+/** For tests: serve formulas from another LiveFormulas (e.g. over office-addin-mock). */
+export function useLiveFormulas(instance: LiveFormulas | undefined): void {
+  (globalThis as Holder)[LIVE_KEY] = instance;
+}
+
+

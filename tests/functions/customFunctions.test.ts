@@ -1,0 +1,210 @@
+import * as fn from "../../src/functions/functions";
+import { readWorkbookTables } from "../../src/adapters/office/readTables";
+import { LiveFormulas } from "../../src/functions/liveFormulas";
+import { FORMULA_TABLES, toCustomFunctionsError, useLiveFormulas } from "../../src/functions/runtime";
+import { watchWorkbook } from "../../src/functions/workbookWatch";
+import { exampleTableLayouts } from "../../src/example/exampleWorkbook";
+import { ExcelFake, FakeTable } from "../helpers/excelFake";
+import { FakeCustomFunctionsError, FakeInvocation, installOfficeGlobals, settle } from "../helpers/officeGlobals";
+
+/** The example's tables as Excel tables in the fake workbook. */
+function exampleTables(): FakeTable[] {
+  return exampleTableLayouts().map((t) => ({ name: t.name, sheet: t.sheet, headers: t.columns.map((c) => c.header), rows: t.rows.map((r) => [...r]) }));
+}
+
+function setup(tables = exampleTables(), sheets = []) {
+  const fake = new ExcelFake(tables, sheets);
+  installOfficeGlobals(fake);
+  const live = new LiveFormulas({
+    readTables: () => fake.Excel.run((context) => readWorkbookTables(context as unknown as Excel.RequestContext, FORMULA_TABLES)),
+    toError: toCustomFunctionsError,
+    debounceMs: 5,
+  });
+  useLiveFormulas(live);
+  return { fake, live };
+}
+
+type Streaming = CustomFunctions.StreamingInvocation<number>;
+const as = (i: FakeInvocation) => i as unknown as Streaming;
+
+async function evaluate(call: (inv: Streaming) => void): Promise<FakeInvocation> {
+  const inv = new FakeInvocation();
+  call(as(inv));
+  await settle();
+  return inv;
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  useLiveFormulas(undefined);
+  stops.splice(0).forEach((stop) => stop());
+});
+
+async function watch(live: LiveFormulas, pollMs = 60_000): Promise<void> {
+  stops.push(await watchWorkbook(FORMULA_TABLES, () => live.invalidate(), pollMs));
+}
+
+describe("Balans custom functions over a workbook", () => {
+  it("give seed 000's figures", async () => {
+    setup();
+    expect((await evaluate((i) => fn.savings("A03", 2020, null, i))).last).toBeCloseTo(0.5, 12);
+    expect((await evaluate((i) => fn.savings("A14", 2021, null, i))).last).toBeCloseTo(1.2, 12);
+    expect((await evaluate((i) => fn.savings("A14", 2021, 4, i))).last).toBeCloseTo(1.6 / 12, 12);
+    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, i))).last).toBeCloseTo(0.4, 12);
+    expect((await evaluate((i) => fn.totalSavings(2020, null, null, i))).last).toBeCloseTo(8.025, 12);
+    expect((await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, i))).last).toBeCloseTo(8.65, 12);
+    expect((await evaluate((i) => fn.residualDeficit(2020, i))).last).toBeCloseTo(48.975, 12);
+    expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
+    expect(fn.planRequired(57, 4000, null)).toBe(true);
+  });
+
+  it("answer #N/A and #VALUE! with a message, never an exception", async () => {
+    setup();
+    const err = async (call: (inv: Streaming) => void) => (await evaluate(call)).last as FakeCustomFunctionsError;
+    expect(await err((i) => fn.savings("A99", 2021, null, i))).toEqual(new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/)));
+    expect(await err((i) => fn.savings("A03", 20, null, i))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/Året/) });
+    expect(await err((i) => fn.savings("A03", 2021, 0, i))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/Månaden/) });
+    expect(await err((i) => fn.residualDeficit(2024, i))).toMatchObject({ code: "#N/A", message: expect.stringMatching(/inget år 2024/) });
+    expect(await err((i) => fn.startDate("på sikt", i))).toMatchObject({ code: "#VALUE!" });
+    expect(() => fn.planRequired(57, 0, null)).toThrow(FakeCustomFunctionsError);
+  });
+
+  it("answer #N/A when the tables are missing, and a problem row in the message", async () => {
+    setup([]);
+    expect((await evaluate((i) => fn.savings("A03", 2021, null, i))).last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/saknar tabellen Atgarder/) });
+
+    const tables = exampleTables();
+    tables[0].rows[4][4] = "på sikt"; // A05's Tidsaspekt, worksheet row 6
+    setup(tables);
+    expect((await evaluate((i) => fn.savings("A05", 2021, null, i))).last).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/),
+    });
+  });
+
+  it("cut messages to the 255 characters Excel shows", async () => {
+    const tables = exampleTables();
+    tables[0].rows[4][4] = `på sikt ${"x".repeat(400)}`;
+    setup(tables);
+    const e = (await evaluate((i) => fn.savings("A05", 2021, null, i))).last as FakeCustomFunctionsError;
+    expect(e.message!.length).toBe(255);
+    expect(e.message!.endsWith("...")).toBe(true);
+  });
+
+  it("serve 10,000 formulas with one read of the tables", async () => {
+    const { fake, live } = setup();
+    const invocations: FakeInvocation[] = [];
+    for (let k = 0; k < 10_000; k++) {
+      const inv = new FakeInvocation();
+      invocations.push(inv);
+      const id = `A${String((k % 24) + 1).padStart(2, "0")}`;
+      if (k % 2) fn.savings(id, 2020 + (k % 5), null, as(inv));
+      else fn.totalSavings(2020 + (k % 5), null, null, as(inv));
+    }
+    await settle();
+    expect(invocations.every((i) => typeof i.last === "number")).toBe(true);
+    expect(live.reads).toBe(1);
+    expect(fake.syncCount).toBe(2);
+    console.log(`10 000 Balans formulas: ${live.reads} read of the tables, ${fake.syncCount} context.sync() calls`);
+  });
+});
+
+describe("live updates", () => {
+  it("show a table edit, an added row and a deleted table without F9", async () => {
+    const { fake, live } = setup();
+    await watch(live);
+    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    const total = await evaluate((i) => fn.totalSavings(2021, null, null, i));
+    const newOne = await evaluate((i) => fn.savings("A25", 2021, null, i));
+    expect(a03.last).toBeCloseTo(0.5, 12);
+    expect(newOne.last).toMatchObject({ code: "#N/A" });
+
+    // A user (or a co-author) changes A03's Helårseffekt from 1 to 2 mnkr and adds A25.
+    fake.tables[0].rows[2][3] = 2;
+    fake.tables[0].rows.push(["A25", "Övrigt", "Ny åtgärd", 1.2, "2021"]);
+    await fake.fire("tables.onChanged", { tableId: "t1", changeType: "RangeEdited", source: "Remote" });
+    await settle(30);
+    expect(a03.last).toBeCloseTo(1, 12);
+    expect(total.last).toBeCloseTo(59.2 + 1 + 1.2, 10);
+    expect(newOne.last).toBeCloseTo(1.2, 12);
+    const readsAfterEdit = live.reads;
+
+    // Unchanged values are not set again: one result each so far after the edit.
+    expect(a03.results).toHaveLength(2);
+
+    // The table is deleted.
+    fake.tables = fake.tables.filter((t) => t.name !== "Atgarder");
+    await fake.fire("tables.onDeleted", {});
+    await settle(30);
+    expect(a03.last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/saknar tabellen Atgarder/) });
+    expect(live.reads).toBe(readsAfterEdit + 1);
+  });
+
+  it("read once for a burst of edits", async () => {
+    const { fake, live } = setup();
+    await watch(live);
+    await evaluate((i) => fn.savings("A03", 2020, null, i));
+    const before = live.reads;
+    for (let k = 0; k < 20; k++) await fake.fire("tables.onChanged", {});
+    await settle(30);
+    expect(live.reads).toBe(before + 1);
+  });
+
+  it("notice a renamed or created table by comparing names", async () => {
+    const tables = exampleTables();
+    tables[0].name = "Plan";
+    const { fake, live } = setup(tables);
+    await watch(live, 10);
+    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    expect(a03.last).toMatchObject({ code: "#N/A" });
+    fake.tables[0].name = "ATGARDER"; // renamed to Balans' name, in other case
+    await settle(60);
+    expect(a03.last).toBeCloseTo(0.5, 12);
+  });
+
+  it("follow a sheet used as a table, and ignore edits on other sheets", async () => {
+    const values = [
+      ["Id", "Åtgärd", "Helårseffekt (tkr)", "Tidsaspekt"],
+      ["1", "Färre konsulter", 600, "Q 3 2020"],
+    ];
+    const { fake, live } = setup([], [{ name: "Atgarder", id: "s1", values }, { name: "Budget", id: "s2", values: [["x"]] }] as never);
+    await watch(live);
+    const inv = await evaluate((i) => fn.savings("1", 2020, null, i));
+    expect(inv.last).toBe(300);
+    const reads = live.reads;
+    await fake.fire("worksheets.onChanged", { worksheetId: "s2" });
+    await settle(30);
+    expect(live.reads).toBe(reads);
+    values[1][2] = 1200;
+    await fake.fire("worksheets.onChanged", { worksheetId: "s1" });
+    await settle(30);
+    expect(inv.last).toBe(600);
+  });
+
+  it("stop serving a formula that Excel cancels", async () => {
+    const { fake, live } = setup();
+    await watch(live);
+    const inv = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    expect(live.activeCount).toBe(1);
+    inv.onCanceled!();
+    expect(live.activeCount).toBe(0);
+    fake.tables[0].rows[2][3] = 5;
+    await fake.fire("tables.onChanged", {});
+    await settle(30);
+    expect(inv.results).toHaveLength(1);
+  });
+
+  it("report a failed read as #N/A and try again on the next change", async () => {
+    const { fake, live } = setup();
+    const realRun = fake.Excel.run;
+    fake.Excel.run = async () => {
+      throw new Error("GeneralException");
+    };
+    const inv = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    expect(inv.last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/kunde inte läsa.*GeneralException/) });
+    fake.Excel.run = realRun;
+    live.invalidate();
+    await settle(30);
+    expect(inv.last).toBeCloseTo(0.5, 12);
+  });
+});

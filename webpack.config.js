@@ -1,0 +1,87 @@
+/* Builds the add-in: task pane (the shared runtime page), custom functions and ribbon commands. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { SwedishFunctionsPlugin } = require("./scripts/localize-functions");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** The URL the production manifest points at: `npm run build -- --env url=https://…/`. */
+function productionUrl(env) {
+  const url = env.url || process.env.BALANS_URL || DEV_URL;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
+    throw new Error(`The add-in URL must be https and end with "/", e.g. https://balans.example.se/ (got ${url})`);
+  }
+  return url;
+}
+
+async function httpsOptions() {
+  try {
+    // Certificates made by `npx office-addin-dev-certs install`; Office requires https.
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
+  } catch {
+    return undefined; // webpack-dev-server then makes a self-signed certificate of its own
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const url = dev ? DEV_URL : productionUrl(env);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new SwedishFunctionsPlugin({
+        input: "functions.json",
+        output: "functions-sv.json",
+        names: path.resolve(__dirname, "src/functions/functions-sv.names.json"),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime: one page runs the pane, the custom functions and the commands.
+        chunks: ["functions", "commands", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-16.png", to: "assets/[name][ext]" },
+          { from: "assets/icon-32.png", to: "assets/[name][ext]" },
+          { from: "assets/icon-64.png", to: "assets/[name][ext]" },
+          { from: "assets/icon-80.png", to: "assets/[name][ext]" },
+          { from: "assets/icon-128.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(url)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      liveReload: false,
+    },
+  };
+};
