@@ -42,8 +42,28 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
   });
   ws.getRow(1).alignment = { vertical: "top", wrapText: true };
   layout.columns.forEach((c, i) => {
-    if (c.width >= 28) ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+    if (c.width >= WRAP_FROM_WIDTH) ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
   });
+  layout.rows.forEach((cells, r) => fitRowHeight(ws.getRow(r + 2), cells, layout.columns));
+}
+
+/** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
+const WRAP_FROM_WIDTH = 24;
+const LINE_HEIGHT = 15;
+// Calibri 11 fits about 1,2 average characters per unit of column width.
+const CHARS_PER_WIDTH = 1.2;
+
+/**
+ * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
+ * set from an estimate of the wrapped lines (characters per line ≈ column width).
+ */
+function fitRowHeight(row: ExcelJS.Row, cells: readonly CellValue[], columns: readonly { width: number }[]): void {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    const width = columns[c]?.width ?? 10;
+    if (typeof value === "string" && width >= WRAP_FROM_WIDTH) lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
+  });
+  if (lines > 1) row.height = LINE_HEIGHT * Math.min(lines, 6);
 }
 
 function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
@@ -72,6 +92,13 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
       }
     });
     styleRow(wsRow, row.style, layout.columns.length);
+    if (row.style === "item") {
+      row.cells.forEach((value, c) => {
+        const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
+        wsRow.getCell(c + 1).alignment = { vertical: "top", ...(wrap ? { wrapText: true } : {}) };
+      });
+      fitRowHeight(wsRow, row.cells, layout.columns);
+    }
   });
 }
 
@@ -120,7 +147,6 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, width: number): void {
     default:
       break;
   }
-  if (style === "item") row.getCell(2).alignment = { wrapText: true, vertical: "top" };
 }
 
 /** Text is written as text (never as a formula, whatever it starts with); dates are serials. */
