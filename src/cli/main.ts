@@ -1,6 +1,8 @@
 import { BalansError } from "../core/problems";
 import { demoCommand } from "./commands/demo";
 import { effectsCommand } from "./commands/effects";
+import { reportCommand } from "./commands/report";
+import { transfersCommand } from "./commands/transfers";
 import { CliIo, UsageError } from "./io";
 
 const USAGE = `Användning: balans KOMMANDO [flaggor]
@@ -8,12 +10,17 @@ const USAGE = `Användning: balans KOMMANDO [flaggor]
   demo [--out FIL.xlsx]                       skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
   effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]
                                               besparing per åtgärd och år, restunderskott
+  transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
+  report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]
+                                              månadsrapporten, skriven i en kopia av arbetsboken
 
 Med --json skrivs ett JSON-dokument och inget annat. Mer: README.md.`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   demo: demoCommand,
   effects: effectsCommand,
+  transfers: transfersCommand,
+  report: reportCommand,
 };
 
 /**

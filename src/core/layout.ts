@@ -5,7 +5,7 @@ import { CellValue } from "./tables";
  * Office.js in Excel). Dates are Excel serial numbers with the `date` format, so every host
  * writes the same cell values.
  */
-export type CellFormat = "text" | "integer" | "amount" | "amountPrecise" | "date" | "month" | "percent";
+export type CellFormat = "text" | "integer" | "amount" | "amountPrecise" | "amountFine" | "date" | "month" | "percent";
 
 /** Excel number format codes; Excel shows them with the user's decimal comma and separators. */
 export const NUMBER_FORMATS: Record<CellFormat, string> = {
@@ -13,6 +13,7 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   integer: "0",
   amount: "#,##0.0;-#,##0.0;0.0",
   amountPrecise: "#,##0.0#;-#,##0.0#;0.0",
+  amountFine: "#,##0.0##;-#,##0.0##;0.0",
   date: "yyyy-mm-dd",
   month: "yyyy-mm",
   percent: "0.0%",
@@ -39,6 +40,8 @@ export type RowStyle = "title" | "subtitle" | "header" | "group" | "item" | "sub
 export interface ReportRow {
   style: RowStyle;
   cells: CellValue[];
+  /** Formats for this row's cells where they differ from the column's. */
+  formats?: (CellFormat | undefined)[];
 }
 
 /** A computed sheet laid out for reading and printing: rows with styles over typed columns. */

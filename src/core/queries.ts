@@ -6,7 +6,9 @@ import { planRequired, PLAN_THRESHOLD } from "./rules";
 import { foldText } from "./text";
 import { parseTiming } from "./timing";
 import { convertAmount } from "./units";
-import { missingTable, PlanWorkbook, TABLE_NAMES } from "./workbook";
+import { parseInsats } from "./insatser";
+import { transferStatus } from "./transfers";
+import { BalansWorkbook, requireLedger, requireTable, TABLE_NAMES } from "./workbook";
 
 /**
  * A formula's answer: a value, or an error of the kind Excel shows (`#N/A` for something that
@@ -45,7 +47,7 @@ export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
   private readonly memo = new Map<string, number>();
 
-  constructor(readonly workbook: PlanWorkbook) {
+  constructor(readonly workbook: BalansWorkbook) {
     for (const m of workbook.measures?.measures ?? []) this.byId.set(foldText(m.id), m);
   }
 
@@ -91,8 +93,7 @@ export class PlanQueries {
   residualDeficit(year: unknown): FormulaResult {
     return answer(() => {
       const y = requireYear(year);
-      const deficits = this.workbook.deficits;
-      if (!deficits) throw this.workbook.tableErrors.get(foldText(TABLE_NAMES.deficits)) ?? missingTable(TABLE_NAMES.deficits);
+      const deficits = requireTable(this.workbook, TABLE_NAMES.deficits, this.workbook.deficits);
       const row = deficits.byYear.get(y);
       if (!row) {
         const years = [...deficits.byYear.keys()].sort();
@@ -126,10 +127,21 @@ export class PlanQueries {
     });
   }
 
+  /** TRANSFERBALANCE(year; month; [verksamhet]): SN's balance of transferred funds at the end of the month. */
+  transferBalance(year: unknown, month: unknown, category?: unknown): FormulaResult {
+    return answer(() => {
+      const at = { year: requireYear(year), month: requireMonth(month) };
+      const ledger = requireLedger(this.workbook);
+      if (isBlank(category)) return this.memoized(`balance|${at.year}|${at.month}`, () => transferStatus(ledger, at).balance);
+      const insats = parseInsats(category);
+      if (!insats.ok) throw new FormulaError(notAvailable(`Verksamheten ${insats.message}`));
+      const status = transferStatus(ledger, at);
+      return status.byCategory.find((c) => c.category === insats.category)?.balance ?? 0;
+    });
+  }
+
   private measuresRead() {
-    const read = this.workbook.measures;
-    if (!read) throw this.workbook.tableErrors.get(foldText(TABLE_NAMES.measures)) ?? missingTable(TABLE_NAMES.measures);
-    return read;
+    return requireTable(this.workbook, TABLE_NAMES.measures, this.workbook.measures);
   }
 
   /** A measure by id; a row with that id that could not be read answers with its problem. */

@@ -1,25 +1,40 @@
 import { DeficitsRead, readDeficits } from "./deficits";
+import { FollowUpEntry, readFollowUp } from "./followUp";
 import { MeasuresRead, readMeasures } from "./measures";
 import { BalansError, Problem } from "./problems";
 import { findTable, RawTable } from "./tables";
 import { foldText } from "./text";
+import { readAgreements, readCosts, readOrder, readTransfers, TransferLedger } from "./transfers";
+
+/** The Balans tables by the names the workbook contract gives them. */
+export const TABLE_NAMES = {
+  measures: "Atgarder",
+  deficits: "Underskott",
+  followUp: "Uppfoljning",
+  transfers: "Overforingar",
+  agreements: "Avtal",
+  costs: "Kostnader",
+  order: "Bestallning",
+} as const;
+
+export const ALL_TABLES: readonly string[] = Object.values(TABLE_NAMES);
 
 /**
- * What Balans knows of a workbook after one read of its tables: the measures and deficits,
- * indexed for lookups by thousands of formulas, and every problem found.
+ * What Balans knows of a workbook after one read of its tables, indexed for lookups by thousands
+ * of formulas, with every problem found. A broken table does not hide the others.
  */
-export interface PlanWorkbook {
+export interface BalansWorkbook {
   measures?: MeasuresRead;
   deficits?: DeficitsRead;
-  /** Structural errors per table (a missing required column), kept so other tables still work. */
+  followUp?: { entries: FollowUpEntry[]; problems: Problem[] };
+  /** Present when the workbook has an Overforingar table. */
+  ledger?: TransferLedger;
+  /** Structural errors per folded table name (a missing required column). */
   tableErrors: Map<string, BalansError>;
   problems: Problem[];
 }
 
-export const TABLE_NAMES = { measures: "Atgarder", deficits: "Underskott" } as const;
-
-/** Reads the plan's tables from raw tables; a broken table does not hide the others. */
-export function readPlanWorkbook(tables: readonly RawTable[]): PlanWorkbook {
+export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook {
   const tableErrors = new Map<string, BalansError>();
   const attempt = <T>(name: string, read: (raw: RawTable) => T): T | undefined => {
     const raw = findTable(tables, name);
@@ -36,18 +51,58 @@ export function readPlanWorkbook(tables: readonly RawTable[]): PlanWorkbook {
   };
   const measures = attempt(TABLE_NAMES.measures, readMeasures);
   const deficits = attempt(TABLE_NAMES.deficits, readDeficits);
+  const followUp = measures ? attempt(TABLE_NAMES.followUp, (raw) => readFollowUp(raw, measures.measures, measures.unit)) : undefined;
+
+  let ledger: TransferLedger | undefined;
+  const transfers = attempt(TABLE_NAMES.transfers, readTransfers);
+  if (transfers) {
+    const agreements = attempt(TABLE_NAMES.agreements, (raw) => readAgreements(raw, transfers.unit));
+    const ids = agreements ? new Set(agreements.agreements.map((a) => a.id)) : undefined;
+    const costs = attempt(TABLE_NAMES.costs, (raw) => readCosts(raw, transfers.unit, ids));
+    const order = attempt(TABLE_NAMES.order, (raw) => readOrder(raw, transfers.unit));
+    ledger = {
+      unit: transfers.unit,
+      transfers: transfers.transfers,
+      ...(agreements ? { agreements: agreements.agreements } : {}),
+      ...(costs ? { costs: costs.costs } : {}),
+      ...(order ? { order: order.order } : {}),
+      problems: [...transfers.problems, ...(agreements?.problems ?? []), ...(costs?.problems ?? []), ...(order?.problems ?? [])],
+    };
+  }
   return {
     measures,
     deficits,
+    followUp,
+    ledger,
     tableErrors,
-    problems: [...(measures?.problems ?? []), ...(deficits?.problems ?? [])],
+    problems: [...(measures?.problems ?? []), ...(deficits?.problems ?? []), ...(followUp?.problems ?? []), ...(ledger?.problems ?? [])],
   };
 }
 
-/** The measures, or the error a user must fix first: the table is missing or broken. */
-export function requireMeasures(wb: PlanWorkbook): MeasuresRead {
-  if (wb.measures) return wb.measures;
-  throw wb.tableErrors.get(foldText(TABLE_NAMES.measures)) ?? missingTable(TABLE_NAMES.measures);
+/** A table the operation cannot do without: its structural error, or that it is missing. */
+export function requireTable<T>(wb: BalansWorkbook, name: string, value: T | undefined): T {
+  if (value !== undefined) return value;
+  throw wb.tableErrors.get(foldText(name)) ?? missingTable(name);
+}
+
+export function requireMeasures(wb: BalansWorkbook): MeasuresRead {
+  return requireTable(wb, TABLE_NAMES.measures, wb.measures);
+}
+
+/** The transfer ledger with a source of costs: Kostnader, or Avtal to accrue. */
+export function requireLedger(wb: BalansWorkbook): TransferLedger {
+  const ledger = requireTable(wb, TABLE_NAMES.transfers, wb.ledger);
+  if (!ledger.costs && !ledger.agreements) {
+    throw (
+      wb.tableErrors.get(foldText(TABLE_NAMES.agreements)) ??
+      wb.tableErrors.get(foldText(TABLE_NAMES.costs)) ??
+      new BalansError(
+        "Arbetsboken saknar tabellen Avtal (och Kostnader), så socialnämndens kostnader kan inte beräknas. Skapa tabellen Avtal med de särskilda avtalen.",
+        TABLE_NAMES.agreements,
+      )
+    );
+  }
+  return ledger;
 }
 
 export function missingTable(name: string): BalansError {

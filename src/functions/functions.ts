@@ -55,6 +55,18 @@ export function residualDeficit(year: number, invocation: CustomFunctions.Stream
 }
 
 /**
+ * Socialnämnden's balance of funds transferred from omsorgsnämnden at the end of a month: transfers to SN in the year up to the month, less transfers back and the year's costs.
+ * @customfunction TRANSFERBALANCE
+ * @param year The year, e.g. 2018.
+ * @param month The month 1-12.
+ * @param [category] One of the ten insatser (number 1-10 or name); empty for all.
+ * @param invocation Streaming invocation.
+ */
+export function transferBalance(year: number, month: number, category: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  void liveFormulas().register(invocation, (q) => q.transferBalance(year, month, category));
+}
+
+/**
  * The date a measure's effect starts, or the date a timing such as "Q 3 2020" means. Format the cell as a date.
  * @customfunction STARTDATE
  * @param measureOrTiming A measure's Id, or a timing text such as "Q 3 2020" or "april 2021".

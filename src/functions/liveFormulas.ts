@@ -1,6 +1,6 @@
 import { FormulaResult, PlanQueries } from "../core/queries";
 import { RawTable } from "../core/tables";
-import { readPlanWorkbook } from "../core/workbook";
+import { readBalansWorkbook } from "../core/workbook";
 
 /** The part of a streaming custom-function invocation Balans uses. */
 export interface LiveInvocation<T> {
@@ -48,7 +48,7 @@ export class LiveFormulas {
   queries(): Promise<PlanQueries> {
     if (!this.snapshot) {
       this.reads++;
-      const read = this.options.readTables().then((tables) => new PlanQueries(readPlanWorkbook(tables)));
+      const read = this.options.readTables().then((tables) => new PlanQueries(readBalansWorkbook(tables)));
       // A failed read is not cached: the next formula or change tries again.
       read.catch(() => {
         if (this.snapshot === read) this.snapshot = undefined;

@@ -5,8 +5,8 @@ import { LiveFormulas } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
 import { watchWorkbook } from "./workbookWatch";
 
-/** The tables Balans formulas read. */
-export const FORMULA_TABLES = [TABLE_NAMES.measures, TABLE_NAMES.deficits];
+/** The tables Balans formulas read (not Uppfoljning or Bestallning, which no formula needs). */
+export const FORMULA_TABLES = [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.costs];
 
 export function toCustomFunctionsError(result: Extract<FormulaResult<unknown>, { ok: false }>): CustomFunctions.Error {
   const code = result.error === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;

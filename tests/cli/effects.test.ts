@@ -20,7 +20,13 @@ describe("balans demo", () => {
   it("lays out Årseffekter with areas, subtotals, total, deficit and residual", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Årseffekter", "Åtgärder", "Underskott"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Årseffekter", "Rapport 2020-08", "Överföringar 2018",
+      "Åtgärder", "Underskott", "Uppföljning", "Överföringar", "Avtal", "Beställning",
+    ]);
+    for (const name of ["Åtgärder", "Underskott", "Uppföljning", "Överföringar", "Avtal", "Beställning"]) {
+      expect(wb.getWorksheet(name)!.getTables()).toHaveLength(1);
+    }
     const ws = wb.getWorksheet("Årseffekter")!;
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

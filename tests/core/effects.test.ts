@@ -2,7 +2,7 @@ import { computePlanEffects, defaultYears } from "../../src/core/effects";
 import { readDeficits } from "../../src/core/deficits";
 import { readMeasures } from "../../src/core/measures";
 import { planRequired } from "../../src/core/rules";
-import { readPlanWorkbook, requireMeasures } from "../../src/core/workbook";
+import { readBalansWorkbook, requireMeasures } from "../../src/core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../src/example/exampleWorkbook";
 import { EXAMPLE_STATED_AREA_SUMS, EXAMPLE_STATED_PER_YEAR } from "../../src/example/linkopingPlan2020";
 import { measuresTable, rawTable } from "../helpers/tables";
@@ -10,7 +10,7 @@ import { measuresTable, rawTable } from "../helpers/tables";
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 
 function examplePlan() {
-  const wb = readPlanWorkbook(exampleTableLayouts().map(layoutAsRawTable));
+  const wb = readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable));
   const measures = requireMeasures(wb);
   return { wb, measures, effects: computePlanEffects(measures.measures, measures.unit, YEARS, wb.deficits) };
 }

@@ -1,9 +1,9 @@
 import { planRequiredFormula, PlanQueries } from "../../src/core/queries";
-import { readPlanWorkbook } from "../../src/core/workbook";
+import { readBalansWorkbook } from "../../src/core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../src/example/exampleWorkbook";
 import { measuresTable, rawTable } from "../helpers/tables";
 
-const example = () => new PlanQueries(readPlanWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
+const example = () => new PlanQueries(readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
 const ok = (value: number | boolean) => ({ ok: true, value });
 const approx = (r: { ok: boolean; value?: unknown }, v: number) => {
   expect(r.ok).toBe(true);
@@ -67,7 +67,7 @@ describe("PlanQueries over seed 000", () => {
 
 describe("PlanQueries with problems in the workbook", () => {
   it("answers #N/A naming the missing table", () => {
-    const q = new PlanQueries(readPlanWorkbook([]));
+    const q = new PlanQueries(readBalansWorkbook([]));
     expect(q.savings("A1", 2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar tabellen Atgarder/) });
     expect(q.residualDeficit(2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar tabellen Underskott/) });
     // a timing needs no table
@@ -75,13 +75,13 @@ describe("PlanQueries with problems in the workbook", () => {
   });
 
   it("answers #N/A naming a missing required column", () => {
-    const q = new PlanQueries(readPlanWorkbook([rawTable("Atgarder", ["Id", "Åtgärd"], [["A1", "X"]])]));
+    const q = new PlanQueries(readBalansWorkbook([rawTable("Atgarder", ["Id", "Åtgärd"], [["A1", "X"]])]));
     expect(q.totalSavings(2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar kolumnen Helårseffekt/) });
   });
 
   it("shows a row's problem in the formulas that use it, and leaves it out of totals", () => {
     const q = new PlanQueries(
-      readPlanWorkbook([
+      readBalansWorkbook([
         measuresTable([
           ["A1", "", "Bra", 12, "2021"],
           ["A2", "", "Vag", 6, "på sikt"],

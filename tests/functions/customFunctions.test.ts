@@ -58,6 +58,17 @@ describe("Balans custom functions over a workbook", () => {
     expect(fn.planRequired(57, 4000, null)).toBe(true);
   });
 
+  it("give SN's transfer balance, in total and per insats", async () => {
+    setup();
+    const costs = 0.36 + 0.54 + 0.63 + 1.05 + (16 / 31 + 3) * 0.012 + (12 / 31) * 0.095 + 0.09 + 1.12;
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, null, i))).last).toBeCloseTo(9.8 - costs, 12);
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, 8, i))).last).toBeCloseTo(2 - 0.54 - (12 / 31) * 0.095, 12);
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, "Stöd i boende", i))).last).toBeCloseTo(2 - 0.54 - (12 / 31) * 0.095, 12);
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, "Ledsagarservice", i))).last).toBe(0);
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, "Skolskjuts", i))).last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/ingen av de tio insatserna/) });
+    expect((await evaluate((i) => fn.transferBalance(2018, 13, null, i))).last).toMatchObject({ code: "#VALUE!" });
+  });
+
   it("answer #N/A and #VALUE! with a message, never an exception", async () => {
     setup();
     const err = async (call: (inv: Streaming) => void) => (await evaluate(call)).last as FakeCustomFunctionsError;
@@ -119,7 +130,12 @@ describe("live updates", () => {
     expect(a03.last).toBeCloseTo(0.5, 12);
     expect(newOne.last).toMatchObject({ code: "#N/A" });
 
-    // A user (or a co-author) changes A03's Helårseffekt from 1 to 2 mnkr and adds A25.
+    const balance = await evaluate((i) => fn.transferBalance(2018, 12, null, i));
+    expect(balance.last).toBeCloseTo(3.6056129, 6);
+
+    // A user (or a co-author) changes A03's Helårseffekt from 1 to 2 mnkr, adds A25, and books
+    // one more transfer from ON to SN.
+    fake.tables.find((t) => t.name === "Overforingar")!.rows.push([43435, "ON", "SN", "", 0.5, null]);
     fake.tables[0].rows[2][3] = 2;
     fake.tables[0].rows.push(["A25", "Övrigt", "Ny åtgärd", 1.2, "2021"]);
     await fake.fire("tables.onChanged", { tableId: "t1", changeType: "RangeEdited", source: "Remote" });
@@ -127,6 +143,7 @@ describe("live updates", () => {
     expect(a03.last).toBeCloseTo(1, 12);
     expect(total.last).toBeCloseTo(59.2 + 1 + 1.2, 10);
     expect(newOne.last).toBeCloseTo(1.2, 12);
+    expect(balance.last).toBeCloseTo(3.6056129 + 0.5, 6);
     const readsAfterEdit = live.reads;
 
     // Unchanged values are not set again: one result each so far after the edit.

@@ -36,7 +36,7 @@ const signature = (f: FunctionMeta) => f.parameters.map((p) => `${p.name}:${p.ty
 describe("functions.json", () => {
   it("has the contract's functions, with English names as ids", () => {
     expect(english.functions.map((f) => f.id).sort()).toEqual(
-      ["PLANREQUIRED", "RESIDUALDEFICIT", "SAVINGS", "SAVINGSYTD", "STARTDATE", "TOTALSAVINGS"],
+      ["PLANREQUIRED", "RESIDUALDEFICIT", "SAVINGS", "SAVINGSYTD", "STARTDATE", "TOTALSAVINGS", "TRANSFERBALANCE"],
     );
     for (const f of english.functions) expect(f.name).toBe(f.id);
   });
@@ -47,11 +47,12 @@ describe("functions.json", () => {
     expect(signature(byId("TOTALSAVINGS"))).toBe("year:number, area:any?, month:any?");
     expect(signature(byId("RESIDUALDEFICIT"))).toBe("year:number");
     expect(signature(byId("STARTDATE"))).toBe("measureOrTiming:any");
+    expect(signature(byId("TRANSFERBALANCE"))).toBe("year:number, month:number, category:any?");
     expect(signature(byId("PLANREQUIRED"))).toBe("deficit:number, budget:number, threshold:any?");
   });
 
   it("streams the functions that read the workbook, so they update without F9", () => {
-    for (const id of ["SAVINGS", "SAVINGSYTD", "TOTALSAVINGS", "RESIDUALDEFICIT", "STARTDATE"]) {
+    for (const id of ["SAVINGS", "SAVINGSYTD", "TOTALSAVINGS", "RESIDUALDEFICIT", "STARTDATE", "TRANSFERBALANCE"]) {
       expect(byId(id).options?.stream).toBe(true);
       expect(byId(id).result.type).toBe("number");
     }
@@ -72,6 +73,7 @@ describe("functions-sv.json", () => {
       RESIDUALDEFICIT: "RESTUNDERSKOTT",
       STARTDATE: "STARTDATUM",
       PLANREQUIRED: "ATGARDSPLANKRAV",
+      TRANSFERBALANCE: "OVERFORINGSSALDO",
     });
     for (const f of swedish.functions) {
       const en = byId(f.id);

@@ -1,18 +1,31 @@
 import ExcelJS from "exceljs";
-import { NUMBER_FORMATS, ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import { ColumnLayout, NUMBER_FORMATS, ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
 
 const FONT = "Calibri";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 const GROUP_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
 
-/** Adds sheets for the layouts to a workbook; an existing sheet of the same name is replaced. */
+/** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
   for (const layout of layouts) {
-    const existing = workbook.getWorksheet(layout.sheet);
-    if (existing) workbook.removeWorksheet(existing.id);
+    if (sheetNamed(workbook, layout.sheet)) throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
     if (layout.kind === "table") addTable(workbook, layout);
     else addReport(workbook, layout);
+  }
+}
+
+/** Excel compares sheet names without regard to case. */
+function sheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+/** `name`, or `name (2)`, `name (3)` … : the first that no sheet of the workbook has. */
+export function freeSheetName(workbook: ExcelJS.Workbook, name: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    if (!sheetNamed(workbook, candidate)) return candidate;
   }
 }
 
@@ -50,8 +63,9 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
 /** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
 const WRAP_FROM_WIDTH = 24;
 const LINE_HEIGHT = 15;
-// Calibri 11 fits about 1,2 average characters per unit of column width.
-const CHARS_PER_WIDTH = 1.2;
+// Calibri 11 fits about 1,2 average characters per unit of column width; spreadsheet programs
+// without Calibri substitute wider fonts, so plan for one.
+const CHARS_PER_WIDTH = 1.0;
 
 /**
  * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
@@ -76,7 +90,8 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}`,
+      // Repeat the column headers on every printed page when the frozen rows end with them.
+      ...(layout.rows[layout.freezeRows - 1]?.style === "header" ? { printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}` } : {}),
     },
     headerFooter: { oddFooter: "&L&A&RSida &P av &N" },
   });
@@ -86,12 +101,16 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
     row.cells.forEach((value, c) => {
       const cell = wsRow.getCell(c + 1);
       cell.value = cellForFile(value);
-      const format = layout.columns[c]?.format;
+      const format = row.formats?.[c] ?? layout.columns[c]?.format;
       if (typeof value === "number" && format && !["title", "subtitle", "header"].includes(row.style)) {
         cell.numFmt = NUMBER_FORMATS[format];
       }
     });
-    styleRow(wsRow, row.style, layout.columns.length);
+    styleRow(wsRow, row.style, layout.columns);
+    if (row.style === "header") {
+      const lines = Math.max(1, ...row.cells.map((v, c) => (typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1)));
+      if (lines > 1) wsRow.height = LINE_HEIGHT * Math.min(lines, 3);
+    }
     if (row.style === "item") {
       row.cells.forEach((value, c) => {
         const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
@@ -102,9 +121,10 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
   });
 }
 
-function styleRow(row: ExcelJS.Row, style: RowStyle, width: number): void {
-  const each = (f: (cell: ExcelJS.Cell) => void) => {
-    for (let c = 1; c <= width; c++) f(row.getCell(c));
+function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
+  const width = columns.length;
+  const each = (f: (cell: ExcelJS.Cell, c: number) => void) => {
+    for (let c = 1; c <= width; c++) f(row.getCell(c), c);
   };
   switch (style) {
     case "title":
@@ -116,11 +136,13 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, width: number): void {
       row.getCell(style === "note" ? 2 : 1).font = { name: FONT, size: 9, italic: true, color: { argb: "FF595959" } };
       break;
     case "header":
-      each((cell) => {
+      each((cell, c) => {
         cell.font = { name: FONT, bold: true };
         cell.fill = HEADER_FILL;
         cell.border = { bottom: { style: "thin" } };
-        cell.alignment = { vertical: "bottom", horizontal: typeof cell.value === "string" && /^\d{4}$/.test(cell.value) ? "right" : "left" };
+        const format = columns[c - 1]?.format;
+        const numeric = format !== undefined && format !== "text";
+        cell.alignment = { vertical: "bottom", wrapText: true, horizontal: numeric ? "right" : "left" };
       });
       break;
     case "group":

@@ -1,11 +1,19 @@
 import * as path from "path";
 import { writeLayoutsToFile } from "../../adapters/xlsx/writeLayouts";
+import { buildMonthlyReport } from "../../core/report";
+import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
+import { transferBalancesLayout } from "../../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../../core/sheets/yearlyEffectsSheet";
+import { computePlanEffects } from "../../core/effects";
+import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
-import { computeEffectsFromTables, renderEffects } from "./effects";
+import { headerRowIndex, layoutSectionText } from "../layoutText";
+import { renderEffects } from "./effects";
 
 export const DEFAULT_DEMO_FILE = "balans-exempel.xlsx";
+export const DEMO_REPORT_MONTH = { year: 2020, month: 8 };
+export const DEMO_TRANSFER_YEAR = 2018;
 
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -15,12 +23,19 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
 
   const inputs = exampleTableLayouts();
-  const run = computeEffectsFromTables(inputs.map(layoutAsRawTable), 2020, 2024);
-  const sheet = yearlyEffectsLayout(run.effects, { madeAt: stamp(io.now()), source: "exemplets tabeller Atgarder och Underskott" });
-  await writeLayoutsToFile(out, [sheet, ...inputs]);
+  const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));
+  const measures = requireMeasures(wb);
+  const effects = computePlanEffects(measures.measures, measures.unit, [2020, 2021, 2022, 2023, 2024], wb.deficits);
+  const sheetStamp = { madeAt: stamp(io.now()), source: "exemplets tabeller" };
+  const transfers = transferBalancesLayout(requireLedger(wb), DEMO_TRANSFER_YEAR, sheetStamp);
+  const report = monthlyReportLayout(buildMonthlyReport(wb, DEMO_REPORT_MONTH, sheetStamp));
+  await writeLayoutsToFile(out, [yearlyEffectsLayout(effects, sheetStamp), report, transfers, ...inputs]);
 
   io.out("Balans – exempel: Linköpings åtgärdsplan 2020 (social- och omsorgsnämnden)\n");
-  io.out(renderEffects(run));
+  io.out(renderEffects({ effects, problems: wb.problems }));
+  io.out(`\nÖverförda medel ON → SN ${DEMO_TRANSFER_YEAR} (mnkr), efter en överföring modellerad på beslutet om 16,8 − 7 = 9,8 mnkr\n`);
+  io.out(layoutSectionText(transfers, headerRowIndex(transfers, 0)));
   io.out(`\nArbetsboken är skriven: ${path.resolve(out)}`);
+  io.out(`Bladen: ${["Årseffekter", report.sheet, transfers.sheet, ...inputs.map((t) => t.sheet)].join(", ")}`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { toIsoDate } from "../../core/dates";
 import { computePlanEffects, defaultYears, PlanEffects } from "../../core/effects";
 import { describeProblem, Problem } from "../../core/problems";
 import { RawTable } from "../../core/tables";
-import { readPlanWorkbook, requireMeasures } from "../../core/workbook";
+import { readBalansWorkbook, requireMeasures } from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
@@ -14,7 +14,7 @@ export interface EffectsRun {
 
 /** Reads the plan tables and computes effects for the years asked, or the plan's own span. */
 export function computeEffectsFromTables(tables: readonly RawTable[], from?: number, to?: number): EffectsRun {
-  const wb = readPlanWorkbook(tables);
+  const wb = readBalansWorkbook(tables);
   const measures = requireMeasures(wb);
   const years = defaultYears(measures.measures, from, to);
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
