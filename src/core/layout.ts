@@ -24,6 +24,18 @@ export interface ColumnLayout {
   /** Width in characters. */
   width: number;
   format?: CellFormat;
+  /** A drop-down list; `strict` refuses other values, otherwise Excel only warns. */
+  choices?: { values: readonly string[]; strict: boolean };
+}
+
+/** A chart over a block of a report: first row = series names, first column = categories. */
+export interface ChartLayout {
+  title: string;
+  /** 0-based rows and columns of the block within the layout's rows. */
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
 }
 
 /** An Excel table (ListObject) on a sheet of its own, header in row 1. */
@@ -53,6 +65,7 @@ export interface ReportLayout {
   /** Rows above the scrolling area (title and column headers). */
   freezeRows: number;
   orientation: "portrait" | "landscape";
+  chart?: ChartLayout;
 }
 
 export type SheetLayout = TableLayout | ReportLayout;

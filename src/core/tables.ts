@@ -14,6 +14,8 @@ export interface RawTable {
   firstRowNumber?: number;
   /** Worksheet and address, when known, for messages and for selecting a cell. */
   sheetName?: string;
+  /** 0-based worksheet column of the table's first column (0 = column A). */
+  firstColumn?: number;
 }
 
 export interface ColumnSpec<K extends string = string> {

@@ -20,13 +20,14 @@ export async function readWorkbookTables(context: Excel.RequestContext, names: r
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
     const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange().load("values, rowIndex");
+    const body = table.getDataBodyRange().load("values, rowIndex, columnIndex");
     const sheet = table.worksheet.load("name");
     pending.push(() => ({
       name: table.name,
       headers: header.values[0] as CellValue[],
       rows: body.values as CellValue[][],
       firstRowNumber: body.rowIndex + 1,
+      firstColumn: body.columnIndex,
       sheetName: sheet.name,
     }));
   }
@@ -34,11 +35,11 @@ export async function readWorkbookTables(context: Excel.RequestContext, names: r
     const key = foldText(ws.name);
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
-    const used = ws.getUsedRangeOrNullObject(true).load("values, rowIndex");
+    const used = ws.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
     pending.push(() => {
       if (used.isNullObject || used.values.length === 0) return undefined;
       const [headers, ...rows] = used.values as CellValue[][];
-      return { name: ws.name, headers, rows, firstRowNumber: used.rowIndex + 2, sheetName: ws.name };
+      return { name: ws.name, headers, rows, firstRowNumber: used.rowIndex + 2, firstColumn: used.columnIndex, sheetName: ws.name };
     });
   }
   if (pending.length === 0) return [];

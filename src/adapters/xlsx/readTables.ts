@@ -81,7 +81,7 @@ function readExcelTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | un
   };
   const rows: CellValue[][] = [];
   for (let r = r1 + 1; r <= lastDataRow; r++) rows.push(rowCells(r));
-  return { name: model.displayName || model.name, headers: rowCells(r1), rows, firstRowNumber: r1 + 1, sheetName: ws.name };
+  return { name: model.displayName || model.name, headers: rowCells(r1), rows, firstRowNumber: r1 + 1, firstColumn: c1 - 1, sheetName: ws.name };
 }
 
 function readSheetAsTable(ws: ExcelJS.Worksheet): RawTable | undefined {
@@ -100,7 +100,7 @@ function readSheetAsTable(ws: ExcelJS.Worksheet): RawTable | undefined {
   };
   const rows: CellValue[][] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) rows.push(rowCells(r));
-  return { name: ws.name, headers: rowCells(headerRow), rows, firstRowNumber: headerRow + 1, sheetName: ws.name };
+  return { name: ws.name, headers: rowCells(headerRow), rows, firstRowNumber: headerRow + 1, firstColumn: 0, sheetName: ws.name };
 }
 
 /** Turns exceljs' rich cell values (formulas, rich text, links, errors) into plain values. */

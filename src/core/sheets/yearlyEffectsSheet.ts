@@ -44,9 +44,27 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
   } else {
     rows.push({ style: "note", cells: pad([null, "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet."]) });
   }
+  // The chart's data: one row per year, so Excel can draw savings against the deficit.
+  rows.push({ style: "blank", cells: pad([]) });
+  const chartHeader = rows.length;
+  rows.push({ style: "header", cells: pad(["År", "Besparing", "Underskott", "Restunderskott"]), formats: [undefined, "amount", "amount", "amount"] });
+  for (const y of years) {
+    rows.push({
+      style: "item",
+      formats: [undefined, "amount", "amount", "amount"],
+      cells: pad([String(y), effects.totals.get(y) ?? 0, effects.deficit.get(y) ?? null, effects.residual.get(y) ?? null]),
+    });
+  }
   return {
     kind: "report",
     sheet: YEARLY_EFFECTS_SHEET,
+    chart: {
+      title: `Besparing och underskott per år (${unit})`,
+      firstRow: chartHeader,
+      lastRow: rows.length - 1,
+      firstColumn: 0,
+      lastColumn: effects.deficit.size > 0 ? 2 : 1,
+    },
     orientation: "landscape",
     freezeRows: 3,
     columns: [

@@ -1,0 +1,155 @@
+/*
+ * What each task-pane button does, through the same engine and sheet layouts as the command
+ * line. Every operation reads the tables once (two round trips) and writes in three, whatever
+ * the size of the plan.
+ */
+import { readWorkbookTables } from "../adapters/office/readTables";
+import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
+import { computePlanEffects, defaultYears } from "../core/effects";
+import { lastCompleteMonth, YearMonth } from "../core/months";
+import { locateProblem, ProblemLocation } from "../core/problemLocation";
+import { BalansError, Problem } from "../core/problems";
+import { buildMonthlyReport } from "../core/report";
+import { TableLayout } from "../core/layout";
+import { monthlyReportLayout } from "../core/sheets/monthlyReportSheet";
+import { transferBalancesLayout } from "../core/sheets/transferSheet";
+import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
+import {
+  agreementsTableLayout,
+  deficitsTableLayout,
+  followUpTableLayout,
+  measuresTableLayout,
+  orderTableLayout,
+  transfersTableLayout,
+} from "../core/sheets/inputTables";
+import { findTable, RawTable } from "../core/tables";
+import { ALL_TABLES, readBalansWorkbook, requireLedger, requireMeasures, TABLE_NAMES } from "../core/workbook";
+import { exampleTableLayouts } from "../example/exampleWorkbook";
+
+export interface PaneHost {
+  /** Runs a batch against the open workbook (Excel.run). */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Asks the user before Balans replaces sheets it wrote earlier. */
+  confirmReplace: ConfirmReplace;
+  now(): Date;
+}
+
+const stamp = (now: Date) => {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return { madeAt: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`, source: "denna arbetsbok" };
+};
+
+export interface TableState {
+  name: string;
+  found: boolean;
+  rows: number;
+  sheet?: string;
+}
+
+export interface WorkbookState {
+  tables: TableState[];
+  /** Years the plan spans, for the Årseffekter inputs. */
+  planYears: number[];
+  /** Years with transfers, for the Överföringar input. */
+  transferYears: number[];
+  /** The month a report is usually made for. */
+  defaultMonth: YearMonth;
+  problems: number;
+}
+
+/** The tables the workbook has, and sensible defaults for the other buttons. */
+export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
+  const tables = await host.run((context) => readWorkbookTables(context, ALL_TABLES));
+  const wb = readBalansWorkbook(tables);
+  const transferYears = [...new Set((wb.ledger?.transfers ?? []).map((t) => t.date.year))].sort();
+  return {
+    tables: ALL_TABLES.map((name) => {
+      const raw = findTable(tables, name);
+      return { name, found: !!raw, rows: raw ? raw.rows.filter((r) => r.some((c) => c !== null && c !== "")).length : 0, ...(raw?.sheetName ? { sheet: raw.sheetName } : {}) };
+    }),
+    planYears: wb.measures ? defaultYears(wb.measures.measures) : [],
+    transferYears,
+    defaultMonth: lastCompleteMonth(host.now()),
+    problems: wb.problems.length + wb.tableErrors.size,
+  };
+}
+
+/** Kostnader is left out: once it exists, booked costs replace the agreements' accrual. */
+const SETUP_TABLES: string[] = [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.followUp, TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.order];
+
+function emptyLayouts(): TableLayout[] {
+  return [measuresTableLayout([]), deficitsTableLayout([]), followUpTableLayout([]), transfersTableLayout([]), agreementsTableLayout([]), orderTableLayout([])];
+}
+
+export interface SetupResult {
+  created: WrittenSheet[];
+  alreadyThere: string[];
+}
+
+/** Creates the Balans tables that are missing, empty or filled with the example. */
+export async function setUpTables(host: PaneHost, withExample: boolean): Promise<SetupResult | "cancelled"> {
+  return host.run(async (context) => {
+    const tables = await readWorkbookTables(context, SETUP_TABLES);
+    const alreadyThere = SETUP_TABLES.filter((name) => findTable(tables, name));
+    if (withExample && alreadyThere.length) {
+      throw new BalansError(`Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`);
+    }
+    const layouts = (withExample ? exampleTableLayouts() : emptyLayouts()).filter((l) => !alreadyThere.includes(l.name));
+    if (layouts.length === 0) return { created: [], alreadyThere };
+    const created = await writeSheets(context, layouts, host.confirmReplace);
+    return created === "cancelled" ? "cancelled" : { created, alreadyThere };
+  });
+}
+
+export interface CheckedProblem extends Problem {
+  location?: ProblemLocation;
+}
+
+/** Every problem in the tables, each with the cell to select. */
+export async function checkTables(host: PaneHost): Promise<CheckedProblem[]> {
+  const tables = await host.run((context) => readWorkbookTables(context, ALL_TABLES));
+  const wb = readBalansWorkbook(tables);
+  const structural: Problem[] = [...wb.tableErrors.values()].map((e) => ({ table: e.table ?? "", message: e.message }));
+  const missing: Problem[] = [TABLE_NAMES.measures].filter((n) => !findTable(tables, n)).map((n) => ({ table: n, message: `Tabellen ${n} saknas; skapa den under Arbetsbok.` }));
+  return [...missing, ...structural, ...wb.problems].map((p) => {
+    const location = locateProblem(p, tables);
+    return location ? { ...p, location } : p;
+  });
+}
+
+export async function selectCell(host: PaneHost, location: ProblemLocation): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(location.sheet).getRange(location.address).select();
+    await context.sync();
+  });
+}
+
+type Written = WrittenSheet[] | "cancelled";
+
+async function writeFromTables(host: PaneHost, build: (tables: RawTable[]) => Parameters<typeof writeSheets>[1]): Promise<Written> {
+  return host.run(async (context) => {
+    const tables = await readWorkbookTables(context, ALL_TABLES);
+    return writeSheets(context, build(tables), host.confirmReplace);
+  });
+}
+
+/** `Årseffekter`: measures × years with subtotals, total, deficit, residual and a chart. */
+export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): Promise<Written> {
+  return writeFromTables(host, (tables) => {
+    const wb = readBalansWorkbook(tables);
+    const measures = requireMeasures(wb);
+    const years = defaultYears(measures.measures, from, to);
+    if (years.length === 0 || years.length > 50) throw new BalansError(`Välj högst 50 år, med första året före sista (${from}–${to}).`);
+    return [yearlyEffectsLayout(computePlanEffects(measures.measures, measures.unit, years, wb.deficits), stamp(host.now()))];
+  });
+}
+
+/** `Överföringar YYYY`: SN's balance month by month and per insats. */
+export function writeTransfers(host: PaneHost, year: number): Promise<Written> {
+  return writeFromTables(host, (tables) => [transferBalancesLayout(requireLedger(readBalansWorkbook(tables)), year, stamp(host.now()))]);
+}
+
+/** `Rapport YYYY-MM`: the monthly report as a snapshot. */
+export function writeMonthlyReport(host: PaneHost, month: YearMonth): Promise<Written> {
+  return writeFromTables(host, (tables) => [monthlyReportLayout(buildMonthlyReport(readBalansWorkbook(tables), month, stamp(host.now())))]);
+}
