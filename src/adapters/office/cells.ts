@@ -4,12 +4,13 @@ export { blockAddress, columnLetter } from "../../core/a1";
 
 /**
  * A value as Office.js should receive it. Text that Excel would read as a formula (`=`, `+`, `-`,
- * `@`) gets the apostrophe prefix, so it stays text; dates are serials already in layouts.
+ * `@`) or whose own first apostrophe Excel would swallow gets the apostrophe prefix, so it is
+ * stored exactly as written; dates are serials already in layouts.
  */
 export function officeValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  if (typeof value === "string" && /^[=+\-@'\t\r]/.test(value)) return `'${value}`;
   return value;
 }
 

@@ -184,10 +184,13 @@ const BOLD: RowStyle[] = ["title", "header", "group", "subtotal", "total", "emph
 function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => void)[]): void {
   const width = layout.columns.length;
   const values = layout.rows.map((r) => Array.from({ length: width }, (_, c) => officeValue(r.cells[c])));
+  // Text cells get the text format, or Excel would turn `2018-08` into a date and `2024` into a number.
   const formats = layout.rows.map((r) =>
-    Array.from({ length: width }, (_, c) =>
-      typeof r.cells[c] === "number" && !["title", "subtitle", "header"].includes(r.style) ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format) : "General",
-    ),
+    Array.from({ length: width }, (_, c) => {
+      const v = r.cells[c];
+      if (typeof v === "string") return "@";
+      return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style) ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format) : "General";
+    }),
   );
   writeValues(ws, 0, values, formats, batches);
   layout.columns.forEach((c, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(c.width)));

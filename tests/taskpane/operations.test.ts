@@ -1,0 +1,224 @@
+import { OWNED_SHEETS_SETTING } from "../../src/adapters/office/writeSheets";
+import { INSATSER } from "../../src/core/insatser";
+import { checkTables, inspectWorkbook, PaneHost, selectCell, setUpTables, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "../../src/taskpane/operations";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createExcelFake } = require("../fakes/excelWorkbookFake");
+
+type Book = {
+  sheets: { name: string; id: string; visibility: string; charts: { source: string; title: { text: string } }[]; validations: { range: string; rule: { list: { source: string } }; errorAlert: { style: string } }[]; frozenRows: number }[];
+  tables: { name: string; sheet: { name: string } }[];
+  settings: Map<string, string>;
+  syncCount: number;
+  syncLog: { bytes: number; writes: number; suspendedCalc: boolean; suspendedScreen: boolean }[];
+  formulaWrites: unknown[];
+  selection: { sheet: string; address: string } | null;
+  grid(name: string): unknown[][];
+  sheet(name: string): { name: string; id: string } | undefined;
+  addUserTable(sheet: string, name: string, headers: string[], rows: unknown[][]): void;
+  type(sheet: string, address: string, value: unknown): void;
+};
+
+function setup() {
+  const { book, Excel } = createExcelFake() as { book: Book; Excel: unknown };
+  Object.assign(globalThis, { Excel });
+  const confirmReplace = jest.fn(async () => true);
+  const host: PaneHost = { run: (batch) => (Excel as { run: PaneHost["run"] }).run(batch), confirmReplace, now: () => new Date(2026, 10, 22, 9, 30) };
+  return { book, host, confirmReplace };
+}
+
+const rowWith = (grid: unknown[][], label: string) => grid.find((r) => r.includes(label))!;
+
+describe("Arbetsbok: setting up the tables", () => {
+  it("creates the missing Balans tables with headers, formats and drop-downs", async () => {
+    const { book, host } = setup();
+    const result = await setUpTables(host, false);
+    expect(result).not.toBe("cancelled");
+    expect(book.tables.map((t) => t.name)).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
+    expect(book.grid("Åtgärder")[0]).toEqual(["Id", "Område", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt", "Start", "Slut", "Status", "Ansvarig", "Beroende", "Kommentar"]);
+    const atgarder = book.sheets.find((s) => s.name === "Åtgärder")!;
+    expect(atgarder.frozenRows).toBe(1);
+    expect(atgarder.validations[0]).toMatchObject({ rule: { list: { source: "Ej påbörjad,Pågår,Genomförd,Försenad,Avbruten" } }, errorAlert: { style: "Stop" } });
+    const transfers = book.sheets.find((s) => s.name === "Överföringar")!;
+    expect(transfers.validations.map((v) => v.rule.list.source)).toEqual(["ON,SN", "ON,SN", "='Balans listor'!$A$1:$A$10"]);
+    expect(transfers.validations[0].errorAlert.style).toBe("Warning"); // other committees are allowed
+    expect(book.sheets.find((s) => s.name === "Balans listor")).toMatchObject({ visibility: "Hidden" });
+    expect(book.grid("Balans listor").map((r) => r[0])).toEqual(INSATSER.map((n, i) => `${i + 1} - ${n}`));
+    // Balans owns what it created
+    const owned = JSON.parse(book.settings.get(OWNED_SHEETS_SETTING)!);
+    expect(owned).toHaveLength(7);
+    expect(book.formulaWrites).toEqual([]);
+  });
+
+  it("fills an empty workbook with the example, and then knows its tables", async () => {
+    const { book, host } = setup();
+    await setUpTables(host, true);
+    expect(book.grid("Åtgärder")).toHaveLength(25);
+    expect(book.grid("Åtgärder")[3].slice(0, 5)).toEqual(["A03", "Organisatoriska/metodrelaterade åtgärder", "Gemensamt HVB", 1, "Q 3 2020"]);
+    const state = await inspectWorkbook(host);
+    expect(state.tables.find((t) => t.name === "Atgarder")).toMatchObject({ found: true, rows: 24, sheet: "Åtgärder" });
+    expect(state.tables.find((t) => t.name === "Kostnader")).toMatchObject({ found: false });
+    expect(state.planYears).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(state.transferYears).toEqual([2018]);
+    expect(state.defaultMonth).toEqual({ year: 2026, month: 10 });
+    expect(state.problems).toBe(0);
+  });
+
+  it("creates only what is missing, and refuses the example in a workbook with Balans tables", async () => {
+    const { book, host } = setup();
+    book.addUserTable("Min plan", "Atgarder", ["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"], [["X1", "Egen", 2, "2021"]]);
+    await expect(setUpTables(host, true)).rejects.toThrow(/har redan Atgarder/);
+    const result = await setUpTables(host, false);
+    expect(result).toMatchObject({ alreadyThere: ["Atgarder"] });
+    expect(book.tables.map((t) => t.name)).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
+    expect(book.grid("Min plan")).toEqual([["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"], ["X1", "Egen", 2, 2021]]);
+  });
+});
+
+describe("Kontrollera", () => {
+  it("lists every problem with the cell to select", async () => {
+    const { book, host } = setup();
+    await setUpTables(host, true);
+    book.type("Åtgärder", "E6", "på sikt"); // A05's Tidsaspekt
+    book.type("Åtgärder", "A8", "A06"); // A07 becomes a duplicate of A06
+    book.type("Överföringar", "B3", "Socialen");
+    const problems = await checkTables(host);
+    expect(problems.map((p) => [p.table, p.row, p.column, p.location])).toEqual([
+      ["Atgarder", 6, "Tidsaspekt", { sheet: "Åtgärder", address: "E6" }],
+      ["Atgarder", 8, "Id", { sheet: "Åtgärder", address: "A8" }],
+      ["Overforingar", 3, "Från", { sheet: "Överföringar", address: "B3" }],
+    ]);
+    await selectCell(host, problems[0].location!);
+    expect(book.selection).toEqual({ sheet: "Åtgärder", address: "E6:E6" });
+  });
+
+  it("names a missing table and a missing column", async () => {
+    const { book, host } = setup();
+    expect((await checkTables(host)).map((p) => p.message)).toEqual(["Tabellen Atgarder saknas; skapa den under Arbetsbok."]);
+    book.addUserTable("Plan", "Atgarder", ["Id", "Åtgärd"], [["A1", "X"]]);
+    expect((await checkTables(host))[0]).toMatchObject({ table: "Atgarder", message: expect.stringMatching(/saknar kolumnen Helårseffekt/) });
+  });
+});
+
+describe("Årseffekter, Överföringar, Månadsrapport", () => {
+  it("writes Årseffekter with totals, deficit, residual and a chart of savings against the deficit", async () => {
+    const { book, host } = setup();
+    await setUpTables(host, true);
+    const before = book.syncCount;
+    const written = await writeYearlyEffects(host);
+    expect(written).toEqual([{ requested: "Årseffekter", sheet: "Årseffekter", replaced: false }]);
+    expect(book.syncCount - before).toBe(5);
+    const grid = book.grid("Årseffekter");
+    expect(grid[0][0]).toBe("Årseffekter av åtgärdsplanen (mnkr)");
+    const total = rowWith(grid, "Summa kostnadsreducerande åtgärder");
+    expect(total[5] as number).toBeCloseTo(8.025, 10);
+    expect(total[9] as number).toBeCloseTo(62.9, 10);
+    expect(rowWith(grid, "Restunderskott efter åtgärder")[5] as number).toBeCloseTo(48.975, 10);
+    const sheet = book.sheets.find((s) => s.name === "Årseffekter")!;
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].title.text).toBe("Besparing och underskott per år (mnkr)");
+    const [from, to] = sheet.charts[0].source.split(":");
+    expect(grid[Number(from.slice(1)) - 1].slice(0, 3)).toEqual(["År", "Besparing", "Underskott"]);
+    expect(grid[Number(to.slice(1)) - 1][0]).toBe("2024");
+    // the writing request had calculation and screen updating suspended
+    expect(book.syncLog.filter((s) => s.writes > 0).every((s) => s.suspendedCalc && s.suspendedScreen)).toBe(true);
+  });
+
+  it("never touches a user's sheet of the same name", async () => {
+    const { book, host, confirmReplace } = setup();
+    await setUpTables(host, true);
+    book.type("Blad1", "A1", "mina anteckningar");
+    const userSheet = book.sheet("Blad1")!;
+    userSheet.name = "Årseffekter";
+    const written = await writeYearlyEffects(host);
+    expect(written).toEqual([{ requested: "Årseffekter", sheet: "Årseffekter (2)", replaced: false }]);
+    expect(book.grid("Årseffekter")).toEqual([["mina anteckningar"]]);
+    expect(confirmReplace).not.toHaveBeenCalled();
+  });
+
+  it("asks before replacing a sheet it wrote, and keeps it when the user says no", async () => {
+    const { book, host, confirmReplace } = setup();
+    await setUpTables(host, true);
+    await writeYearlyEffects(host);
+    const position = book.sheets.findIndex((s) => s.name === "Årseffekter");
+    const firstId = book.sheet("Årseffekter")!.id;
+
+    confirmReplace.mockResolvedValueOnce(false);
+    expect(await writeYearlyEffects(host, 2020, 2022)).toBe("cancelled");
+    expect(book.grid("Årseffekter")[2]).toContain("2024");
+
+    expect(await writeYearlyEffects(host, 2020, 2022)).toEqual([{ requested: "Årseffekter", sheet: "Årseffekter", replaced: true }]);
+    expect(confirmReplace).toHaveBeenLastCalledWith(["Årseffekter"]);
+    expect(book.grid("Årseffekter")[2]).not.toContain("2024");
+    expect(book.sheets.findIndex((s) => s.name === "Årseffekter")).toBe(position);
+    const owned = JSON.parse(book.settings.get(OWNED_SHEETS_SETTING)!);
+    expect(owned).not.toContain(firstId);
+    expect(owned).toContain(book.sheet("Årseffekter")!.id);
+  });
+
+  it("writes the transfer balances of a year and the monthly report", async () => {
+    const { book, host } = setup();
+    await setUpTables(host, true);
+    expect(await writeTransfers(host, 2018)).toEqual([{ requested: "Överföringar 2018", sheet: "Överföringar 2018", replaced: false }]);
+    const august = rowWith(book.grid("Överföringar 2018"), "2018-08");
+    expect(august[1] as number).toBeCloseTo(9.8, 12);
+    expect(august[3] as number).toBeCloseTo(9.8 - 3.8689677, 6);
+
+    expect(await writeMonthlyReport(host, { year: 2020, month: 8 })).toEqual([{ requested: "Rapport 2020-08", sheet: "Rapport 2020-08", replaced: false }]);
+    const report = book.grid("Rapport 2020-08");
+    expect(report[0][0]).toBe("Månadsrapport augusti 2020: åtgärdsplan");
+    expect(rowWith(report, "Summa åtgärder")[3] as number).toBeCloseTo(8.025, 12);
+    await expect(writeMonthlyReport(host, { year: 2016, month: 1 })).rejects.toThrow(/Inget att rapportera för 2016-01/);
+  });
+
+  it("writes what users typed as text, never as a formula", async () => {
+    const { book, host } = setup();
+    // Typed with Excel's apostrophe prefix, so the user's cells hold text, not formulas.
+    book.addUserTable("Plan", "Atgarder", ["Id", "Område", "Åtgärd", "Helårseffekt", "Tidsaspekt"], [
+      ["A1", "'=1+1", "'=HYPERLINK(\"http://x\";\"klicka\")", 2, "2021"],
+      ["A2", "'+46 Område", "'-minus först", 1, "2021"],
+      ["A3", "'@SUM", "''citat", 1, "2021"],
+    ]);
+    expect(book.formulaWrites).toEqual([]);
+    await writeYearlyEffects(host);
+    expect(book.formulaWrites).toEqual([]);
+    const grid = book.grid("Årseffekter");
+    const labels = grid.map((r) => r[1]);
+    expect(labels).toEqual(expect.arrayContaining(["=1+1", "=HYPERLINK(\"http://x\";\"klicka\")", "+46 Område", "-minus först", "@SUM", "'citat"]));
+  });
+});
+
+describe("speed: a constant number of round trips", () => {
+  function planOf(n: number) {
+    const { book, host } = setup();
+    const rows = Array.from({ length: n }, (_, i) => [`M${i + 1}`, `Område ${i % 7}`, `Åtgärd nummer ${i + 1} med ett ganska långt namn`, (i % 13) / 10 + 0.1, `Q ${(i % 4) + 1} ${2020 + (i % 3)}`]);
+    book.addUserTable("Plan", "Atgarder", ["Id", "Område", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt"], rows);
+    book.addUserTable("Underskott", "Underskott", ["År", "Underskott"], [[2020, 57]]);
+    return { book, host };
+  }
+
+  it.each([
+    ["Årseffekter", (host: PaneHost) => writeYearlyEffects(host)],
+    ["Månadsrapport", (host: PaneHost) => writeMonthlyReport(host, { year: 2021, month: 8 })],
+    ["Kontrollera", (host: PaneHost) => checkTables(host)],
+  ])("%s makes as many syncs for 5,000 measures as for 10", async (_, op) => {
+    const counts: number[] = [];
+    for (const n of [10, 5000]) {
+      const { book, host } = planOf(n);
+      const before = book.syncCount;
+      await op(host);
+      counts.push(book.syncCount - before);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    console.log(`${_}: ${counts[0]} context.sync() calls for 10 measures, ${counts[1]} for 5 000`);
+  });
+
+  it("splits a very large sheet into requests under Excel on the web's 5 MB limit", async () => {
+    const { book, host } = planOf(40_000);
+    await writeYearlyEffects(host);
+    const writes = book.syncLog.filter((s) => s.writes > 0);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(Math.max(...writes.map((s) => s.bytes))).toBeLessThan(5_000_000);
+    expect(book.grid("Årseffekter").filter((r) => typeof r[0] === "string" && /^M\d+$/.test(r[0] as string))).toHaveLength(40_000);
+  }, 60_000);
+});
