@@ -79,15 +79,15 @@ export class ExcelFake {
       fake.tables.map((t) => ({
         name: t.name,
         worksheet: fake.mock({ name: t.sheet }),
-        getHeaderRowRange: () => fake.mock({ values: [t.headers], rowIndex: t.headerRowIndex ?? 0 }),
-        getDataBodyRange: () => fake.mock({ values: t.rows.length ? t.rows : [t.headers.map(() => "")], rowIndex: (t.headerRowIndex ?? 0) + 1 }),
+        getHeaderRowRange: () => fake.mock({ values: [t.headers], rowIndex: t.headerRowIndex ?? 0, columnIndex: 0 }),
+        getDataBodyRange: () => fake.mock({ values: t.rows.length ? t.rows : [t.headers.map(() => "")], rowIndex: (t.headerRowIndex ?? 0) + 1, columnIndex: 0 }),
       }));
     const sheetObjects = () =>
       fake.sheets.map((s, i) => ({
         name: s.name,
         id: s.id ?? `sheet-${i}`,
         getUsedRangeOrNullObject: () => {
-          const range = fake.mock({ values: s.values, rowIndex: s.rowIndex ?? 0 });
+          const range = fake.mock({ values: s.values, rowIndex: s.rowIndex ?? 0, columnIndex: 0 });
           // As in Office.js, isNullObject is known after sync without being loaded.
           Object.defineProperty(range, "isNullObject", { value: s.values.length === 0 });
           return range;
