@@ -67,6 +67,7 @@ module.exports = async (env, options) => {
           { from: "assets/icon-64.png", to: "assets/[name][ext]" },
           { from: "assets/icon-80.png", to: "assets/[name][ext]" },
           { from: "assets/icon-128.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

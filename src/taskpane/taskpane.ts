@@ -1,5 +1,10 @@
-/* The task pane; it is also the shared runtime page of the custom functions and commands. */
+/* The task pane's entry; the page is also the shared runtime of the custom functions and commands. */
+import { pickLanguage } from "./i18n";
+import { startPane } from "./pane";
+
 Office.onReady(() => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = "Balans är laddat. Skriv =BALANS. i en cell för att se funktionerna.";
+  // `?lang=en` lets a browser outside Office (tests, screenshots) choose the language.
+  const forced = new URLSearchParams(location.search).get("lang") ?? undefined;
+  const language = pickLanguage(forced ?? Office.context?.displayLanguage);
+  startPane(document, { run: (batch) => Excel.run(batch), now: () => new Date() }, language);
 });

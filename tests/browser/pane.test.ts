@@ -1,0 +1,164 @@
+/**
+ * The built task pane in a real browser (Debian's Chromium, driven by playwright-core): Microsoft's
+ * Office.js from @microsoft/office-js instead of the CDN, and the Excel test double in the page.
+ * Clicks through set-up, checking, yearly effects (and replacing them), and the monthly report,
+ * asserts what was written, and saves screenshots at 350 px.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+
+const root = path.join(__dirname, "../..");
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const output = path.join(__dirname, "output");
+const describeIfBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
+
+let server: http.Server;
+let baseUrl: string;
+let browser: Browser;
+let dist: string;
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error("CI must have Chromium (.ci/run installs it with apt-get)");
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), "balans-pane-"));
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "development", "--output-path", dist], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json" };
+  server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url!, "http://x").pathname));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  fs.mkdirSync(output, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const officeDist = path.join(root, "node_modules/@microsoft/office-js/dist");
+const fakeScript = fs.readFileSync(path.join(__dirname, "../fakes/excelWorkbookFake.js"), "utf8");
+
+async function openPane(lang: "sv" | "en"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === baseUrl) return route.continue();
+    if (url.hostname === "appsforoffice.microsoft.com") {
+      // Office.js and the siblings it loads, from the npm package instead of the CDN.
+      const file = path.join(officeDist, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
+      if (file.startsWith(officeDist) && fs.existsSync(file)) return route.fulfill({ path: file });
+      return route.fulfill({ status: 404, body: "" });
+    }
+    return route.abort(); // nothing leaves the machine
+  });
+  await page.addInitScript(`${fakeScript}\nwindow.__fake = ExcelWorkbookFake.createExcelFake(); window.Excel = window.__fake.Excel;`);
+  await page.goto(`${baseUrl}/taskpane.html?lang=${lang}`);
+  await page.waitForSelector("#tables li");
+  return page;
+}
+
+const book = <T>(page: Page, fn: string) => page.evaluate(`(() => { const book = window.__fake.book; return ${fn}; })()`) as Promise<T>;
+
+describeIfBrowser("the task pane in Chromium", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPane("sv");
+  }, 60_000);
+
+  it("shows the Balans tables as missing in an empty workbook", async () => {
+    await page.screenshot({ path: path.join(output, "taskpane-empty-350.png"), fullPage: true });
+    expect(await page.textContent("h1")).toBe("Balans");
+    expect(await page.locator("#tables li").count()).toBe(7);
+    expect(await page.textContent("#tables")).toContain("Atgardersaknas");
+    expect(await page.locator("#create-tables").textContent()).toBe("Skapa saknade tabeller");
+  });
+
+  it("sets up the tables filled with the example", async () => {
+    await page.check("#with-example");
+    await page.click("#create-tables");
+    await page.waitForSelector("#message.success");
+    expect(await page.textContent("#message")).toMatch(/Skapade Åtgärder, Underskott, Uppföljning, Överföringar, Avtal, Beställning/);
+    expect(await book<string[]>(page, "book.tables.map((t) => t.name)")).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
+    await page.waitForFunction(() => document.querySelector("#tables")?.textContent?.includes("24 rader"));
+    expect(await page.inputValue("#from-year")).toBe("2020");
+    expect(await page.inputValue("#to-year")).toBe("2024");
+    expect(await page.inputValue("#transfer-year")).toBe("2018");
+    expect(await page.isDisabled("#with-example")).toBe(true);
+  });
+
+  it("checks the tables and selects the offending cell on click", async () => {
+    await book(page, `book.type("Åtgärder", "E6", "på sikt")`);
+    await page.click("#check");
+    await page.waitForSelector("#problems button");
+    expect(await page.textContent("#problems-summary")).toBe("1 problem hittades:");
+    expect(await page.textContent("#problems button")).toMatch(/Atgarder · rad 6 · Tidsaspekt»på sikt« anger ingen tidpunkt/);
+    await page.locator("#problems button").first().focus();
+    await page.keyboard.press("Enter"); // usable from the keyboard
+    await page.waitForFunction(() => (window as unknown as { __fake: { book: { selection: unknown } } }).__fake.book.selection !== null);
+    expect(await book(page, "book.selection")).toEqual({ sheet: "Åtgärder", address: "E6:E6" });
+    await book(page, `book.type("Åtgärder", "E6", "2021 (pga. utredningsarbete)")`);
+  });
+
+  it("writes the yearly effects, and asks before replacing them", async () => {
+    await page.click("#write-effects");
+    await page.waitForSelector("#message.success");
+    expect(await page.textContent("#message")).toBe("Skrev bladet Årseffekter.");
+    const total = await book<unknown[]>(page, `book.grid("Årseffekter").find((r) => r[1] === "Summa kostnadsreducerande åtgärder")`);
+    expect(total[5] as number).toBeCloseTo(8.025, 10);
+    expect(await book<number>(page, `book.sheet("Årseffekter").charts.length`)).toBe(1);
+
+    await page.fill("#to-year", "2022");
+    await page.click("#write-effects");
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.textContent("#confirm-text")).toBe("Balans skrev Årseffekter tidigare. Ersätta med nya värden?");
+    await page.screenshot({ path: path.join(output, "taskpane-confirm-350.png"), fullPage: true });
+    await page.click("#confirm-yes");
+    await page.waitForSelector("#message.success");
+    expect(await book<unknown[]>(page, `book.grid("Årseffekter")[2]`)).toEqual(["Id", "Åtgärd", "Tidsaspekt", "Start", "Helårseffekt", "2020", "2021", "2022"]);
+  });
+
+  it("writes the monthly report for the month chosen", async () => {
+    await page.fill("#report-month", "2020-08");
+    await page.click("#write-report");
+    await page.waitForSelector("#message.success");
+    expect(await page.textContent("#message")).toBe("Skrev bladet Rapport 2020-08.");
+    expect(await book<unknown>(page, `book.grid("Rapport 2020-08")[0][0]`)).toBe("Månadsrapport augusti 2020: åtgärdsplan");
+    await page.click("#write-transfers");
+    await page.waitForSelector("#message.success");
+    expect(await book<boolean>(page, `!!book.sheet("Överföringar 2018")`)).toBe(true);
+    expect(await book<unknown[]>(page, "book.formulaWrites")).toEqual([]);
+    await page.screenshot({ path: path.join(output, "taskpane-350.png"), fullPage: true });
+  });
+
+  it("explains a bad input instead of failing silently", async () => {
+    await page.fill("#report-month", "");
+    await page.click("#write-report");
+    await page.waitForSelector("#message.error");
+    expect(await page.textContent("#message")).toBe("Det gick inte: Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08.");
+  });
+
+  it("speaks English when Office does", async () => {
+    const english = await openPane("en");
+    expect(await english.textContent("#h-workbook")).toBe("Workbook");
+    expect(await english.textContent("#write-report")).toBe("Write report");
+    expect(await english.getAttribute("html", "lang")).toBe("en");
+    await english.close();
+  });
+});
