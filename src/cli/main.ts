@@ -1,6 +1,7 @@
 import { BalansError } from "../core/problems";
 import { demoCommand } from "./commands/demo";
 import { effectsCommand } from "./commands/effects";
+import { importCommand } from "./commands/import";
 import { reportCommand } from "./commands/report";
 import { transfersCommand } from "./commands/transfers";
 import { CliIo, UsageError } from "./io";
@@ -13,6 +14,7 @@ const USAGE = `Användning: balans KOMMANDO [flaggor]
   transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
   report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]
                                               månadsrapporten, skriven i en kopia av arbetsboken
+  import PLAN.txt --out PLAN.xlsx [--json]    läser en åtgärdsplans text till tabellen Atgarder
 
 Med --json skrivs ett JSON-dokument och inget annat. Mer: README.md.`;
 
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   effects: effectsCommand,
   transfers: transfersCommand,
   report: reportCommand,
+  import: importCommand,
 };
 
 /**
