@@ -16,6 +16,8 @@ export interface RawTable {
   sheetName?: string;
   /** 0-based worksheet column of the table's first column (0 = column A). */
   firstColumn?: number;
+  /** An Excel table, or a worksheet read as a table (header in its first non-empty row). */
+  kind?: "table" | "sheet";
 }
 
 export interface ColumnSpec<K extends string = string> {

@@ -22,7 +22,13 @@ import {
   orderTableLayout,
   transfersTableLayout,
 } from "../core/sheets/inputTables";
-import { findTable, RawTable } from "../core/tables";
+import { bindTable, CellValue, cellText, findTable, RawTable } from "../core/tables";
+import { MEASURES_TABLE } from "../core/measures";
+import { PlanImport } from "../core/planText";
+import { importedMeasuresLayout } from "../core/sheets/importedPlan";
+import { foldText } from "../core/text";
+import { convertAmount } from "../core/units";
+import { appendRows } from "../adapters/office/appendRows";
 import { ALL_TABLES, readBalansWorkbook, requireLedger, requireMeasures, TABLE_NAMES } from "../core/workbook";
 import { exampleTableLayouts } from "../example/exampleWorkbook";
 
@@ -152,4 +158,64 @@ export function writeTransfers(host: PaneHost, year: number): Promise<Written> {
 /** `Rapport YYYY-MM`: the monthly report as a snapshot. */
 export function writeMonthlyReport(host: PaneHost, month: YearMonth): Promise<Written> {
   return writeFromTables(host, (tables) => [monthlyReportLayout(buildMonthlyReport(readBalansWorkbook(tables), month, stamp(host.now())))]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import of a plan's text
+
+export interface ImportWritten {
+  mode: "created" | "appended";
+  sheet: string;
+  ids: string[];
+}
+
+/** Writes an imported plan: a new Atgarder table, or rows appended with fresh ids. */
+export async function writeImportedPlan(host: PaneHost, plan: PlanImport): Promise<ImportWritten | "cancelled"> {
+  if (plan.measures.length === 0) throw new BalansError("Det finns inga åtgärder att skriva; förhandsgranska texten först.");
+  return host.run(async (context) => {
+    const tables = await readWorkbookTables(context, [TABLE_NAMES.measures]);
+    const existing = findTable(tables, TABLE_NAMES.measures);
+    if (!existing) {
+      const written = await writeSheets(context, [importedMeasuresLayout(plan)], host.confirmReplace);
+      if (written === "cancelled") return "cancelled";
+      return { mode: "created", sheet: written[0].sheet, ids: plan.measures.map((m) => m.id) };
+    }
+    const bound = bindTable(MEASURES_TABLE, existing);
+    const taken = new Set(bound.rows.map((r) => foldText(cellText(r.get("id")))));
+    const ids = freshIds(taken, plan.measures.length);
+    const unit = bound.unit;
+    const rows = plan.measures.map((m, i) => {
+      const row: CellValue[] = existing.headers.map(() => null);
+      const put = (key: Parameters<typeof bound.has>[0], value: CellValue) => {
+        if (!bound.has(key)) return;
+        row[existing.headers.findIndex((h) => String(h ?? "") === bound.headerOf(key))] = value;
+      };
+      put("id", ids[i]);
+      put("area", m.area);
+      put("name", m.name);
+      put("annual", convertAmount(m.annual, plan.unit, unit));
+      put("timing", m.timing || null);
+      put("dependency", m.dependency ?? null);
+      put("comment", m.comment ?? null);
+      return row;
+    });
+    await appendRows(context, existing, rows);
+    return { mode: "appended", sheet: existing.sheetName ?? existing.name, ids };
+  });
+}
+
+/** Ids A01, A02, … continuing after the highest A-number taken, skipping any in use. */
+export function freshIds(taken: ReadonlySet<string>, count: number): string[] {
+  let n = 0;
+  for (const id of taken) {
+    const m = /^a(\d+)$/.exec(id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  const ids: string[] = [];
+  while (ids.length < count) {
+    n++;
+    const id = `A${String(n).padStart(2, "0")}`;
+    if (!taken.has(foldText(id))) ids.push(id);
+  }
+  return ids;
 }

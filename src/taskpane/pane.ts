@@ -1,7 +1,8 @@
 import { monthLabel, parseMonthArgument } from "../core/months";
 import { describeProblem } from "../core/problems";
 import { Language, STRINGS, Strings } from "./i18n";
-import { CheckedProblem, checkTables, inspectWorkbook, PaneHost, selectCell, setUpTables, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "./operations";
+import { CheckedProblem, checkTables, inspectWorkbook, PaneHost, selectCell, setUpTables, writeImportedPlan, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "./operations";
+import { parsePlanText, PlanImport } from "../core/planText";
 import { WrittenSheet } from "../adapters/office/writeSheets";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
@@ -16,7 +17,9 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
     if (typeof text === "string") el.textContent = text;
   });
 
-  const buttons = ["create-tables", "check", "write-effects", "write-transfers", "write-report"].map((id) => $<HTMLButtonElement>(id));
+  const buttons = ["create-tables", "preview-import", "write-import", "check", "write-effects", "write-transfers", "write-report"].map((id) => $<HTMLButtonElement>(id));
+  // Set by the import preview; writing needs a preview with measures, and a new one after a write.
+  let preview: PlanImport | undefined;
   const status = $("status");
   const message = $("message");
 
@@ -67,6 +70,7 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
     } finally {
       status.hidden = true;
       buttons.forEach((b) => (b.disabled = false));
+      $<HTMLButtonElement>("write-import").disabled = !preview?.measures.length;
       await refresh();
     }
   }
@@ -153,6 +157,58 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
       return writeMonthlyReport(paneHost, month);
     }, reportWritten),
   );
+
+  // Import: preview in the pane (no workbook access), then write.
+  $("import-text").addEventListener("input", () => {
+    preview = undefined;
+    $<HTMLButtonElement>("write-import").disabled = true;
+  });
+  $("preview-import").addEventListener("click", () => {
+    preview = parsePlanText($<HTMLTextAreaElement>("import-text").value);
+    showPreview(preview);
+    $<HTMLButtonElement>("write-import").disabled = preview.measures.length === 0;
+  });
+  $("write-import").addEventListener("click", () => {
+    const plan = preview;
+    if (!plan) return;
+    void act(t.working, () => writeImportedPlan(paneHost, plan), (r) => {
+      if (r === "cancelled") return show("warning", t.cancelled);
+      preview = undefined;
+      show("success", r.mode === "created" ? t.importCreated(r.sheet, r.ids.length) : t.importAppended(r.ids.length, r.ids[0], r.ids[r.ids.length - 1]));
+    });
+  });
+
+  function showPreview(plan: PlanImport): void {
+    $("import-preview").hidden = false;
+    const CHECKS = ["Summa", "Total summa", "Kostnadsreducering per år"];
+    const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
+    $("import-summary").textContent = `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
+    const badLines = new Set(plan.problems.map((p) => p.row));
+    $("import-problems").replaceChildren(
+      ...plan.problems.map((p) => {
+        const li = doc.createElement("li");
+        li.className = "plain";
+        li.textContent = describeProblem(p);
+        return li;
+      }),
+    );
+    $("import-measures").replaceChildren(
+      ...plan.measures.map((m) => {
+        const li = doc.createElement("li");
+        if (badLines.has(m.line)) li.className = "bad";
+        const id = doc.createElement("span");
+        id.className = "id";
+        id.textContent = m.id;
+        const name = doc.createElement("span");
+        name.textContent = `${m.name}${m.timing ? ` · ${m.timing}` : ""}`;
+        const amount = doc.createElement("span");
+        amount.className = "amount";
+        amount.textContent = `${String(m.annual).replace(".", ",")} ${plan.unit}`;
+        li.append(id, name, amount);
+        return li;
+      }),
+    );
+  }
 
   function showProblems(problems: CheckedProblem[]): void {
     const summary = $("problems-summary");

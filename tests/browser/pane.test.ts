@@ -154,6 +154,28 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(await page.textContent("#message")).toBe("Det gick inte: Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08.");
   });
 
+  it("imports a pasted plan: preview with its checks, then a new Atgarder table", async () => {
+    const fresh = await openPane("sv");
+    const seed = fs.readFileSync(path.join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"), "utf8");
+    expect(await fresh.isDisabled("#write-import")).toBe(true);
+    await fresh.fill("#import-text", seed.replace("Q 3 2020\n delfinansiering", "på sikt\n delfinansiering"));
+    await fresh.click("#preview-import");
+    expect(await fresh.textContent("#import-summary")).toBe("24 åtgärder i 6 avsnitt (mnkr). Några summor stämmer inte; se problemen.");
+    // the undated measure, and then the per-year table, which no longer matches without it
+    expect(await fresh.locator("#import-problems li").count()).toBe(6);
+    expect(await fresh.locator("#import-problems li").first().textContent()).toMatch(/Tidsaspekt: »\(lägre kostnader och på sikt/);
+    expect(await fresh.locator("#import-problems li").nth(1).textContent()).toMatch(/För 2020 anger planen 8 mnkr, men åtgärderna ger 7,525 mnkr/);
+    expect(await fresh.locator("#import-measures li.bad").textContent()).toMatch(/^A03Gemensamt HVB/);
+    await fresh.locator("#import-preview").scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(output, "taskpane-import-350.png") });
+    await fresh.click("#write-import");
+    await fresh.waitForSelector("#message.success");
+    expect(await fresh.textContent("#message")).toBe("Skapade tabellen Atgarder på bladet Åtgärder med 24 åtgärder.");
+    expect(await book<number>(fresh, `book.grid("Åtgärder").length`)).toBe(25);
+    expect(await fresh.isDisabled("#write-import")).toBe(true); // a second click would append the plan twice
+    await fresh.close();
+  });
+
   it("speaks English when Office does", async () => {
     const english = await openPane("en");
     expect(await english.textContent("#h-workbook")).toBe("Workbook");

@@ -223,6 +223,14 @@
     table.getHeaderRowRange = () => rangeProxy(book, model.sheet, { r0: model.r0, c0: model.c0, r1: model.r0, c1: model.c1 });
     table.getDataBodyRange = () => rangeProxy(book, model.sheet, { r0: model.r0 + 1, c0: model.c0, r1: model.r1, c1: model.c1 });
     table.worksheet = sheetProxy(book, model.sheet);
+    table.rows = {
+      add: (index, values) => {
+        if (index !== undefined && index !== null) throw new Error("fake: rows.add only appends");
+        if (values.some((r) => r.length !== model.c1 - model.c0 + 1)) throw new Error(`InvalidArgument: rows for ${model.name} have the wrong width`);
+        values.forEach((row, i) => row.forEach((v, j) => book.enter(model.sheet, model.r1 + 1 + i, model.c0 + j, v)));
+        model.r1 += values.length;
+      },
+    };
     table.columns = { getItemAt: (i) => ({ getDataBodyRange: () => rangeProxy(book, model.sheet, { r0: model.r0 + 1, c0: model.c0 + i, r1: model.r1, c1: model.c0 + i }) }) };
     return table;
   }
@@ -323,6 +331,11 @@
       p._loaded.name = t.name;
       return p;
     });
+    tables.getItem = (name) => {
+      const t = book.table(name);
+      if (!t) throw new Error(`ItemNotFound: table ${name}`);
+      return tableProxy(book, t);
+    };
     for (const name of ["onChanged", "onAdded", "onDeleted"]) {
       tables[name] = { add: (h) => (book.events[`tables.${name}`] = book.events[`tables.${name}`] || []).push(h) };
       worksheets[name] = { add: (h) => (book.events[`worksheets.${name}`] = book.events[`worksheets.${name}`] || []).push(h) };

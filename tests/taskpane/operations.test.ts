@@ -1,6 +1,9 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { OWNED_SHEETS_SETTING } from "../../src/adapters/office/writeSheets";
+import { parsePlanText } from "../../src/core/planText";
 import { INSATSER } from "../../src/core/insatser";
-import { checkTables, inspectWorkbook, PaneHost, selectCell, setUpTables, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "../../src/taskpane/operations";
+import { checkTables, freshIds, inspectWorkbook, PaneHost, selectCell, setUpTables, writeImportedPlan, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "../../src/taskpane/operations";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createExcelFake } = require("../fakes/excelWorkbookFake");
@@ -221,4 +224,42 @@ describe("speed: a constant number of round trips", () => {
     expect(Math.max(...writes.map((s) => s.bytes))).toBeLessThan(5_000_000);
     expect(book.grid("Årseffekter").filter((r) => typeof r[0] === "string" && /^M\d+$/.test(r[0] as string))).toHaveLength(40_000);
   }, 60_000);
+});
+
+describe("Importera plan", () => {
+  const seedText = readFileSync(join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"), "utf8");
+
+  it("creates Atgarder from a pasted plan when the workbook has none", async () => {
+    const { book, host } = setup();
+    const result = await writeImportedPlan(host, parsePlanText(seedText));
+    expect(result).toMatchObject({ mode: "created", sheet: "Åtgärder" });
+    expect(book.grid("Åtgärder")).toHaveLength(25);
+    const effects = await writeYearlyEffects(host);
+    expect(effects).not.toBe("cancelled");
+    expect(rowWith(book.grid("Årseffekter"), "Summa kostnadsreducerande åtgärder")[5] as number).toBeCloseTo(8.025, 10);
+  });
+
+  it("appends with fresh ids after the user's rows, mapping to the user's own columns", async () => {
+    const { book, host } = setup();
+    book.addUserTable("Plan", "Atgarder", ["Nr", "Egen kolumn", "Förslag", "Besparing (tkr)", "Tidsaspekt"], [
+      ["A01", "behåll", "Egen åtgärd", 500, "2021"],
+      ["A07", "behåll", "Annan åtgärd", 250, "2022"],
+    ]);
+    const plan = parsePlanText("Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\tQ2 2024\nFärre resor\t0,2 mnkr\t2025\n");
+    const result = await writeImportedPlan(host, plan);
+    expect(result).toEqual({ mode: "appended", sheet: "Plan", ids: ["A08", "A09"] });
+    expect(book.grid("Plan")).toEqual([
+      ["Nr", "Egen kolumn", "Förslag", "Besparing (tkr)", "Tidsaspekt"],
+      ["A01", "behåll", "Egen åtgärd", 500, 2021],
+      ["A07", "behåll", "Annan åtgärd", 250, 2022],
+      ["A08", "", "Ny rutin", 1500, "Q2 2024"],
+      ["A09", "", "Färre resor", 200, 2025],
+    ]);
+    expect(book.formulaWrites).toEqual([]);
+  });
+
+  it("picks ids that are free", () => {
+    expect(freshIds(new Set(["a01", "a02", "x9"]), 2)).toEqual(["A03", "A04"]);
+    expect(freshIds(new Set(), 1)).toEqual(["A01"]);
+  });
 });

@@ -29,6 +29,7 @@ export async function readWorkbookTables(context: Excel.RequestContext, names: r
       firstRowNumber: body.rowIndex + 1,
       firstColumn: body.columnIndex,
       sheetName: sheet.name,
+      kind: "table" as const,
     }));
   }
   for (const ws of sheets.items) {
@@ -39,7 +40,7 @@ export async function readWorkbookTables(context: Excel.RequestContext, names: r
     pending.push(() => {
       if (used.isNullObject || used.values.length === 0) return undefined;
       const [headers, ...rows] = used.values as CellValue[][];
-      return { name: ws.name, headers, rows, firstRowNumber: used.rowIndex + 2, firstColumn: used.columnIndex, sheetName: ws.name };
+      return { name: ws.name, headers, rows, firstRowNumber: used.rowIndex + 2, firstColumn: used.columnIndex, sheetName: ws.name, kind: "sheet" as const };
     });
   }
   if (pending.length === 0) return [];
