@@ -1,0 +1,19 @@
+// Lint in the Office add-in convention (eslint-plugin-office-addins): load before read, sync after
+// load and before read, no context.sync() in loops, null checks with isNullObject; Prettier
+// formatting with the Office settings. TypeScript itself checks names (tsc --noEmit).
+const officeAddins = require("eslint-plugin-office-addins");
+const tseslint = require("typescript-eslint");
+
+module.exports = [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "tests/browser/output/**", "bench/output/**"] },
+  ...officeAddins.configs.recommended,
+  {
+    // The plugin's own config names the TypeScript parser in a way that resolves to nothing here.
+    languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
+    rules: {
+      "no-undef": "off",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-navigational-load": "off",
+    },
+  },
+];
