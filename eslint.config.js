@@ -5,7 +5,15 @@ const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
 
 module.exports = [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "tests/browser/output/**", "bench/output/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "tests/browser/output/**",
+      "bench/output/**",
+    ],
+  },
   ...officeAddins.configs.recommended,
   {
     // The plugin's own config names the TypeScript parser in a way that resolves to nothing here.

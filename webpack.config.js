@@ -11,7 +11,9 @@ const DEV_URL = "https://localhost:3000/";
 function productionUrl(env) {
   const url = env.url || process.env.BALANS_URL || DEV_URL;
   if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) {
-    throw new Error(`The add-in URL must be https and end with "/", e.g. https://balans.example.se/ (got ${url})`);
+    throw new Error(
+      `The add-in URL must be https and end with "/", e.g. https://balans.example.se/ (got ${url})`
+    );
   }
   return url;
 }
@@ -42,13 +44,19 @@ module.exports = async (env, options) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", onlyCompileBundledFiles: true } },
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.web.json", onlyCompileBundledFiles: true },
+          },
         },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new SwedishFunctionsPlugin({
         input: "functions.json",
         output: "functions-sv.json",

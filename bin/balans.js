@@ -4,7 +4,9 @@ const path = require("path");
 const fs = require("fs");
 const main = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
 if (!fs.existsSync(main)) {
-  process.stderr.write("balans: the command line is not built yet; run `npm run build` (or `npm run build:cli`) first.\n");
+  process.stderr.write(
+    "balans: the command line is not built yet; run `npm run build` (or `npm run build:cli`) first.\n"
+  );
   process.exit(1);
 }
 require(main)

@@ -4,7 +4,8 @@
 
 function localizeFunctions(metadata, table) {
   const missing = metadata.functions.filter((f) => !table[f.id]).map((f) => f.id);
-  if (missing.length) throw new Error(`functions-sv.names.json has no Swedish name for: ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`functions-sv.names.json has no Swedish name for: ${missing.join(", ")}`);
   return {
     ...metadata,
     functions: metadata.functions.map((f) => {
@@ -15,7 +16,10 @@ function localizeFunctions(metadata, table) {
         description: sv.description,
         parameters: (f.parameters || []).map((p) => {
           const t = sv.parameters[p.name];
-          if (!t) throw new Error(`functions-sv.names.json: ${f.id} has no translation for parameter ${p.name}`);
+          if (!t)
+            throw new Error(
+              `functions-sv.names.json: ${f.id} has no translation for parameter ${p.name}`
+            );
           return { ...p, name: t[0], description: t[1] };
         }),
       };
@@ -39,8 +43,11 @@ class SwedishFunctionsPlugin {
           const table = JSON.parse(require("fs").readFileSync(this.options.names, "utf8"));
           compilation.fileDependencies.add(this.options.names);
           const swedish = localizeFunctions(JSON.parse(english.source.source().toString()), table);
-          compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(swedish, null, 2)));
-        },
+          compilation.emitAsset(
+            this.options.output,
+            new sources.RawSource(JSON.stringify(swedish, null, 2))
+          );
+        }
       );
     });
   }

@@ -9,7 +9,8 @@ const GREEN = [16, 124, 65];
 const WHITE = [255, 255, 255];
 
 function distToSegment(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -17,7 +18,8 @@ function distToSegment(px, py, ax, ay, bx, by) {
 // Coverage in unit coordinates: which parts of the square are background, which are the scale.
 function inBackground(x, y) {
   const r = 0.18;
-  const cx = Math.min(Math.max(x, r), 1 - r), cy = Math.min(Math.max(y, r), 1 - r);
+  const cx = Math.min(Math.max(x, r), 1 - r),
+    cy = Math.min(Math.max(y, r), 1 - r);
   return Math.hypot(x - cx, y - cy) <= r;
 }
 function inScale(x, y) {
@@ -39,16 +41,20 @@ function png(size) {
   for (let py = 0; py < size; py++) {
     raw[py * (size * 4 + 1)] = 0;
     for (let px = 0; px < size; px++) {
-      let bg = 0, fg = 0;
+      let bg = 0,
+        fg = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
-          const x = (px + (sx + 0.5) / ss) / size, y = (py + (sy + 0.5) / ss) / size;
+          const x = (px + (sx + 0.5) / ss) / size,
+            y = (py + (sy + 0.5) / ss) / size;
           if (inBackground(x, y)) {
             bg++;
             if (inScale(x, y)) fg++;
           }
         }
-      const n = ss * ss, a = bg / n, f = bg ? fg / bg : 0;
+      const n = ss * ss,
+        a = bg / n,
+        f = bg ? fg / bg : 0;
       const o = py * (size * 4 + 1) + 1 + px * 4;
       for (let i = 0; i < 3; i++) raw[o + i] = Math.round(GREEN[i] * (1 - f) + WHITE[i] * f);
       raw[o + 3] = Math.round(a * 255);
@@ -65,7 +71,11 @@ function png(size) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
@@ -75,7 +85,8 @@ function png(size) {
 }
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

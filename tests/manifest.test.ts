@@ -24,7 +24,9 @@ describe("manifest.xml", () => {
     expect(root.localName).toBe("OfficeApp");
     expect(root.namespaceURI).toBe(OFFICE);
     expect(root.getAttributeNS(XSI, "type")).toBe("TaskPaneApp");
-    expect(one(OFFICE, "Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(one(OFFICE, "Id").textContent).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    );
     expect(one(OFFICE, "Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(all(OFFICE, "Host").map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
     expect(one(OFFICE, "Permissions").textContent).toBe("ReadWriteDocument");
@@ -41,21 +43,31 @@ describe("manifest.xml", () => {
   });
 
   it("has the CustomFunctions extension point with the BALANS namespace and Swedish metadata", () => {
-    const point = all(OV, "ExtensionPoint").find((e) => e.getAttributeNS(XSI, "type") === "CustomFunctions")!;
+    const point = all(OV, "ExtensionPoint").find(
+      (e) => e.getAttributeNS(XSI, "type") === "CustomFunctions"
+    )!;
     expect(point).toBeDefined();
-    for (const child of ["Script", "Page", "Metadata", "Namespace"]) expect(point.getElementsByTagNameNS(OV, child)).toHaveLength(1);
+    for (const child of ["Script", "Page", "Metadata", "Namespace"])
+      expect(point.getElementsByTagNameNS(OV, child)).toHaveLength(1);
     const nsResid = point.getElementsByTagNameNS(OV, "Namespace")[0].getAttribute("resid");
     const nsString = all(BT, "String").find((s) => s.getAttribute("id") === nsResid)!;
     expect(nsString.getAttribute("DefaultValue")).toBe("BALANS");
-    const metaResid = point.getElementsByTagNameNS(OV, "Metadata")[0].getElementsByTagNameNS(OV, "SourceLocation")[0].getAttribute("resid");
+    const metaResid = point
+      .getElementsByTagNameNS(OV, "Metadata")[0]
+      .getElementsByTagNameNS(OV, "SourceLocation")[0]
+      .getAttribute("resid");
     const metaUrl = all(BT, "Url").find((u) => u.getAttribute("id") === metaResid)!;
     expect(metaUrl.getAttribute("DefaultValue")).toMatch(/\/functions\.json$/);
-    const sv = Array.from(metaUrl.getElementsByTagNameNS(BT, "Override")).find((o) => o.getAttribute("Locale") === "sv-SE")!;
+    const sv = Array.from(metaUrl.getElementsByTagNameNS(BT, "Override")).find(
+      (o) => o.getAttribute("Locale") === "sv-SE"
+    )!;
     expect(sv.getAttribute("Value")).toMatch(/\/functions-sv\.json$/);
   });
 
   it("resolves every resid to exactly one resource, and every resource is used", () => {
-    const resources = [...all(BT, "Image"), ...all(BT, "Url"), ...all(BT, "String")].filter((e) => e.parentNode?.nodeName.replace(/^.*:/, "") !== "Icon");
+    const resources = [...all(BT, "Image"), ...all(BT, "Url"), ...all(BT, "String")].filter(
+      (e) => e.parentNode?.nodeName.replace(/^.*:/, "") !== "Icon"
+    );
     const ids = resources.map((r) => r.getAttribute("id"));
     expect(new Set(ids).size).toBe(ids.length);
     const used = new Set<string>();
@@ -77,7 +89,9 @@ describe("manifest.xml", () => {
       ...all(OFFICE, "SourceLocation"),
       ...all(BT, "Url"),
       ...all(BT, "Image"),
-    ].map((e) => e.getAttribute("DefaultValue")).filter(Boolean) as string[];
+    ]
+      .map((e) => e.getAttribute("DefaultValue"))
+      .filter(Boolean) as string[];
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(url).toMatch(/^https:\/\/localhost:3000\//);
     for (const url of urls.filter((u) => u.includes("/assets/"))) {
@@ -86,10 +100,22 @@ describe("manifest.xml", () => {
   });
 
   it("has a Swedish override for every text a user reads", () => {
-    const texts = [one(OFFICE, "DisplayName"), one(OFFICE, "Description"), ...all(BT, "String").filter((s) => s.getAttribute("id") !== "Functions.Namespace" && s.getAttribute("id") !== "Group.Label")];
+    const texts = [
+      one(OFFICE, "DisplayName"),
+      one(OFFICE, "Description"),
+      ...all(BT, "String").filter(
+        (s) =>
+          s.getAttribute("id") !== "Functions.Namespace" && s.getAttribute("id") !== "Group.Label"
+      ),
+    ];
     for (const t of texts) {
-      const override = Array.from(t.getElementsByTagName("*")).find((n) => n.localName === "Override");
-      expect([t.getAttribute("id") ?? t.localName, override?.getAttribute("Locale")]).toEqual([t.getAttribute("id") ?? t.localName, "sv-SE"]);
+      const override = Array.from(t.getElementsByTagName("*")).find(
+        (n) => n.localName === "Override"
+      );
+      expect([t.getAttribute("id") ?? t.localName, override?.getAttribute("Locale")]).toEqual([
+        t.getAttribute("id") ?? t.localName,
+        "sv-SE",
+      ]);
     }
   });
 });

@@ -14,7 +14,11 @@ export interface ParsedArgs {
 }
 
 /** Parses `cmd FILE --flag --key value` against the options a command accepts. */
-export function parseArgs(argv: readonly string[], valueOptions: readonly string[], flags: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valueOptions: readonly string[],
+  flags: readonly string[]
+): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -27,7 +31,8 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
     if (flags.includes(name)) options.set(name, true);
     else if (valueOptions.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} behöver ett värde`);
+      if (value === undefined || value.startsWith("--"))
+        throw new UsageError(`--${name} behöver ett värde`);
       options.set(name, value);
     } else throw new UsageError(`okänd flagga ${arg}`);
   }
@@ -38,7 +43,8 @@ export function yearOption(args: ParsedArgs, name: string): number | undefined {
   const v = args.options.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v === true || !Number.isInteger(n) || n < 1900 || n > 2999) throw new UsageError(`--${name} ska vara ett år, t.ex. 2021 (fick ${String(v)})`);
+  if (v === true || !Number.isInteger(n) || n < 1900 || n > 2999)
+    throw new UsageError(`--${name} ska vara ett år, t.ex. 2021 (fick ${String(v)})`);
   return n;
 }
 

@@ -3,12 +3,20 @@ export function renderTable(
   header: string[],
   rows: (string | number | null)[][],
   numericFrom: number,
-  format: (value: number, column: number) => string = (v) => formatAmount(v),
+  format: (value: number, column: number) => string = (v) => formatAmount(v)
 ): string {
-  const cells = [header, ...rows.map((r) => r.map((v, c) => (typeof v === "number" ? format(v, c) : v ?? "")))];
+  const cells = [
+    header,
+    ...rows.map((r) => r.map((v, c) => (typeof v === "number" ? format(v, c) : (v ?? "")))),
+  ];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => String(r[c] ?? "").length)));
   const line = (r: (string | number | null)[]) =>
-    r.map((v, c) => (c >= numericFrom ? String(v ?? "").padStart(widths[c]) : String(v ?? "").padEnd(widths[c]))).join("  ").trimEnd();
+    r
+      .map((v, c) =>
+        c >= numericFrom ? String(v ?? "").padStart(widths[c]) : String(v ?? "").padEnd(widths[c])
+      )
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join("\n");
 }
@@ -19,7 +27,8 @@ export function renderTable(
  */
 export function formatAmount(value: number, decimals = 1): string {
   const factor = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(12)))) / factor;
+  const rounded =
+    (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(12)))) / factor;
   const text = (rounded === 0 ? 0 : rounded).toFixed(decimals);
   return text.replace("-", "\u2212").replace(".", ",");
 }

@@ -27,7 +27,13 @@ export function monthsInEffect(period: Period, year: number, fromMonth = 1, toMo
  * An annual amount accrues a twelfth per month fully in effect and a share of a twelfth per month
  * partly in effect. Multiplying before dividing keeps seed 000's figures exact (8,025 for 2020).
  */
-export function accrue(annual: number, period: Period, year: number, fromMonth = 1, toMonth = 12): number {
+export function accrue(
+  annual: number,
+  period: Period,
+  year: number,
+  fromMonth = 1,
+  toMonth = 12
+): number {
   return (annual * monthsInEffect(period, year, fromMonth, toMonth)) / 12;
 }
 
@@ -37,6 +43,12 @@ export function accrueByMonth(annual: number, period: Period, year: number): num
 }
 
 /** A monthly amount (an agreement's cost) accrued over months `fromMonth`..`toMonth` of a year. */
-export function accrueMonthly(monthly: number, period: Period, year: number, fromMonth = 1, toMonth = 12): number {
+export function accrueMonthly(
+  monthly: number,
+  period: Period,
+  year: number,
+  fromMonth = 1,
+  toMonth = 12
+): number {
   return monthly * monthsInEffect(period, year, fromMonth, toMonth);
 }

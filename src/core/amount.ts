@@ -2,8 +2,7 @@ import { formatSwedish } from "./text";
 import { parseUnit, Unit } from "./units";
 
 export type AmountResult =
-  | { ok: true; value: number; unit?: Unit }
-  | { ok: false; message: string };
+  { ok: true; value: number; unit?: Unit } | { ok: false; message: string };
 
 // A number as Swedish text writes it: `1,1`, `−2,5`, `350 000`, `1 234,5`, also `1.5`.
 // Thousands groups need exactly three digits, so `5 barn, ca 1,1` does not join `5` and `1,1`.
@@ -59,7 +58,10 @@ export function parseAmount(value: unknown): AmountResult {
     .filter((n): n is number => n !== undefined);
   if (numbers.length === 1) return { ok: true, value: numbers[0] };
   if (numbers.length === 0) {
-    return { ok: false, message: `»${value.trim()}« innehåller inget belopp; ange ett tal, t.ex. 1,5` };
+    return {
+      ok: false,
+      message: `»${value.trim()}« innehåller inget belopp; ange ett tal, t.ex. 1,5`,
+    };
   }
   return {
     ok: false,

@@ -22,11 +22,20 @@ export type CommitteeResult = { ok: true; committee: Committee } | { ok: false; 
  * -nämnden or -styrelsen, or as an abbreviation such as KS or AN. Anything else is most likely a typo.
  */
 export function parseCommittee(value: unknown): CommitteeResult {
-  const text = typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
+  const text =
+    typeof value === "string"
+      ? value.trim()
+      : value === null || value === undefined
+        ? ""
+        : String(value);
   if (text === "") return { ok: false, message: "är tom; ange ON, SN eller nämndens namn" };
   const folded = foldText(text).replace(/\s*\(.*\)\s*$/, "");
   const known = ALIASES[folded] ?? ALIASES[folded.replace(/\.$/, "")];
   if (known) return { ok: true, committee: known };
-  if (/(namnd|styrelse)(n|en)?$/.test(folded) || /^[A-ZÅÄÖ]{2,5}$/.test(text)) return { ok: true, committee: text };
-  return { ok: false, message: `»${text}« är ingen känd nämnd; ange ON (omsorgsnämnden), SN (socialnämnden) eller nämndens namn` };
+  if (/(namnd|styrelse)(n|en)?$/.test(folded) || /^[A-ZÅÄÖ]{2,5}$/.test(text))
+    return { ok: true, committee: text };
+  return {
+    ok: false,
+    message: `»${text}« är ingen känd nämnd; ange ON (omsorgsnämnden), SN (socialnämnden) eller nämndens namn`,
+  };
 }

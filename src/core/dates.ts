@@ -86,7 +86,9 @@ export function toJsDate(d: CalendarDate): Date {
 export function readDateValue(value: unknown): CalendarDate | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : fromJsDate(value);
   if (typeof value === "number") {
-    return Number.isFinite(value) && value >= 1 && value < 2_958_466 ? fromExcelSerial(value) : undefined;
+    return Number.isFinite(value) && value >= 1 && value < 2_958_466
+      ? fromExcelSerial(value)
+      : undefined;
   }
   if (typeof value === "string") {
     const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);

@@ -40,7 +40,11 @@ export function readDeficits(raw: RawTable): DeficitsRead {
       continue;
     }
     if (byYear.has(year)) {
-      log.add(row.number, "year", `${year} finns redan på rad ${byYear.get(year)!.row}; ett underskott per år`);
+      log.add(
+        row.number,
+        "year",
+        `${year} finns redan på rad ${byYear.get(year)!.row}; ett underskott per år`
+      );
       continue;
     }
     const deficit = parseAmount(row.get("deficit"));
@@ -54,13 +58,19 @@ export function readDeficits(raw: RawTable): DeficitsRead {
       if (b.ok && b.value > 0) budget = b.value;
       else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
     }
-    byYear.set(year, { year, deficit: deficit.value, ...(budget !== undefined ? { budget } : {}), row: row.number });
+    byYear.set(year, {
+      year,
+      deficit: deficit.value,
+      ...(budget !== undefined ? { budget } : {}),
+      row: row.number,
+    });
   }
   return { unit: table.unit, byYear, problems: log.problems };
 }
 
 /** A year cell: 2020, "2020", or "2020.0" as some files store it. */
 export function readYear(value: unknown): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
   return Number.isInteger(n) && n >= 1900 && n <= 2999 ? n : undefined;
 }

@@ -34,7 +34,7 @@ export function computePlanEffects(
   measures: readonly Measure[],
   unit: Unit,
   years: readonly number[],
-  deficits?: DeficitsRead,
+  deficits?: DeficitsRead
 ): PlanEffects {
   const perMeasure = new Map<Measure, Map<number, number>>();
   const areas = new Map<string, AreaEffects>();
@@ -65,7 +65,16 @@ export function computePlanEffects(
     deficit.set(y, inPlanUnit);
     residual.set(y, inPlanUnit - totals.get(y)!);
   }
-  return { unit, years: [...years], perMeasure, areas: [...areas.values()], annual, totals, deficit, residual };
+  return {
+    unit,
+    years: [...years],
+    perMeasure,
+    areas: [...areas.values()],
+    annual,
+    totals,
+    deficit,
+    residual,
+  };
 }
 
 /** The years a plan spans: from the earliest start through three years after the last start. */

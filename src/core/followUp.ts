@@ -34,7 +34,11 @@ export interface FollowUpEntry {
  * Reads the `Uppfoljning` table against the measures: rows for an unknown measure are problems;
  * several rows for the same measure and month add up, and the last row's status counts.
  */
-export function readFollowUp(raw: RawTable, measures: readonly Measure[], measuresUnit: Unit): { entries: FollowUpEntry[]; problems: Problem[] } {
+export function readFollowUp(
+  raw: RawTable,
+  measures: readonly Measure[],
+  measuresUnit: Unit
+): { entries: FollowUpEntry[]; problems: Problem[] } {
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
@@ -42,16 +46,35 @@ export function readFollowUp(raw: RawTable, measures: readonly Measure[], measur
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
     const id = ids.get(foldText(rawId));
-    if (!id) log.add(row.number, "id", rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id");
+    if (!id)
+      log.add(
+        row.number,
+        "id",
+        rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id"
+      );
     const month = readMonthValue(row.get("month"));
-    if (!month) log.add(row.number, "month", `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2020-08`);
+    if (!month)
+      log.add(
+        row.number,
+        "month",
+        `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2020-08`
+      );
     const amount = parseAmount(row.get("actual"));
     if (!amount.ok) log.add(row.number, "actual", amount.message);
     const statusText = cellText(row.get("status"));
     const status = readStatus(statusText);
-    if (status === null) log.add(row.number, "status", `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`);
+    if (status === null)
+      log.add(
+        row.number,
+        "status",
+        `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
+      );
     if (!id || !month || !amount.ok) continue;
-    const actual = convertAmount(amount.unit ? convertAmount(amount.value, amount.unit, table.unit) : amount.value, table.unit, measuresUnit);
+    const actual = convertAmount(
+      amount.unit ? convertAmount(amount.value, amount.unit, table.unit) : amount.value,
+      table.unit,
+      measuresUnit
+    );
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));
@@ -61,7 +84,14 @@ export function readFollowUp(raw: RawTable, measures: readonly Measure[], measur
       if (comment) entry.comment = comment;
       entry.row = row.number;
     } else {
-      byKey.set(key, { id, month, actual, ...(status ? { status } : {}), ...(comment ? { comment } : {}), row: row.number });
+      byKey.set(key, {
+        id,
+        month,
+        actual,
+        ...(status ? { status } : {}),
+        ...(comment ? { comment } : {}),
+        row: row.number,
+      });
     }
   }
   return { entries: [...byKey.values()], problems: log.problems };
@@ -99,7 +129,8 @@ export function indexFollowUp(entries: readonly FollowUpEntry[]): Map<string, Fo
     if (!list) index.set(key, (list = []));
     list.push(e);
   }
-  for (const list of index.values()) list.sort((a, b) => ym(a.month) - ym(b.month) || a.row - b.row);
+  for (const list of index.values())
+    list.sort((a, b) => ym(a.month) - ym(b.month) || a.row - b.row);
   return index;
 }
 
@@ -108,7 +139,11 @@ export function indexFollowUp(entries: readonly FollowUpEntry[]): Map<string, Fo
  * and the year forecast = actual to date + planned for the remaining months (actual only, for a
  * measure whose status is Avbruten). `entries` are the measure's own rows, in month order.
  */
-export function followUpLine(measure: Measure, entries: readonly FollowUpEntry[], at: YearMonth): FollowUpLine {
+export function followUpLine(
+  measure: Measure,
+  entries: readonly FollowUpEntry[],
+  at: YearMonth
+): FollowUpLine {
   const upTo = entries.filter((e) => ym(e.month) <= ym(at));
   const thisYear = upTo.filter((e) => e.month.year === at.year);
   const plannedYear = accrue(measure.annual, measure, at.year);
@@ -129,7 +164,13 @@ export function followUpLine(measure: Measure, entries: readonly FollowUpEntry[]
 }
 
 export function sumFollowUp(lines: readonly FollowUpLine[]): FollowUpTotals {
-  const t: FollowUpTotals = { plannedYear: 0, plannedToDate: 0, actualToDate: 0, deviation: 0, forecastYear: 0 };
+  const t: FollowUpTotals = {
+    plannedYear: 0,
+    plannedToDate: 0,
+    actualToDate: 0,
+    deviation: 0,
+    forecastYear: 0,
+  };
   for (const l of lines) {
     t.plannedYear += l.plannedYear;
     t.plannedToDate += l.plannedToDate;

@@ -37,7 +37,13 @@ export function parseInsats(value: unknown): InsatsResult {
     if (n >= 1 && n <= INSATSER.length) return { ok: true, category: INSATSER[n - 1] };
   }
   const key = foldText(text);
-  const matches = INSATSER.filter((_, i) => folded[i] === key || shortNames[i] === key || folded[i].startsWith(key) || key.startsWith(shortNames[i]));
+  const matches = INSATSER.filter(
+    (_, i) =>
+      folded[i] === key ||
+      shortNames[i] === key ||
+      folded[i].startsWith(key) ||
+      key.startsWith(shortNames[i])
+  );
   if (matches.length === 1) return { ok: true, category: matches[0] };
   const list = INSATSER.map((name, i) => `${i + 1} ${name.replace(/ enligt .*$/, "")}`).join("; ");
   return {

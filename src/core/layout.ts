@@ -5,7 +5,8 @@ import { CellValue } from "./tables";
  * Office.js in Excel). Dates are Excel serial numbers with the `date` format, so every host
  * writes the same cell values.
  */
-export type CellFormat = "text" | "integer" | "amount" | "amountPrecise" | "amountFine" | "date" | "month" | "percent";
+export type CellFormat =
+  "text" | "integer" | "amount" | "amountPrecise" | "amountFine" | "date" | "month" | "percent";
 
 /** Excel number format codes; Excel shows them with the user's decimal comma and separators. */
 export const NUMBER_FORMATS: Record<CellFormat, string> = {
@@ -47,7 +48,17 @@ export interface TableLayout {
   rows: CellValue[][];
 }
 
-export type RowStyle = "title" | "subtitle" | "header" | "group" | "item" | "subtotal" | "total" | "emphasis" | "note" | "blank";
+export type RowStyle =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "group"
+  | "item"
+  | "subtotal"
+  | "total"
+  | "emphasis"
+  | "note"
+  | "blank";
 
 export interface ReportRow {
   style: RowStyle;

@@ -6,13 +6,29 @@ import { foldText, formatSwedish } from "./text";
 import { parseTiming } from "./timing";
 import { convertAmount, Unit } from "./units";
 
-export const MEASURE_STATUSES = ["Ej påbörjad", "Pågår", "Genomförd", "Försenad", "Avbruten"] as const;
+export const MEASURE_STATUSES = [
+  "Ej påbörjad",
+  "Pågår",
+  "Genomförd",
+  "Försenad",
+  "Avbruten",
+] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export const DEFAULT_AREA = "Övrigt";
 
 export const MEASURES_TABLE: TableSpec<
-  "id" | "area" | "name" | "annual" | "timing" | "start" | "end" | "status" | "responsible" | "dependency" | "comment"
+  | "id"
+  | "area"
+  | "name"
+  | "annual"
+  | "timing"
+  | "start"
+  | "end"
+  | "status"
+  | "responsible"
+  | "dependency"
+  | "comment"
 > = {
   name: "Atgarder",
   unitColumn: "annual",
@@ -20,7 +36,12 @@ export const MEASURES_TABLE: TableSpec<
     { key: "id", header: "Id", aliases: ["Nr", "Åtgärds-id", "Measure"], required: true },
     { key: "area", header: "Område", aliases: ["Verksamhetsområde", "Area"] },
     { key: "name", header: "Åtgärd", aliases: ["Förslag", "Namn", "Name"], required: true },
-    { key: "annual", header: "Helårseffekt", aliases: ["Kostnadsreducering", "Besparing", "Annual effect"], required: true },
+    {
+      key: "annual",
+      header: "Helårseffekt",
+      aliases: ["Kostnadsreducering", "Besparing", "Annual effect"],
+      required: true,
+    },
     { key: "timing", header: "Tidsaspekt", aliases: ["Timing"] },
     { key: "start", header: "Start", aliases: ["Startdatum"] },
     { key: "end", header: "Slut", aliases: ["Slutdatum", "End"] },
@@ -80,10 +101,18 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     let usable = true;
 
     if (id === "") {
-      log.add(row.number, "id", `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`);
+      log.add(
+        row.number,
+        "id",
+        `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`
+      );
       usable = false;
     } else if (rowOfId.has(foldText(id))) {
-      log.add(row.number, "id", `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`);
+      log.add(
+        row.number,
+        "id",
+        `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`
+      );
       usable = false;
     }
     if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
@@ -99,7 +128,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
         log.add(
           row.number,
           "annual",
-          `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`,
+          `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`
         );
         usable = false;
       }
@@ -110,11 +139,20 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     const startCell = row.get("start");
     if (!isEmpty(startCell)) {
       start = readDateValue(startCell);
-      if (!start) log.add(row.number, "start", `»${cellText(startCell)}« är inget datum; ange t.ex. 2021-04-01`);
+      if (!start)
+        log.add(
+          row.number,
+          "start",
+          `»${cellText(startCell)}« är inget datum; ange t.ex. 2021-04-01`
+        );
     }
     if (!start && isEmpty(startCell)) {
       if (isEmpty(row.get("timing"))) {
-        log.add(row.number, table.has("timing") ? "timing" : "start", "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start");
+        log.add(
+          row.number,
+          table.has("timing") ? "timing" : "start",
+          "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
+        );
       } else {
         const parsed = parseTiming(row.get("timing"));
         if (parsed.ok) start = parsed.start;
@@ -127,7 +165,12 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     const endCell = row.get("end");
     if (!isEmpty(endCell)) {
       end = readDateValue(endCell);
-      if (!end) log.add(row.number, "end", `»${cellText(endCell)}« är inget datum; ange sista dagen, t.ex. 2022-12-31`);
+      if (!end)
+        log.add(
+          row.number,
+          "end",
+          `»${cellText(endCell)}« är inget datum; ange sista dagen, t.ex. 2022-12-31`
+        );
       else if (start && compareDates(end, start) < 0) {
         log.add(row.number, "end", `slutar ${toIsoDate(end)}, före start ${toIsoDate(start)}`);
         usable = false;
@@ -136,13 +179,18 @@ export function readMeasures(raw: RawTable): MeasuresRead {
 
     const status = readStatus(cellText(row.get("status")));
     if (status === null) {
-      log.add(row.number, "status", `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`);
+      log.add(
+        row.number,
+        "status",
+        `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
+      );
     }
 
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
       const mine = log.problems.slice(before);
-      if (mine.length) problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
+      if (mine.length)
+        problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
     if (!usable || !start) {
       if (id !== "") rejectedIds.add(foldText(id));

@@ -29,7 +29,8 @@ export function readMonthValue(value: unknown): YearMonth | undefined {
   if (date) return { year: date.year, month: date.month };
   if (typeof value === "string") {
     const t = parseTiming(value);
-    if (t.ok && (t.precision === "month" || t.precision === "day")) return { year: t.start.year, month: t.start.month };
+    if (t.ok && (t.precision === "month" || t.precision === "day"))
+      return { year: t.start.year, month: t.start.month };
   }
   return undefined;
 }
@@ -39,7 +40,20 @@ export function lastCompleteMonth(today: Date): YearMonth {
   return previousMonth({ year: today.getFullYear(), month: today.getMonth() + 1 });
 }
 
-const MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTH_NAMES = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
 
 /** `augusti 2020`, as a Swedish report heading names a month. */
 export function swedishMonth({ year, month }: YearMonth): string {

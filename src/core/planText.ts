@@ -54,15 +54,19 @@ const UNIT = String.raw`(mnkr|mkr|mn\s?kr|miljoner\s+kronor|tkr|tusen\s+kronor|k
 const NUMBER = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?`;
 /** An amount with its unit, with `ca`/`cirka` before it: the anchor of each measure. */
 const AMOUNT = new RegExp(String.raw`(?:(?:ca|cirka)\.?\s*)?(${NUMBER})\s*${UNIT}`, "giu");
-const TABLE_HEADER = /^(förslag|åtgärd|åtgärder|namn)\b.*\b(kostnadsreducering|besparing|belopp|effekt)\b/i;
-const TABLE_END = /^(konsekvensbeskrivning|total summa|sammanfattning|kostnadsreducering per år|beslutsunderlag)\b/i;
+const TABLE_HEADER =
+  /^(förslag|åtgärd|åtgärder|namn)\b.*\b(kostnadsreducering|besparing|belopp|effekt)\b/i;
+const TABLE_END =
+  /^(konsekvensbeskrivning|total summa|sammanfattning|kostnadsreducering per år|beslutsunderlag)\b/i;
 const SUM_LINE = /^summa\b/i;
 const PAGE_MARKER = /^\s*\d+\s*\(\s*\d+\s*\)\s*$|^\s*_{3,}\s*$|^\s*sida\s+\d+(\s+av\s+\d+)?\s*$/i;
-const STRUCTURAL = /^(förslag till beslut|ärende|bakgrund|beslutsunderlag:?|konsekvensbeskrivning|sammanfattning|samråd|kommunala mål|åtgärdsförslag(\/plan)?|information eller förhandling.*|kostnadsreducering per år)$/i;
+const STRUCTURAL =
+  /^(förslag till beslut|ärende|bakgrund|beslutsunderlag:?|konsekvensbeskrivning|sammanfattning|samråd|kommunala mål|åtgärdsförslag(\/plan)?|information eller förhandling.*|kostnadsreducering per år)$/i;
 
 // A timing at the start of a text: a prefix, date-like expressions, remarks in parentheses and
 // full-year remarks, in any order, as plans write them.
-const MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+const MONTHS =
+  "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec";
 const TIMING_PIECES = [
   String.raw`(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from|start)\b`,
   String.raw`(?:q|kv|kvartal|t|tertial|h|halvår)\s*[1-4]\s*[-/]?\s*(?:19|20)\d{2}`,
@@ -82,7 +86,11 @@ interface Line {
 export function parsePlanText(input: unknown): PlanImport {
   const problems: Problem[] = [];
   const text = typeof input === "string" ? input : "";
-  if (typeof input !== "string") problems.push({ table: IMPORT_TABLE, message: "Ingen text att läsa; klistra in planens text." });
+  if (typeof input !== "string")
+    problems.push({
+      table: IMPORT_TABLE,
+      message: "Ingen text att läsa; klistra in planens text.",
+    });
   const lines = text
     .replace(/\r\n?/g, "\n")
     .replace(/\u00ad/g, "") // soft hyphens from Word
@@ -108,7 +116,8 @@ export function parsePlanText(input: unknown): PlanImport {
       readPerYear(lines, i + 1, perYearRaw);
       continue;
     }
-    if (!TABLE_HEADER.test(t) || !(/tidsaspekt|tidpunkt|start|när/i.test(t) || t.includes("\t"))) continue;
+    if (!TABLE_HEADER.test(t) || !(/tidsaspekt|tidpunkt|start|när/i.test(t) || t.includes("\t")))
+      continue;
 
     const area = findHeading(lines, lastTableEnd + 1, i) ?? "Övrigt";
     const section: (typeof sections)[number] = { area, line: lines[i].number, raw: [] };
@@ -120,7 +129,13 @@ export function parsePlanText(input: unknown): PlanImport {
       if (SUM_LINE.test(tj)) {
         const a = readStatedAmount(tj.replace(SUM_LINE, "").replace(/^\s*totalt\b/i, ""));
         if (a) section.statedSum = a;
-        else problems.push({ table: IMPORT_TABLE, row: lines[j].number, column: "Summa", message: `»${tj}« anger ingen summa som går att läsa` });
+        else
+          problems.push({
+            table: IMPORT_TABLE,
+            row: lines[j].number,
+            column: "Summa",
+            message: `»${tj}« anger ingen summa som går att läsa`,
+          });
         break;
       }
       if (TABLE_END.test(tj) || (TABLE_HEADER.test(tj) && j > i + 1)) {
@@ -139,42 +154,69 @@ export function parsePlanText(input: unknown): PlanImport {
   const unit = mostCommon(unitsSeen) ?? "mnkr";
   const inUnit = (a: Stated) => (a.unit ? convertAmount(a.value, a.unit, unit) : a.value);
   const statedTotal = statedTotalRaw && inUnit(statedTotalRaw);
-  const statedPerYear = Object.fromEntries(Object.entries(perYearRaw).map(([y, a]) => [y, inUnit(a)]));
+  const statedPerYear = Object.fromEntries(
+    Object.entries(perYearRaw).map(([y, a]) => [y, inUnit(a)])
+  );
   const measures: ImportedMeasure[] = sections
     .flatMap((s) => s.raw)
-    .map((r, i) => ({ ...r.measure, id: `A${String(i + 1).padStart(2, "0")}`, annual: convertAmount(r.measure.annual, r.unit, unit) }));
+    .map((r, i) => ({
+      ...r.measure,
+      id: `A${String(i + 1).padStart(2, "0")}`,
+      annual: convertAmount(r.measure.annual, r.unit, unit),
+    }));
 
   if (measures.length === 0) {
     problems.push({
       table: IMPORT_TABLE,
-      message: "Hittade inga åtgärder. Balans läser listor under en rubrikrad som »Förslag Kostnadsreducering Tidsaspekt«, med ett belopp med enhet (t.ex. 4 mnkr) för varje åtgärd.",
+      message:
+        "Hittade inga åtgärder. Balans läser listor under en rubrikrad som »Förslag Kostnadsreducering Tidsaspekt«, med ett belopp med enhet (t.ex. 4 mnkr) för varje åtgärd.",
     });
   }
 
   const sectionsOut: ImportedSection[] = sections.map((s) => {
-    const computedSum = s.raw.reduce((sum, r) => sum + convertAmount(r.measure.annual, r.unit, unit), 0);
+    const computedSum = s.raw.reduce(
+      (sum, r) => sum + convertAmount(r.measure.annual, r.unit, unit),
+      0
+    );
     if (s.statedSum === undefined) return { area: s.area, computedSum };
     const statedSum = inUnit(s.statedSum);
     return { area: s.area, statedSum, computedSum, matches: sameStated(statedSum, computedSum) };
   });
   sectionsOut.forEach((s, i) => {
     if (s.matches !== false) return;
-    problems.push({ table: IMPORT_TABLE, row: sections[i].line, column: "Summa", message: `Avsnittet »${s.area}« anger summan ${sv(s.statedSum!)} ${unit}, men åtgärderna summerar till ${sv(s.computedSum)} ${unit}` });
+    problems.push({
+      table: IMPORT_TABLE,
+      row: sections[i].line,
+      column: "Summa",
+      message: `Avsnittet »${s.area}« anger summan ${sv(s.statedSum!)} ${unit}, men åtgärderna summerar till ${sv(s.computedSum)} ${unit}`,
+    });
   });
   const computedTotal = measures.reduce((a, m) => a + m.annual, 0);
   if (statedTotal !== undefined && !sameStated(statedTotal, computedTotal)) {
-    problems.push({ table: IMPORT_TABLE, column: "Total summa", message: `Planen anger totalt ${sv(statedTotal)} ${unit}, men åtgärderna summerar till ${sv(computedTotal)} ${unit}` });
+    problems.push({
+      table: IMPORT_TABLE,
+      column: "Total summa",
+      message: `Planen anger totalt ${sv(statedTotal)} ${unit}, men åtgärderna summerar till ${sv(computedTotal)} ${unit}`,
+    });
   }
 
   const computedPerYear: Record<string, number> = {};
   const dated = measures.filter((m) => m.start);
   const years = Object.keys(statedPerYear).map(Number);
   if (years.length) {
-    const asMeasures = dated.map((m) => ({ ...m, start: m.start!, row: m.line }) as unknown as Measure);
+    const asMeasures = dated.map(
+      (m) => ({ ...m, start: m.start!, row: m.line }) as unknown as Measure
+    );
     const effects = computePlanEffects(asMeasures, unit, years);
     for (const y of years) {
       computedPerYear[String(y)] = effects.totals.get(y)!;
-      if (!sameStated(statedPerYear[String(y)], computedPerYear[String(y)], statedDecimals(statedPerYear, y))) {
+      if (
+        !sameStated(
+          statedPerYear[String(y)],
+          computedPerYear[String(y)],
+          statedDecimals(statedPerYear, y)
+        )
+      ) {
         problems.push({
           table: IMPORT_TABLE,
           column: "Kostnadsreducering per år",
@@ -184,7 +226,16 @@ export function parsePlanText(input: unknown): PlanImport {
     }
   }
 
-  return { unit, measures, sections: sectionsOut, ...(statedTotal !== undefined ? { statedTotal } : {}), computedTotal, statedPerYear, computedPerYear, problems };
+  return {
+    unit,
+    measures,
+    sections: sectionsOut,
+    ...(statedTotal !== undefined ? { statedTotal } : {}),
+    computedTotal,
+    statedPerYear,
+    computedPerYear,
+    problems,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +254,22 @@ function findHeading(lines: Line[], from: number, to: number): string | undefine
 
 /** Short, capitalized, no closing punctuation, no figures, no file name: a heading's shape. */
 function headingShaped(t: string): boolean {
-  if (t.length < 3 || t.length > 70 || STRUCTURAL.test(t) || TABLE_HEADER.test(t) || SUM_LINE.test(t)) return false;
-  if (!/^\p{Lu}/u.test(t) || /[.,;:–\-]$/.test(t) || /\d/.test(t) || t.split(/\s+/).length > 9 || /[–:]\s/.test(t)) return false;
+  if (
+    t.length < 3 ||
+    t.length > 70 ||
+    STRUCTURAL.test(t) ||
+    TABLE_HEADER.test(t) ||
+    SUM_LINE.test(t)
+  )
+    return false;
+  if (
+    !/^\p{Lu}/u.test(t) ||
+    /[.,;:–\-]$/.test(t) ||
+    /\d/.test(t) ||
+    t.split(/\s+/).length > 9 ||
+    /[–:]\s/.test(t)
+  )
+    return false;
   return !/\.(docx?|pdf|xlsx?|txt)\b/i.test(t);
 }
 
@@ -215,8 +280,15 @@ function isHeading(lines: Line[], i: number): boolean {
   const prev = previousText(lines, i);
   const next = nextText(lines, i);
   // A short line standing alone before a blank line (a title) has ended too.
-  const standsAlone = prev !== undefined && prev.length <= 70 && i > 0 && lines[i - 1].text.trim() === "";
-  const prevEnds = prev === undefined || standsAlone || /[.!?:)]$/.test(prev) || STRUCTURAL.test(prev) || SUM_LINE.test(prev) || headingShaped(prev);
+  const standsAlone =
+    prev !== undefined && prev.length <= 70 && i > 0 && lines[i - 1].text.trim() === "";
+  const prevEnds =
+    prev === undefined ||
+    standsAlone ||
+    /[.!?:)]$/.test(prev) ||
+    STRUCTURAL.test(prev) ||
+    SUM_LINE.test(prev) ||
+    headingShaped(prev);
   return prevEnds && next !== undefined && /^\p{Lu}/u.test(next);
 }
 
@@ -270,13 +342,28 @@ function readTableBody(body: Line[], area: string, problems: Problem[]): RawMeas
     const tabbed = block.length === 1 && block[0].text.includes("\t");
     if (tabbed) {
       finish();
-      const cells = block[0].text.split("\t").map((c) => c.trim()).filter(Boolean);
-      const amountAt = cells.findIndex((c) => new RegExp(AMOUNT.source, "iu").test(c) || parseSwedishNumber(c.replace(/^(ca|cirka)\.?\s*/i, "")) !== undefined);
+      const cells = block[0].text
+        .split("\t")
+        .map((c) => c.trim())
+        .filter(Boolean);
+      const amountAt = cells.findIndex(
+        (c) =>
+          new RegExp(AMOUNT.source, "iu").test(c) ||
+          parseSwedishNumber(c.replace(/^(ca|cirka)\.?\s*/i, "")) !== undefined
+      );
       if (amountAt <= 0) {
-        problems.push({ table: IMPORT_TABLE, row: block[0].number, column: "Kostnadsreducering", message: `raden »${cells.join(" | ")}« har inget belopp med enhet` });
+        problems.push({
+          table: IMPORT_TABLE,
+          row: block[0].number,
+          column: "Kostnadsreducering",
+          message: `raden »${cells.join(" | ")}« har inget belopp med enhet`,
+        });
         continue;
       }
-      const amount = readStatedAmount(cells[amountAt]) ?? { value: parseSwedishNumber(cells[amountAt].replace(/^(ca|cirka)\.?\s*/i, ""))!, unit: undefined };
+      const amount = readStatedAmount(cells[amountAt]) ?? {
+        value: parseSwedishNumber(cells[amountAt].replace(/^(ca|cirka)\.?\s*/i, ""))!,
+        unit: undefined,
+      };
       const raw = newMeasure(cells.slice(0, amountAt).join(" "), amount, block[0].number, area);
       open = { raw, timing: cells.slice(amountAt + 1).join(" "), needsTiming: false };
       finish();
@@ -294,14 +381,19 @@ function readTableBody(body: Line[], area: string, problems: Problem[]): RawMeas
         continue;
       }
       finish();
-      pendingName = pendingName ? { text: `${pendingName.text} ${text}`, line: pendingName.line } : { text, line: block[0].number };
+      pendingName = pendingName
+        ? { text: `${pendingName.text} ${text}`, line: pendingName.line }
+        : { text, line: block[0].number };
       continue;
     }
 
     let cursor = 0;
     amounts.forEach((m, k) => {
       const before = text.slice(cursor, m.index).trim();
-      const after = text.slice(m.index! + m[0].length, k + 1 < amounts.length ? amounts[k + 1].index : text.length);
+      const after = text.slice(
+        m.index! + m[0].length,
+        k + 1 < amounts.length ? amounts[k + 1].index : text.length
+      );
       finish();
       let name: string;
       let comment: string | undefined;
@@ -311,7 +403,12 @@ function readTableBody(body: Line[], area: string, problems: Problem[]): RawMeas
         pendingName = undefined;
       } else name = before;
       const unit = parseUnit(m[2].replace(/\s+/g, " "))!;
-      const raw = newMeasure(name, { value: parseSwedishNumber(m[1])!, unit }, block[0].number, area);
+      const raw = newMeasure(
+        name,
+        { value: parseSwedishNumber(m[1])!, unit },
+        block[0].number,
+        area
+      );
       if (comment) raw.measure.comment = comment.replace(/\s*,\s*(ca|cirka)?\.?\s*$/i, "");
       const { timing, rest } = splitTiming(after);
       open = { raw, timing, needsTiming: timing.trim() === "" || unbalanced(timing) };
@@ -328,14 +425,30 @@ function readTableBody(body: Line[], area: string, problems: Problem[]): RawMeas
   }
   finish();
   if (pendingName) {
-    problems.push({ table: IMPORT_TABLE, row: pendingName.line, column: "Kostnadsreducering", message: `»${pendingName.text.slice(0, 80)}« ser ut som en åtgärd men har inget belopp med enhet (t.ex. 2 mnkr)` });
+    problems.push({
+      table: IMPORT_TABLE,
+      row: pendingName.line,
+      column: "Kostnadsreducering",
+      message: `»${pendingName.text.slice(0, 80)}« ser ut som en åtgärd men har inget belopp med enhet (t.ex. 2 mnkr)`,
+    });
   }
   return out;
 }
 
-function newMeasure(name: string, amount: { value: number; unit?: Unit }, line: number, area: string): RawMeasure {
-  const clean = name.replace(/\s+/g, " ").replace(/\s*[–-]\s*$/, "").trim();
-  return { measure: { id: "", area, name: clean, annual: amount.value, timing: "", line }, unit: amount.unit ?? "mnkr" };
+function newMeasure(
+  name: string,
+  amount: { value: number; unit?: Unit },
+  line: number,
+  area: string
+): RawMeasure {
+  const clean = name
+    .replace(/\s+/g, " ")
+    .replace(/\s*[–-]\s*$/, "")
+    .trim();
+  return {
+    measure: { id: "", area, name: clean, annual: amount.value, timing: "", line },
+    unit: amount.unit ?? "mnkr",
+  };
 }
 
 /** Splits the text after an amount into the timing (with its remarks) and what follows it. */
@@ -383,27 +496,51 @@ function applyTiming(m: ImportedMeasure, timingText: string, problems: Problem[]
     const piece = new RegExp(TIMING_PIECES.slice(1).join("|"), "iu").exec(inner);
     if (piece) {
       timing = piece[0];
-      const remark = `${inner.slice(0, piece.index)} ${inner.slice(piece.index + piece[0].length)}`.replace(/\s+/g, " ").trim();
+      const remark = `${inner.slice(0, piece.index)} ${inner.slice(piece.index + piece[0].length)}`
+        .replace(/\s+/g, " ")
+        .trim();
       m.comment = m.comment ? `${m.comment}; ${remark}` : remark;
     }
   }
   m.timing = timing;
-  const remarks = [...timing.matchAll(/\(([^()]*)\)/g)].map((r) => r[1].trim()).filter((r) => r && !/^(full\s+effekt\s+)?helår\s+\d{4}$/i.test(r));
-  if (remarks.length) m.dependency = remarks.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join("; ");
+  const remarks = [...timing.matchAll(/\(([^()]*)\)/g)]
+    .map((r) => r[1].trim())
+    .filter((r) => r && !/^(full\s+effekt\s+)?helår\s+\d{4}$/i.test(r));
+  if (remarks.length)
+    m.dependency = remarks.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join("; ");
   if (!timing) {
-    problems.push({ table: IMPORT_TABLE, row: m.line, column: "Tidsaspekt", message: `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas` });
+    problems.push({
+      table: IMPORT_TABLE,
+      row: m.line,
+      column: "Tidsaspekt",
+      message: `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas`,
+    });
     return;
   }
   const parsed = parseTiming(timing);
   if (parsed.ok) m.start = parsed.start;
-  else problems.push({ table: IMPORT_TABLE, row: m.line, column: "Tidsaspekt", message: parsed.message });
+  else
+    problems.push({
+      table: IMPORT_TABLE,
+      row: m.line,
+      column: "Tidsaspekt",
+      message: parsed.message,
+    });
 }
 
 /** Joins a cell's wrapped lines: `social och omsorgs-` + `förvaltningen` → one word. */
 function joinLines(block: Line[]): string {
   return block
     .map((l) => l.text.trim())
-    .reduce((acc, t) => (acc === "" ? t : /\p{Ll}-$/u.test(acc) && /^\p{Ll}/u.test(t) ? acc.slice(0, -1) + t : `${acc} ${t}`), "");
+    .reduce(
+      (acc, t) =>
+        acc === ""
+          ? t
+          : /\p{Ll}-$/u.test(acc) && /^\p{Ll}/u.test(t)
+            ? acc.slice(0, -1) + t
+            : `${acc} ${t}`,
+      ""
+    );
 }
 
 /** An amount the document states, with its unit when it gives one. */

@@ -10,13 +10,22 @@ export interface ProblemLocation {
 }
 
 /** The cell a problem names: its table's sheet, its row, and the column whose header it names. */
-export function locateProblem(problem: Problem, tables: readonly RawTable[]): ProblemLocation | undefined {
+export function locateProblem(
+  problem: Problem,
+  tables: readonly RawTable[]
+): ProblemLocation | undefined {
   const table = findTable(tables, problem.table);
   if (!table?.sheetName) return undefined;
   const first = table.firstColumn ?? 0;
   const headerRow = (table.firstRowNumber ?? 2) - 1;
-  const col = problem.column === undefined ? -1 : table.headers.findIndex((h) => String(h ?? "") === problem.column);
+  const col =
+    problem.column === undefined
+      ? -1
+      : table.headers.findIndex((h) => String(h ?? "") === problem.column);
   const row = problem.row ?? headerRow;
-  const address = col >= 0 ? `${columnLetter(first + col)}${row}` : `${columnLetter(first)}${row}:${columnLetter(first + Math.max(0, table.headers.length - 1))}${row}`;
+  const address =
+    col >= 0
+      ? `${columnLetter(first + col)}${row}`
+      : `${columnLetter(first)}${row}:${columnLetter(first + Math.max(0, table.headers.length - 1))}${row}`;
   return { sheet: table.sheetName, address };
 }

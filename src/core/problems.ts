@@ -17,7 +17,7 @@ export class BalansError extends Error {
   constructor(
     message: string,
     readonly table?: string,
-    readonly column?: string,
+    readonly column?: string
   ) {
     super(message);
     this.name = "BalansError";

@@ -15,12 +15,19 @@ import { BalansWorkbook, requireLedger, requireTable, TABLE_NAMES } from "./work
  * cannot be found, `#VALUE!` for an argument or a row that cannot be used) with a message.
  */
 export type FormulaResult<T = number> =
-  | { ok: true; value: T }
-  | { ok: false; error: "notAvailable" | "invalidValue"; message: string };
+  { ok: true; value: T } | { ok: false; error: "notAvailable" | "invalidValue"; message: string };
 
 const value = <T>(v: T): FormulaResult<T> => ({ ok: true, value: v });
-const notAvailable = (message: string): FormulaResult<never> => ({ ok: false, error: "notAvailable", message });
-const invalid = (message: string): FormulaResult<never> => ({ ok: false, error: "invalidValue", message });
+const notAvailable = (message: string): FormulaResult<never> => ({
+  ok: false,
+  error: "notAvailable",
+  message,
+});
+const invalid = (message: string): FormulaResult<never> => ({
+  ok: false,
+  error: "invalidValue",
+  message,
+});
 
 /** Thrown inside a query to return an error result; caught in `answer`. */
 class FormulaError extends Error {
@@ -79,12 +86,20 @@ export class PlanQueries {
       const measures = this.measuresRead().measures;
       if (areaKey !== undefined && !measures.some((m) => foldText(m.area) === areaKey)) {
         const areas = [...new Set(measures.map((m) => m.area))];
-        throw new FormulaError(notAvailable(`Området »${String(area)}« finns inte i Atgarder. Områden: ${areas.join(", ")}.`));
+        throw new FormulaError(
+          notAvailable(
+            `Området »${String(area)}« finns inte i Atgarder. Områden: ${areas.join(", ")}.`
+          )
+        );
       }
       return this.memoized(`total|${y}|${areaKey ?? ""}|${mo ?? ""}`, () =>
         measures
           .filter((m) => areaKey === undefined || foldText(m.area) === areaKey)
-          .reduce((sum, m) => sum + (mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo)), 0),
+          .reduce(
+            (sum, m) =>
+              sum + (mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo)),
+            0
+          )
       );
     });
   }
@@ -97,13 +112,19 @@ export class PlanQueries {
       const row = deficits.byYear.get(y);
       if (!row) {
         const years = [...deficits.byYear.keys()].sort();
-        const unread = deficits.problems.length ? ` Rader som inte kunde läsas: ${deficits.problems.map(describeProblem).join("; ")}` : "";
+        const unread = deficits.problems.length
+          ? ` Rader som inte kunde läsas: ${deficits.problems.map(describeProblem).join("; ")}`
+          : "";
         throw new FormulaError(
-          notAvailable(`Tabellen Underskott har inget år ${y}${years.length ? ` (finns: ${years.join(", ")})` : ""}.${unread}`),
+          notAvailable(
+            `Tabellen Underskott har inget år ${y}${years.length ? ` (finns: ${years.join(", ")})` : ""}.${unread}`
+          )
         );
       }
       const measures = this.measuresRead();
-      const planned = this.memoized(`total|${y}||`, () => measures.measures.reduce((s, m) => s + measureEffect(m, y), 0));
+      const planned = this.memoized(`total|${y}||`, () =>
+        measures.measures.reduce((s, m) => s + measureEffect(m, y), 0)
+      );
       return row.deficit - convertAmount(planned, measures.unit, deficits.unit);
     });
   }
@@ -111,7 +132,10 @@ export class PlanQueries {
   /** STARTDATE(measureId or timing text): the start date as an Excel date serial. */
   startDate(idOrTiming: unknown): FormulaResult {
     return answer(() => {
-      if (isBlank(idOrTiming)) throw new FormulaError(invalid("Ange ett åtgärds-id eller en tidsaspekt, t.ex. \"Q 3 2020\"."));
+      if (isBlank(idOrTiming))
+        throw new FormulaError(
+          invalid('Ange ett åtgärds-id eller en tidsaspekt, t.ex. "Q 3 2020".')
+        );
       const text = String(idOrTiming).trim();
       const key = foldText(text);
       const known = this.byId.get(key);
@@ -122,7 +146,9 @@ export class PlanQueries {
       if (timing.ok) return toExcelSerial(timing.start);
       const looksLikeId = /^[\p{L}]{0,4}[-_ ]?\d{1,4}$/u.test(text) && !/^\d{4}$/.test(text);
       throw new FormulaError(
-        looksLikeId ? notAvailable(`Ingen åtgärd har id ${text} i tabellen Atgarder.`) : invalid(`Tidsaspekten ${timing.message}`),
+        looksLikeId
+          ? notAvailable(`Ingen åtgärd har id ${text} i tabellen Atgarder.`)
+          : invalid(`Tidsaspekten ${timing.message}`)
       );
     });
   }
@@ -132,7 +158,11 @@ export class PlanQueries {
     return answer(() => {
       const at = { year: requireYear(year), month: requireMonth(month) };
       const ledger = requireLedger(this.workbook);
-      if (isBlank(category)) return this.memoized(`balance|${at.year}|${at.month}`, () => transferStatus(ledger, at).balance);
+      if (isBlank(category))
+        return this.memoized(
+          `balance|${at.year}|${at.month}`,
+          () => transferStatus(ledger, at).balance
+        );
       const insats = parseInsats(category);
       if (!insats.ok) throw new FormulaError(notAvailable(`Verksamheten ${insats.message}`));
       const status = transferStatus(ledger, at);
@@ -146,7 +176,7 @@ export class PlanQueries {
 
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
-    if (isBlank(measureId)) throw new FormulaError(invalid("Ange ett åtgärds-id, t.ex. \"A03\"."));
+    if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
     const rejected = this.rejectedProblem(key);
@@ -154,7 +184,9 @@ export class PlanQueries {
     const m = this.byId.get(key);
     if (!m) {
       throw new FormulaError(
-        notAvailable(`Ingen åtgärd har id ${String(measureId).trim()} i tabellen Atgarder (${read.measures.length} åtgärder).`),
+        notAvailable(
+          `Ingen åtgärd har id ${String(measureId).trim()} i tabellen Atgarder (${read.measures.length} åtgärder).`
+        )
       );
     }
     return m;
@@ -178,9 +210,15 @@ export class PlanQueries {
 }
 
 /** PLANREQUIRED(deficit; budget; [threshold]): needs no tables. */
-export function planRequiredFormula(deficit: unknown, budget: unknown, threshold?: unknown): FormulaResult<boolean> {
-  if (typeof deficit !== "number" || !Number.isFinite(deficit)) return invalid("Underskottet ska vara ett tal.");
-  if (typeof budget !== "number" || !(budget > 0)) return invalid("Budgeten ska vara ett tal större än noll.");
+export function planRequiredFormula(
+  deficit: unknown,
+  budget: unknown,
+  threshold?: unknown
+): FormulaResult<boolean> {
+  if (typeof deficit !== "number" || !Number.isFinite(deficit))
+    return invalid("Underskottet ska vara ett tal.");
+  if (typeof budget !== "number" || !(budget > 0))
+    return invalid("Budgeten ska vara ett tal större än noll.");
   if (isBlank(threshold)) return value(planRequired(deficit, budget, PLAN_THRESHOLD));
   if (typeof threshold !== "number" || !(threshold > 0 && threshold < 1)) {
     return invalid("Gränsen anges som andel av budgeten, t.ex. 1 % eller 0,01.");
@@ -195,7 +233,11 @@ function isBlank(v: unknown): boolean {
 function requireYear(year: unknown): number {
   const n = typeof year === "string" ? Number(year.trim()) : year;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1900 || n > 2999) {
-    throw new FormulaError(invalid(`Året ska vara ett helt årtal, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`));
+    throw new FormulaError(
+      invalid(
+        `Året ska vara ett helt årtal, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`
+      )
+    );
   }
   return n;
 }
@@ -203,7 +245,9 @@ function requireYear(year: unknown): number {
 function requireMonth(month: unknown): number {
   const n = typeof month === "string" ? Number(month.trim()) : month;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 12) {
-    throw new FormulaError(invalid(`Månaden ska vara 1–12 (fick ${isBlank(month) ? "inget" : String(month)}).`));
+    throw new FormulaError(
+      invalid(`Månaden ska vara 1–12 (fick ${isBlank(month) ? "inget" : String(month)}).`)
+    );
   }
   return n;
 }

@@ -50,13 +50,20 @@ export interface MonthlyReport {
   problems: Problem[];
 }
 
-export function buildMonthlyReport(wb: BalansWorkbook, at: YearMonth, stamp: ReportStamp): MonthlyReport {
+export function buildMonthlyReport(
+  wb: BalansWorkbook,
+  at: YearMonth,
+  stamp: ReportStamp
+): MonthlyReport {
   const previous = previousMonth(at);
   const problems = [...wb.problems];
   let plan: PlanSection | undefined;
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);
-    const linesAt = (m: YearMonth) => wb.measures!.measures.map((measure) => followUpLine(measure, index.get(foldText(measure.id)) ?? [], m));
+    const linesAt = (m: YearMonth) =>
+      wb.measures!.measures.map((measure) =>
+        followUpLine(measure, index.get(foldText(measure.id)) ?? [], m)
+      );
     const lines = linesAt(at);
     const areas = new Map<string, FollowUpLine[]>();
     for (const l of lines) {
@@ -79,11 +86,21 @@ export function buildMonthlyReport(wb: BalansWorkbook, at: YearMonth, stamp: Rep
       totals,
       previousTotals,
       ...(deficit !== undefined
-        ? { deficit, residualPlanned: deficit - totals.plannedYear, residualForecast: deficit - totals.forecastYear }
+        ? {
+            deficit,
+            residualPlanned: deficit - totals.plannedYear,
+            residualForecast: deficit - totals.forecastYear,
+          }
         : {}),
-      ...(previousDeficit ? { previousResidualForecast: toPlanUnit(previousDeficit.deficit) - previousTotals.forecastYear } : {}),
+      ...(previousDeficit
+        ? {
+            previousResidualForecast:
+              toPlanUnit(previousDeficit.deficit) - previousTotals.forecastYear,
+          }
+        : {}),
       ...(budget !== undefined ? { budget } : {}),
-      planRequired: deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
+      planRequired:
+        deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
     };
     if (lines.some((l) => l.plannedYear !== 0) && lines.every((l) => !l.reportedThrough)) {
       problems.push({
@@ -92,7 +109,10 @@ export function buildMonthlyReport(wb: BalansWorkbook, at: YearMonth, stamp: Rep
       });
     }
     if (lines.every((l) => l.plannedYear === 0 && l.actualToDate === 0)) {
-      problems.push({ table: TABLE_NAMES.measures, message: `Ingen åtgärd har planerad effekt eller utfall ${at.year}; rapporten har ingen åtgärdsdel för ${monthLabel(at)}.` });
+      problems.push({
+        table: TABLE_NAMES.measures,
+        message: `Ingen åtgärd har planerad effekt eller utfall ${at.year}; rapporten har ingen åtgärdsdel för ${monthLabel(at)}.`,
+      });
       plan = undefined;
     }
   }
@@ -101,11 +121,28 @@ export function buildMonthlyReport(wb: BalansWorkbook, at: YearMonth, stamp: Rep
     const ledger = requireLedger(wb);
     const coverage = coverageProblems(ledger, at);
     problems.push(...coverage);
-    if (coverage.length === 0) transfers = { current: transferStatus(ledger, at), previous: transferStatus(ledger, previous) };
+    if (coverage.length === 0)
+      transfers = {
+        current: transferStatus(ledger, at),
+        previous: transferStatus(ledger, previous),
+      };
   }
-  if (!wb.measures && !wb.ledger) throw wb.tableErrors.get(foldText(TABLE_NAMES.measures)) ?? missingTable(TABLE_NAMES.measures);
+  if (!wb.measures && !wb.ledger)
+    throw wb.tableErrors.get(foldText(TABLE_NAMES.measures)) ?? missingTable(TABLE_NAMES.measures);
   if (!plan && !transfers) {
-    throw new BalansError(`Inget att rapportera för ${monthLabel(at)}: ${problems.slice(-2).map((p) => p.message).join(" ")}`);
+    throw new BalansError(
+      `Inget att rapportera för ${monthLabel(at)}: ${problems
+        .slice(-2)
+        .map((p) => p.message)
+        .join(" ")}`
+    );
   }
-  return { at, previous, stamp, ...(plan ? { plan } : {}), ...(transfers ? { transfers } : {}), problems };
+  return {
+    at,
+    previous,
+    stamp,
+    ...(plan ? { plan } : {}),
+    ...(transfers ? { transfers } : {}),
+    problems,
+  };
 }

@@ -72,7 +72,7 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
           headers.filter(Boolean).join(", ") || "inga"
         }.`,
         spec.name,
-        column.header,
+        column.header
       );
     }
   }
@@ -109,7 +109,9 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
 }
 
 export function isEmpty(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 export function cellText(value: CellValue): string {

@@ -22,8 +22,6 @@ export function headerSuffix(header: string): string | undefined {
 /** Formats a number the Swedish way for messages: decimal comma, minus sign U+2212. */
 export function formatSwedish(value: number, decimals?: number): string {
   const text =
-    decimals === undefined
-      ? String(Math.round(value * 1e9) / 1e9)
-      : value.toFixed(decimals);
+    decimals === undefined ? String(Math.round(value * 1e9) / 1e9) : value.toFixed(decimals);
   return text.replace("-", "\u2212").replace(".", ",");
 }

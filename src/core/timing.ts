@@ -5,27 +5,49 @@ import { foldText } from "./text";
 export type TimingPrecision = "day" | "month" | "period" | "year";
 
 export type TimingResult =
-  | { ok: true; start: CalendarDate; precision: TimingPrecision }
-  | { ok: false; message: string };
+  { ok: true; start: CalendarDate; precision: TimingPrecision } | { ok: false; message: string };
 
 const PRECISION_RANK: Record<TimingPrecision, number> = { day: 0, month: 1, period: 2, year: 3 };
 
 // Swedish month names and their usual abbreviations, with the English ones for English users.
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, february: 2,
-  mars: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  maj: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  augusti: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, october: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  february: 2,
+  mars: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  augusti: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|")})\\.?`;
+const MONTH_NAME = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})\\.?`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
 
 interface Candidate {
@@ -51,7 +73,13 @@ function day(y: string, mo: string | number, d: string | number): CalendarDate |
     : `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")} är inget giltigt datum`;
 }
 
-function firstOfPeriod(y: string, periodIndex: number, periodsPerYear: number, label: string, n: string) {
+function firstOfPeriod(
+  y: string,
+  periodIndex: number,
+  periodsPerYear: number,
+  label: string,
+  n: string
+) {
   if (periodIndex < 1 || periodIndex > periodsPerYear) {
     return `${label} ${n} finns inte (1–${periodsPerYear})`;
   }
@@ -61,15 +89,54 @@ function firstOfPeriod(y: string, periodIndex: number, periodsPerYear: number, l
 // Ordered from most to least specific; each match is blanked out before the next forms run, so
 // the year inside `Q 3 2020` is not read again as a year of its own.
 const FORMS: Form[] = [
-  { pattern: re(`${b}${YEAR}-(\\d{1,2})-(\\d{1,2})${e}`), precision: "day", read: (m) => day(m[1], m[2], m[3]) },
-  { pattern: re(`${b}(\\d{1,2})\\s+${MONTH_NAME}\\s+${YEAR}${e}`), precision: "day", read: (m) => day(m[3], MONTHS[m[2]], m[1]) },
-  { pattern: re(`${b}${YEAR}-(\\d{1,2})${e}`), precision: "month", read: (m) => (Number(m[2]) >= 1 && Number(m[2]) <= 12 ? day(m[1], m[2], 1) : `månad ${m[2]} finns inte (1–12)`) },
-  { pattern: re(`${b}${MONTH_NAME}\\s+${YEAR}${e}`), precision: "month", read: (m) => day(m[2], MONTHS[m[1]], 1) },
-  { pattern: re(`${b}(?:q|kv|kvartal)\\s*\\.?\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`), precision: "period", read: (m) => firstOfPeriod(m[2], Number(m[1]), 4, "Kvartal", m[1]) },
-  { pattern: re(`${b}${YEAR}\\s*[-/ ]?\\s*(?:q|kv)\\s*(\\d)${e}`), precision: "period", read: (m) => firstOfPeriod(m[1], Number(m[2]), 4, "Kvartal", m[2]) },
-  { pattern: re(`${b}(?:t|tertial)\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`), precision: "period", read: (m) => firstOfPeriod(m[2], Number(m[1]), 3, "Tertial", m[1]) },
-  { pattern: re(`${b}(?:h|halvar)\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`), precision: "period", read: (m) => firstOfPeriod(m[2], Number(m[1]), 2, "Halvår", m[1]) },
-  { pattern: re(`${b}(forsta|andra)\\s+halvaret\\s+(?:ar\\s+)?${YEAR}${e}`), precision: "period", read: (m) => firstOfPeriod(m[2], m[1] === "forsta" ? 1 : 2, 2, "Halvår", m[1]) },
+  {
+    pattern: re(`${b}${YEAR}-(\\d{1,2})-(\\d{1,2})${e}`),
+    precision: "day",
+    read: (m) => day(m[1], m[2], m[3]),
+  },
+  {
+    pattern: re(`${b}(\\d{1,2})\\s+${MONTH_NAME}\\s+${YEAR}${e}`),
+    precision: "day",
+    read: (m) => day(m[3], MONTHS[m[2]], m[1]),
+  },
+  {
+    pattern: re(`${b}${YEAR}-(\\d{1,2})${e}`),
+    precision: "month",
+    read: (m) =>
+      Number(m[2]) >= 1 && Number(m[2]) <= 12
+        ? day(m[1], m[2], 1)
+        : `månad ${m[2]} finns inte (1–12)`,
+  },
+  {
+    pattern: re(`${b}${MONTH_NAME}\\s+${YEAR}${e}`),
+    precision: "month",
+    read: (m) => day(m[2], MONTHS[m[1]], 1),
+  },
+  {
+    pattern: re(`${b}(?:q|kv|kvartal)\\s*\\.?\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`),
+    precision: "period",
+    read: (m) => firstOfPeriod(m[2], Number(m[1]), 4, "Kvartal", m[1]),
+  },
+  {
+    pattern: re(`${b}${YEAR}\\s*[-/ ]?\\s*(?:q|kv)\\s*(\\d)${e}`),
+    precision: "period",
+    read: (m) => firstOfPeriod(m[1], Number(m[2]), 4, "Kvartal", m[2]),
+  },
+  {
+    pattern: re(`${b}(?:t|tertial)\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`),
+    precision: "period",
+    read: (m) => firstOfPeriod(m[2], Number(m[1]), 3, "Tertial", m[1]),
+  },
+  {
+    pattern: re(`${b}(?:h|halvar)\\s*(\\d)\\s*[-/,]?\\s*${YEAR}${e}`),
+    precision: "period",
+    read: (m) => firstOfPeriod(m[2], Number(m[1]), 2, "Halvår", m[1]),
+  },
+  {
+    pattern: re(`${b}(forsta|andra)\\s+halvaret\\s+(?:ar\\s+)?${YEAR}${e}`),
+    precision: "period",
+    read: (m) => firstOfPeriod(m[2], m[1] === "forsta" ? 1 : 2, 2, "Halvår", m[1]),
+  },
   { pattern: re(`${b}${YEAR}${e}`), precision: "year", read: (m) => day(m[1], 1, 1) },
 ];
 
@@ -132,5 +199,8 @@ function timingFromCellValue(value: number | Date): TimingResult {
   const date = readDateValue(value);
   return date
     ? { ok: true, start: date, precision: "day" }
-    : { ok: false, message: `${String(value)} är ingen tidpunkt; ange t.ex. Q 3 2020 eller ett datum` };
+    : {
+        ok: false,
+        message: `${String(value)} är ingen tidpunkt; ange t.ex. Q 3 2020 eller ett datum`,
+      };
 }

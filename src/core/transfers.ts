@@ -5,10 +5,20 @@ import { CalendarDate, compareDates, daysInMonth, readDateValue, toIsoDate } fro
 import { categoryOrder, parseInsats } from "./insatser";
 import { monthLabel, readMonthValue, YearMonth } from "./months";
 import { Problem } from "./problems";
-import { bindTable, BoundTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
+import {
+  bindTable,
+  BoundTable,
+  cellText,
+  isEmpty,
+  ProblemLog,
+  RawTable,
+  TableSpec,
+} from "./tables";
 import { convertAmount, Unit } from "./units";
 
-export const TRANSFERS_TABLE: TableSpec<"date" | "from" | "to" | "category" | "amount" | "comment"> = {
+export const TRANSFERS_TABLE: TableSpec<
+  "date" | "from" | "to" | "category" | "amount" | "comment"
+> = {
   name: "Overforingar",
   unitColumn: "amount",
   columns: [
@@ -21,7 +31,18 @@ export const TRANSFERS_TABLE: TableSpec<"date" | "from" | "to" | "category" | "a
   ],
 };
 
-export const AGREEMENTS_TABLE: TableSpec<"id" | "category" | "provider" | "law" | "signed" | "start" | "end" | "scope" | "monthlyCost" | "comment"> = {
+export const AGREEMENTS_TABLE: TableSpec<
+  | "id"
+  | "category"
+  | "provider"
+  | "law"
+  | "signed"
+  | "start"
+  | "end"
+  | "scope"
+  | "monthlyCost"
+  | "comment"
+> = {
   name: "Avtal",
   unitColumn: "monthlyCost",
   columns: [
@@ -33,7 +54,12 @@ export const AGREEMENTS_TABLE: TableSpec<"id" | "category" | "provider" | "law" 
     { key: "start", header: "Start", required: true },
     { key: "end", header: "Slut" },
     { key: "scope", header: "Omfattning", aliases: ["Scope"] },
-    { key: "monthlyCost", header: "Månadskostnad", aliases: ["Kostnad/mån", "Monthly cost"], required: true },
+    {
+      key: "monthlyCost",
+      header: "Månadskostnad",
+      aliases: ["Kostnad/mån", "Monthly cost"],
+      required: true,
+    },
     { key: "comment", header: "Kommentar" },
   ],
 };
@@ -116,13 +142,23 @@ function open<K extends string>(spec: TableSpec<K>, raw: RawTable, unit?: Unit):
 }
 
 /** An amount cell converted into `to`; undefined (and a problem) when it is not an amount. */
-function amountIn<K extends string>(r: Reader<K>, row: { number: number; get(k: K): unknown }, key: K, to: Unit, allowNegative: boolean): number | undefined {
+function amountIn<K extends string>(
+  r: Reader<K>,
+  row: { number: number; get(k: K): unknown },
+  key: K,
+  to: Unit,
+  allowNegative: boolean
+): number | undefined {
   const a = parseAmount(row.get(key));
   if (!a.ok) {
     r.log.add(row.number, key, a.message);
     return undefined;
   }
-  const value = convertAmount(a.unit ? convertAmount(a.value, a.unit, r.table.unit) : a.value, r.table.unit, to);
+  const value = convertAmount(
+    a.unit ? convertAmount(a.value, a.unit, r.table.unit) : a.value,
+    r.table.unit,
+    to
+  );
   if (!allowNegative && value < 0) {
     r.log.add(row.number, key, "är negativt; ange beloppet som ett positivt tal");
     return undefined;
@@ -130,60 +166,112 @@ function amountIn<K extends string>(r: Reader<K>, row: { number: number; get(k: 
   return value;
 }
 
-function category<K extends string>(r: Reader<K>, row: { number: number; get(k: K): unknown }, key: K): string {
+function category<K extends string>(
+  r: Reader<K>,
+  row: { number: number; get(k: K): unknown },
+  key: K
+): string {
   const c = parseInsats(row.get(key));
   if (c.ok) return c.category;
   r.log.add(row.number, key, c.message);
   return cellText(row.get(key) as never);
 }
 
-export function readTransfers(raw: RawTable): { unit: Unit; transfers: Transfer[]; problems: Problem[] } {
+export function readTransfers(raw: RawTable): {
+  unit: Unit;
+  transfers: Transfer[];
+  problems: Problem[];
+} {
   const r = open(TRANSFERS_TABLE, raw);
   const transfers: Transfer[] = [];
   for (const row of r.table.rows) {
     const date = readDateValue(row.get("date"));
-    if (!date) r.log.add(row.number, "date", `»${cellText(row.get("date"))}« är inget datum; ange t.ex. 2018-01-15`);
+    if (!date)
+      r.log.add(
+        row.number,
+        "date",
+        `»${cellText(row.get("date"))}« är inget datum; ange t.ex. 2018-01-15`
+      );
     const from = parseCommittee(row.get("from"));
     if (!from.ok) r.log.add(row.number, "from", from.message);
     const to = parseCommittee(row.get("to"));
     if (!to.ok) r.log.add(row.number, "to", to.message);
     const sameCommittee = from.ok && to.ok && from.committee === to.committee;
-    if (sameCommittee) r.log.add(row.number, "to", `är samma nämnd som Från (${cellText(row.get("to"))})`);
+    if (sameCommittee)
+      r.log.add(row.number, "to", `är samma nämnd som Från (${cellText(row.get("to"))})`);
     const amount = amountIn(r, row, "amount", r.table.unit, false);
     const cat = category(r, row, "category");
     if (!date || !from.ok || !to.ok || sameCommittee || amount === undefined) continue;
-    transfers.push({ date, from: from.committee, to: to.committee, category: cat, amount, ...(cellText(row.get("comment")) ? { comment: cellText(row.get("comment")) } : {}), row: row.number });
+    transfers.push({
+      date,
+      from: from.committee,
+      to: to.committee,
+      category: cat,
+      amount,
+      ...(cellText(row.get("comment")) ? { comment: cellText(row.get("comment")) } : {}),
+      row: row.number,
+    });
   }
   return { unit: r.table.unit, transfers, problems: r.log.problems };
 }
 
-export function readAgreements(raw: RawTable, unit: Unit): { agreements: Agreement[]; problems: Problem[] } {
+export function readAgreements(
+  raw: RawTable,
+  unit: Unit
+): { agreements: Agreement[]; problems: Problem[] } {
   const r = open(AGREEMENTS_TABLE, raw);
   const agreements: Agreement[] = [];
   const seen = new Map<string, number>();
   for (const row of r.table.rows) {
     const id = cellText(row.get("id"));
     if (id === "") r.log.add(row.number, "id", "saknar avtals-id; ange t.ex. AV-01");
-    else if (seen.has(id)) r.log.add(row.number, "id", `avtal ${id} finns redan på rad ${seen.get(id)}`);
+    else if (seen.has(id))
+      r.log.add(row.number, "id", `avtal ${id} finns redan på rad ${seen.get(id)}`);
     const start = readDateValue(row.get("start"));
-    if (!start) r.log.add(row.number, "start", isEmpty(row.get("start")) ? "saknas; ange första dagen avtalet gäller" : `»${cellText(row.get("start"))}« är inget datum`);
+    if (!start)
+      r.log.add(
+        row.number,
+        "start",
+        isEmpty(row.get("start"))
+          ? "saknas; ange första dagen avtalet gäller"
+          : `»${cellText(row.get("start"))}« är inget datum`
+      );
     let end: CalendarDate | undefined;
     if (!isEmpty(row.get("end"))) {
       end = readDateValue(row.get("end"));
-      if (!end) r.log.add(row.number, "end", `»${cellText(row.get("end"))}« är inget datum; ange sista dagen avtalet gäller`);
+      if (!end)
+        r.log.add(
+          row.number,
+          "end",
+          `»${cellText(row.get("end"))}« är inget datum; ange sista dagen avtalet gäller`
+        );
     }
     if (start && end && compareDates(end, start) < 0) {
-      r.log.add(row.number, "end", `avtalet slutar ${toIsoDate(end)}, före sin start ${toIsoDate(start)}`);
+      r.log.add(
+        row.number,
+        "end",
+        `avtalet slutar ${toIsoDate(end)}, före sin start ${toIsoDate(start)}`
+      );
     }
     let signed = start;
     if (!isEmpty(row.get("signed"))) {
       signed = readDateValue(row.get("signed"));
-      if (!signed) r.log.add(row.number, "signed", `»${cellText(row.get("signed"))}« är inget datum`);
+      if (!signed)
+        r.log.add(row.number, "signed", `»${cellText(row.get("signed"))}« är inget datum`);
     }
     const monthlyCost = amountIn(r, row, "monthlyCost", unit, false);
     const cat = category(r, row, "category");
     const badEnd = !!(start && end && compareDates(end, start) < 0);
-    if (id === "" || seen.has(id) || !start || !signed || monthlyCost === undefined || badEnd || (!isEmpty(row.get("end")) && !end)) continue;
+    if (
+      id === "" ||
+      seen.has(id) ||
+      !start ||
+      !signed ||
+      monthlyCost === undefined ||
+      badEnd ||
+      (!isEmpty(row.get("end")) && !end)
+    )
+      continue;
     seen.set(id, row.number);
     agreements.push({
       id,
@@ -201,15 +289,25 @@ export function readAgreements(raw: RawTable, unit: Unit): { agreements: Agreeme
   return { agreements, problems: r.log.problems };
 }
 
-export function readCosts(raw: RawTable, unit: Unit, agreementIds?: ReadonlySet<string>): { costs: BookedCost[]; problems: Problem[] } {
+export function readCosts(
+  raw: RawTable,
+  unit: Unit,
+  agreementIds?: ReadonlySet<string>
+): { costs: BookedCost[]; problems: Problem[] } {
   const r = open(COSTS_TABLE, raw);
   const costs: BookedCost[] = [];
   for (const row of r.table.rows) {
     const month = readMonthValue(row.get("month"));
-    if (!month) r.log.add(row.number, "month", `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2018-08`);
+    if (!month)
+      r.log.add(
+        row.number,
+        "month",
+        `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2018-08`
+      );
     const amount = amountIn(r, row, "amount", unit, true);
     const agreement = cellText(row.get("agreement"));
-    if (agreement && agreementIds && !agreementIds.has(agreement)) r.log.add(row.number, "agreement", `avtal ${agreement} finns inte i tabellen Avtal`);
+    if (agreement && agreementIds && !agreementIds.has(agreement))
+      r.log.add(row.number, "agreement", `avtal ${agreement} finns inte i tabellen Avtal`);
     const cat = category(r, row, "category");
     if (!month || amount === undefined) continue;
     costs.push({ month, category: cat, agreement, amount, row: row.number });
@@ -257,7 +355,8 @@ export interface TransferStatus extends YearMonth {
   orderTotal?: number;
 }
 
-const inYearThrough = (d: CalendarDate | YearMonth, at: YearMonth) => d.year === at.year && d.month <= at.month;
+const inYearThrough = (d: CalendarDate | YearMonth, at: YearMonth) =>
+  d.year === at.year && d.month <= at.month;
 
 /**
  * SN's balance of transferred funds at the end of a month: transfers to SN dated in the year up to
@@ -270,7 +369,17 @@ export function transferStatus(ledger: TransferLedger, at: YearMonth): TransferS
   const cats = new Map<string, CategoryStatus>();
   const cat = (name: string) => {
     let c = cats.get(name);
-    if (!c) cats.set(name, (c = { category: name, transferredToDate: 0, costsToDate: 0, balance: 0, forecastYearEnd: 0 }));
+    if (!c)
+      cats.set(
+        name,
+        (c = {
+          category: name,
+          transferredToDate: 0,
+          costsToDate: 0,
+          balance: 0,
+          forecastYearEnd: 0,
+        })
+      );
     return c;
   };
   for (const t of ledger.transfers) {
@@ -280,9 +389,11 @@ export function transferStatus(ledger: TransferLedger, at: YearMonth): TransferS
   }
   const agreements = ledger.agreements ?? [];
   if (ledger.costs) {
-    for (const c of ledger.costs) if (inYearThrough(c.month, at)) cat(c.category).costsToDate += c.amount;
+    for (const c of ledger.costs)
+      if (inYearThrough(c.month, at)) cat(c.category).costsToDate += c.amount;
   } else {
-    for (const a of agreements) cat(a.category).costsToDate += accrueMonthly(a.monthlyCost, a, year, 1, month);
+    for (const a of agreements)
+      cat(a.category).costsToDate += accrueMonthly(a.monthlyCost, a, year, 1, month);
   }
   const remaining = new Map<string, number>();
   for (const a of agreements) {
@@ -299,14 +410,25 @@ export function transferStatus(ledger: TransferLedger, at: YearMonth): TransferS
       const balance = c.transferredToDate - c.costsToDate;
       return { ...c, balance, forecastYearEnd: balance - (remaining.get(c.category) ?? 0) };
     })
-    .filter((c) => c.ordered !== undefined || c.transferredToDate !== 0 || c.costsToDate !== 0 || c.forecastYearEnd !== 0)
-    .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category, "sv"));
+    .filter(
+      (c) =>
+        c.ordered !== undefined ||
+        c.transferredToDate !== 0 ||
+        c.costsToDate !== 0 ||
+        c.forecastYearEnd !== 0
+    )
+    .sort(
+      (a, b) =>
+        categoryOrder(a.category) - categoryOrder(b.category) ||
+        a.category.localeCompare(b.category, "sv")
+    );
 
   const sum = (f: (c: CategoryStatus) => number) => byCategory.reduce((s, c) => s + f(c), 0);
   const first = { year, month, day: 1 };
   const signedIn = (a: Agreement) => a.signed.year === year && a.signed.month === month;
   const last = { year, month, day: daysInMonth(year, month) };
-  const activeIn = (a: Agreement) => compareDates(a.start, last) <= 0 && (!a.end || compareDates(a.end, first) >= 0);
+  const activeIn = (a: Agreement) =>
+    compareDates(a.start, last) <= 0 && (!a.end || compareDates(a.end, first) >= 0);
   return {
     year,
     month,

@@ -51,12 +51,16 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
   };
   const measures = attempt(TABLE_NAMES.measures, readMeasures);
   const deficits = attempt(TABLE_NAMES.deficits, readDeficits);
-  const followUp = measures ? attempt(TABLE_NAMES.followUp, (raw) => readFollowUp(raw, measures.measures, measures.unit)) : undefined;
+  const followUp = measures
+    ? attempt(TABLE_NAMES.followUp, (raw) => readFollowUp(raw, measures.measures, measures.unit))
+    : undefined;
 
   let ledger: TransferLedger | undefined;
   const transfers = attempt(TABLE_NAMES.transfers, readTransfers);
   if (transfers) {
-    const agreements = attempt(TABLE_NAMES.agreements, (raw) => readAgreements(raw, transfers.unit));
+    const agreements = attempt(TABLE_NAMES.agreements, (raw) =>
+      readAgreements(raw, transfers.unit)
+    );
     const ids = agreements ? new Set(agreements.agreements.map((a) => a.id)) : undefined;
     const costs = attempt(TABLE_NAMES.costs, (raw) => readCosts(raw, transfers.unit, ids));
     const order = attempt(TABLE_NAMES.order, (raw) => readOrder(raw, transfers.unit));
@@ -66,7 +70,12 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
       ...(agreements ? { agreements: agreements.agreements } : {}),
       ...(costs ? { costs: costs.costs } : {}),
       ...(order ? { order: order.order } : {}),
-      problems: [...transfers.problems, ...(agreements?.problems ?? []), ...(costs?.problems ?? []), ...(order?.problems ?? [])],
+      problems: [
+        ...transfers.problems,
+        ...(agreements?.problems ?? []),
+        ...(costs?.problems ?? []),
+        ...(order?.problems ?? []),
+      ],
     };
   }
   return {
@@ -75,7 +84,12 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
     followUp,
     ledger,
     tableErrors,
-    problems: [...(measures?.problems ?? []), ...(deficits?.problems ?? []), ...(followUp?.problems ?? []), ...(ledger?.problems ?? [])],
+    problems: [
+      ...(measures?.problems ?? []),
+      ...(deficits?.problems ?? []),
+      ...(followUp?.problems ?? []),
+      ...(ledger?.problems ?? []),
+    ],
   };
 }
 
@@ -98,7 +112,7 @@ export function requireLedger(wb: BalansWorkbook): TransferLedger {
       wb.tableErrors.get(foldText(TABLE_NAMES.costs)) ??
       new BalansError(
         "Arbetsboken saknar tabellen Avtal (och Kostnader), så socialnämndens kostnader kan inte beräknas. Skapa tabellen Avtal med de särskilda avtalen.",
-        TABLE_NAMES.agreements,
+        TABLE_NAMES.agreements
       )
     );
   }
@@ -108,6 +122,6 @@ export function requireLedger(wb: BalansWorkbook): TransferLedger {
 export function missingTable(name: string): BalansError {
   return new BalansError(
     `Arbetsboken saknar tabellen ${name}. Skapa en Excel-tabell med det namnet (eller ett blad med rubrikrad).`,
-    name,
+    name
   );
 }

@@ -9,7 +9,12 @@ import {
 import { TableLayout } from "../core/layout";
 import { RawTable } from "../core/tables";
 import { EXAMPLE_DEFICITS, EXAMPLE_MEASURES } from "./linkopingPlan2020";
-import { EXAMPLE_AGREEMENTS, EXAMPLE_FOLLOW_UP, EXAMPLE_ORDER, EXAMPLE_TRANSFERS } from "./transfersOnSn2018";
+import {
+  EXAMPLE_AGREEMENTS,
+  EXAMPLE_FOLLOW_UP,
+  EXAMPLE_ORDER,
+  EXAMPLE_TRANSFERS,
+} from "./transfersOnSn2018";
 
 /** The example's input tables as Balans writes them into a workbook. */
 export function exampleTableLayouts(): TableLayout[] {

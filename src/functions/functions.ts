@@ -16,7 +16,12 @@ import { liveFormulas, toCustomFunctionsError } from "./runtime";
  * @param [month] A month 1-12 to get that month's saving only.
  * @param invocation Streaming invocation.
  */
-export function savings(measureId: any, year: number, month: number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function savings(
+  measureId: any,
+  year: number,
+  month: number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.savings(measureId, year, month));
 }
 
@@ -28,7 +33,12 @@ export function savings(measureId: any, year: number, month: number | null, invo
  * @param month The last month 1-12 to include.
  * @param invocation Streaming invocation.
  */
-export function savingsYtd(measureId: any, year: number, month: number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function savingsYtd(
+  measureId: any,
+  year: number,
+  month: number,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.savingsYtd(measureId, year, month));
 }
 
@@ -40,7 +50,12 @@ export function savingsYtd(measureId: any, year: number, month: number, invocati
  * @param [month] A month 1-12 to get that month's saving only.
  * @param invocation Streaming invocation.
  */
-export function totalSavings(year: number, area: string | null, month: number | null, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function totalSavings(
+  year: number,
+  area: string | null,
+  month: number | null,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.totalSavings(year, area, month));
 }
 
@@ -50,7 +65,10 @@ export function totalSavings(year: number, area: string | null, month: number | 
  * @param year The year, e.g. 2020.
  * @param invocation Streaming invocation.
  */
-export function residualDeficit(year: number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function residualDeficit(
+  year: number,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.residualDeficit(year));
 }
 
@@ -62,7 +80,12 @@ export function residualDeficit(year: number, invocation: CustomFunctions.Stream
  * @param [category] One of the ten insatser (number 1-10 or name); empty for all.
  * @param invocation Streaming invocation.
  */
-export function transferBalance(year: number, month: number, category: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function transferBalance(
+  year: number,
+  month: number,
+  category: any,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.transferBalance(year, month, category));
 }
 
@@ -72,7 +95,10 @@ export function transferBalance(year: number, month: number, category: any, invo
  * @param measureOrTiming A measure's Id, or a timing text such as "Q 3 2020" or "april 2021".
  * @param invocation Streaming invocation.
  */
-export function startDate(measureOrTiming: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function startDate(
+  measureOrTiming: any,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
   void liveFormulas().register(invocation, (q) => q.startDate(measureOrTiming));
 }
 

@@ -48,7 +48,9 @@ export class LiveFormulas {
   queries(): Promise<PlanQueries> {
     if (!this.snapshot) {
       this.reads++;
-      const read = this.options.readTables().then((tables) => new PlanQueries(readBalansWorkbook(tables)));
+      const read = this.options
+        .readTables()
+        .then((tables) => new PlanQueries(readBalansWorkbook(tables)));
       // A failed read is not cached: the next formula or change tries again.
       read.catch(() => {
         if (this.snapshot === read) this.snapshot = undefined;
@@ -59,7 +61,10 @@ export class LiveFormulas {
   }
 
   /** Starts serving one formula: answers now, and again whenever its value changes. */
-  async register<T>(invocation: LiveInvocation<T>, compute: (q: PlanQueries) => FormulaResult<T>): Promise<void> {
+  async register<T>(
+    invocation: LiveInvocation<T>,
+    compute: (q: PlanQueries) => FormulaResult<T>
+  ): Promise<void> {
     const entry: Entry = { invocation: invocation as LiveInvocation<unknown>, compute };
     this.active.add(entry);
     invocation.onCanceled = () => this.active.delete(entry);
@@ -90,7 +95,11 @@ export class LiveFormulas {
     try {
       queries = await this.queries();
     } catch (error) {
-      failure = { ok: false, error: "notAvailable", message: `Balans kunde inte läsa arbetsbokens tabeller: ${(error as Error).message}` };
+      failure = {
+        ok: false,
+        error: "notAvailable",
+        message: `Balans kunde inte läsa arbetsbokens tabeller: ${(error as Error).message}`,
+      };
     }
     for (const entry of entries) {
       if (!this.active.has(entry)) continue;
@@ -98,7 +107,11 @@ export class LiveFormulas {
       try {
         result = failure ?? entry.compute(queries!);
       } catch (error) {
-        result = { ok: false, error: "invalidValue", message: `Internt fel i Balans: ${(error as Error).message}` };
+        result = {
+          ok: false,
+          error: "invalidValue",
+          message: `Internt fel i Balans: ${(error as Error).message}`,
+        };
       }
       const key = result.ok ? `v:${String(result.value)}` : `e:${result.error}:${result.message}`;
       if (key === entry.last) continue;

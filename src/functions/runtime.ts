@@ -6,12 +6,26 @@ import { LIVE_KEY } from "./sharedRuntime";
 import { watchWorkbook } from "./workbookWatch";
 
 /** The tables Balans formulas read (not Uppfoljning or Bestallning, which no formula needs). */
-export const FORMULA_TABLES = [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.costs];
+export const FORMULA_TABLES = [
+  TABLE_NAMES.measures,
+  TABLE_NAMES.deficits,
+  TABLE_NAMES.transfers,
+  TABLE_NAMES.agreements,
+  TABLE_NAMES.costs,
+];
 
-export function toCustomFunctionsError(result: Extract<FormulaResult<unknown>, { ok: false }>): CustomFunctions.Error {
-  const code = result.error === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+export function toCustomFunctionsError(
+  result: Extract<FormulaResult<unknown>, { ok: false }>
+): CustomFunctions.Error {
+  const code =
+    result.error === "notAvailable"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
   // Excel shows at most 255 characters of a custom function's error message.
-  return new CustomFunctions.Error(code, result.message.length > 255 ? `${result.message.slice(0, 252)}...` : result.message);
+  return new CustomFunctions.Error(
+    code,
+    result.message.length > 255 ? `${result.message.slice(0, 252)}...` : result.message
+  );
 }
 
 // The pane, the functions and the commands are separate bundles on one page (the shared
@@ -39,5 +53,3 @@ export function liveFormulas(): LiveFormulas {
 export function useLiveFormulas(instance: LiveFormulas | undefined): void {
   (globalThis as Holder)[LIVE_KEY] = instance;
 }
-
-

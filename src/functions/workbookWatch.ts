@@ -5,7 +5,11 @@ import { foldText } from "../core/text";
  * a table or sheet added, deleted or renamed, or an edit on a sheet that serves as a table. Table
  * renames raise no event, so the names of tables and sheets are also compared every `pollMs`.
  */
-export async function watchWorkbook(tableNames: readonly string[], onChange: () => void, pollMs = 5000): Promise<() => void> {
+export async function watchWorkbook(
+  tableNames: readonly string[],
+  onChange: () => void,
+  pollMs = 5000
+): Promise<() => void> {
   const wanted = new Set(tableNames.map(foldText));
   let signature = "";
   let watchedSheetIds = new Set<string>();
@@ -15,8 +19,13 @@ export async function watchWorkbook(tableNames: readonly string[], onChange: () 
       const tables = context.workbook.tables.load("items/name");
       const sheets = context.workbook.worksheets.load("items/name, items/id");
       await context.sync();
-      watchedSheetIds = new Set(sheets.items.filter((s) => wanted.has(foldText(s.name))).map((s) => s.id));
-      return [...tables.items.map((t) => `t:${t.name}`), ...sheets.items.map((s) => `s:${s.name}`)].join("\n");
+      watchedSheetIds = new Set(
+        sheets.items.filter((s) => wanted.has(foldText(s.name))).map((s) => s.id)
+      );
+      return [
+        ...tables.items.map((t) => `t:${t.name}`),
+        ...sheets.items.map((s) => `s:${s.name}`),
+      ].join("\n");
     });
 
   signature = await readNames();

@@ -10,12 +10,14 @@ export const STRINGS = {
     createTables: "Skapa saknade tabeller",
     withExample: "Fyll med exemplet (Linköpings åtgärdsplan 2020)",
     check: "Kontrollera",
-    checkHelp: "Hitta rader som Balans inte kan räkna. Klicka på ett problem för att gå till cellen.",
+    checkHelp:
+      "Hitta rader som Balans inte kan räkna. Klicka på ett problem för att gå till cellen.",
     checkButton: "Kontrollera tabellerna",
     noProblems: "Inga problem hittades.",
     problemsFound: (n: number) => `${n} ${n === 1 ? "problem" : "problem"} hittades:`,
     effects: "Årseffekter",
-    effectsHelp: "Besparing per åtgärd och år, delsummor per område, underskott och restunderskott, med diagram.",
+    effectsHelp:
+      "Besparing per åtgärd och år, delsummor per område, underskott och restunderskott, med diagram.",
     fromYear: "Från år",
     toYear: "Till år",
     writeEffects: "Skriv årseffekter",
@@ -30,27 +32,35 @@ export const STRINGS = {
     working: "Arbetar …",
     reading: "Läser tabellerna …",
     done: "Klart.",
-    wrote: (sheets: string[]) => `Skrev ${sheets.length === 1 ? "bladet" : "bladen"} ${sheets.join(", ")}.`,
-    renamed: (requested: string, sheet: string) => `Ett eget blad heter redan ${requested}; det rördes inte, och Balans skrev ${sheet}.`,
-    created: (tables: string[]) => (tables.length ? `Skapade ${tables.join(", ")}.` : "Alla tabeller fanns redan."),
+    wrote: (sheets: string[]) =>
+      `Skrev ${sheets.length === 1 ? "bladet" : "bladen"} ${sheets.join(", ")}.`,
+    renamed: (requested: string, sheet: string) =>
+      `Ett eget blad heter redan ${requested}; det rördes inte, och Balans skrev ${sheet}.`,
+    created: (tables: string[]) =>
+      tables.length ? `Skapade ${tables.join(", ")}.` : "Alla tabeller fanns redan.",
     cancelled: "Avbrutet: inget ändrades.",
     failed: "Det gick inte:",
     excelFailed: "Excel kunde inte slutföra ändringen:",
-    confirmReplace: (sheets: string[]) => `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden?`,
+    confirmReplace: (sheets: string[]) =>
+      `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden?`,
     replace: "Ersätt",
     cancel: "Avbryt",
     badYear: "Ange ett år, t.ex. 2021.",
     badMonth: "Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08.",
     import: "Importera plan",
-    importHelp: "Klistra in åtgärdsplanens text från Word eller PDF. Balans hittar åtgärderna och kontrollerar summorna.",
+    importHelp:
+      "Klistra in åtgärdsplanens text från Word eller PDF. Balans hittar åtgärderna och kontrollerar summorna.",
     importLabel: "Planens text",
     preview: "Förhandsgranska",
     writeImport: "Skriv till Atgarder",
-    previewSummary: (n: number, sections: number, unit: string) => `${n} åtgärder i ${sections} avsnitt (${unit}).`,
+    previewSummary: (n: number, sections: number, unit: string) =>
+      `${n} åtgärder i ${sections} avsnitt (${unit}).`,
     sumsMatch: "Planens summor och tabell per år stämmer.",
     sumsDiffer: "Några summor stämmer inte; se problemen.",
-    importCreated: (sheet: string, n: number) => `Skapade tabellen Atgarder på bladet ${sheet} med ${n} åtgärder.`,
-    importAppended: (n: number, first: string, last: string) => `Lade till ${n} åtgärder sist i Atgarder (${first}–${last}); befintliga rader är orörda.`,
+    importCreated: (sheet: string, n: number) =>
+      `Skapade tabellen Atgarder på bladet ${sheet} med ${n} åtgärder.`,
+    importAppended: (n: number, first: string, last: string) =>
+      `Lade till ${n} åtgärder sist i Atgarder (${first}–${last}); befintliga rader är orörda.`,
   },
   en: {
     subtitle: "Action plan and transferred funds in this workbook",
@@ -67,7 +77,8 @@ export const STRINGS = {
     noProblems: "No problems found.",
     problemsFound: (n: number) => `${n} ${n === 1 ? "problem" : "problems"} found:`,
     effects: "Yearly effects",
-    effectsHelp: "Savings per measure and year, subtotals per area, deficit and residual deficit, with a chart.",
+    effectsHelp:
+      "Savings per measure and year, subtotals per area, deficit and residual deficit, with a chart.",
     fromYear: "From year",
     toYear: "To year",
     writeEffects: "Write yearly effects",
@@ -82,27 +93,35 @@ export const STRINGS = {
     working: "Working …",
     reading: "Reading the tables …",
     done: "Done.",
-    wrote: (sheets: string[]) => `Wrote the ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(", ")}.`,
-    renamed: (requested: string, sheet: string) => `A sheet of yours is already called ${requested}; it was not touched, and Balans wrote ${sheet}.`,
-    created: (tables: string[]) => (tables.length ? `Created ${tables.join(", ")}.` : "All tables were already there."),
+    wrote: (sheets: string[]) =>
+      `Wrote the ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(", ")}.`,
+    renamed: (requested: string, sheet: string) =>
+      `A sheet of yours is already called ${requested}; it was not touched, and Balans wrote ${sheet}.`,
+    created: (tables: string[]) =>
+      tables.length ? `Created ${tables.join(", ")}.` : "All tables were already there.",
     cancelled: "Cancelled: nothing was changed.",
     failed: "That did not work:",
     excelFailed: "Excel could not complete the change:",
-    confirmReplace: (sheets: string[]) => `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures?`,
+    confirmReplace: (sheets: string[]) =>
+      `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures?`,
     replace: "Replace",
     cancel: "Cancel",
     badYear: "Enter a year, e.g. 2021.",
     badMonth: "Enter a month as YYYY-MM, e.g. 2020-08.",
     import: "Import a plan",
-    importHelp: "Paste the action plan's text from Word or PDF. Balans finds the measures and checks the sums.",
+    importHelp:
+      "Paste the action plan's text from Word or PDF. Balans finds the measures and checks the sums.",
     importLabel: "The plan's text",
     preview: "Preview",
     writeImport: "Write to Atgarder",
-    previewSummary: (n: number, sections: number, unit: string) => `${n} measures in ${sections} sections (${unit}).`,
+    previewSummary: (n: number, sections: number, unit: string) =>
+      `${n} measures in ${sections} sections (${unit}).`,
     sumsMatch: "The plan's sums and table per year match.",
     sumsDiffer: "Some sums do not match; see the problems.",
-    importCreated: (sheet: string, n: number) => `Created the table Atgarder on the sheet ${sheet} with ${n} measures.`,
-    importAppended: (n: number, first: string, last: string) => `Added ${n} measures at the end of Atgarder (${first}–${last}); existing rows are untouched.`,
+    importCreated: (sheet: string, n: number) =>
+      `Created the table Atgarder on the sheet ${sheet} with ${n} measures.`,
+    importAppended: (n: number, first: string, last: string) =>
+      `Added ${n} measures at the end of Atgarder (${first}–${last}); existing rows are untouched.`,
   },
 };
 

@@ -29,7 +29,13 @@ import { importedMeasuresLayout } from "../core/sheets/importedPlan";
 import { foldText } from "../core/text";
 import { convertAmount } from "../core/units";
 import { appendRows } from "../adapters/office/appendRows";
-import { ALL_TABLES, readBalansWorkbook, requireLedger, requireMeasures, TABLE_NAMES } from "../core/workbook";
+import {
+  ALL_TABLES,
+  readBalansWorkbook,
+  requireLedger,
+  requireMeasures,
+  TABLE_NAMES,
+} from "../core/workbook";
 import { exampleTableLayouts } from "../example/exampleWorkbook";
 
 export interface PaneHost {
@@ -42,7 +48,10 @@ export interface PaneHost {
 
 const stamp = (now: Date) => {
   const p = (n: number) => String(n).padStart(2, "0");
-  return { madeAt: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`, source: "denna arbetsbok" };
+  return {
+    madeAt: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`,
+    source: "denna arbetsbok",
+  };
 };
 
 export interface TableState {
@@ -71,7 +80,12 @@ export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
   return {
     tables: ALL_TABLES.map((name) => {
       const raw = findTable(tables, name);
-      return { name, found: !!raw, rows: raw ? raw.rows.filter((r) => r.some((c) => c !== null && c !== "")).length : 0, ...(raw?.sheetName ? { sheet: raw.sheetName } : {}) };
+      return {
+        name,
+        found: !!raw,
+        rows: raw ? raw.rows.filter((r) => r.some((c) => c !== null && c !== "")).length : 0,
+        ...(raw?.sheetName ? { sheet: raw.sheetName } : {}),
+      };
     }),
     planYears: wb.measures ? defaultYears(wb.measures.measures) : [],
     transferYears,
@@ -81,10 +95,24 @@ export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
 }
 
 /** Kostnader is left out: once it exists, booked costs replace the agreements' accrual. */
-const SETUP_TABLES: string[] = [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.followUp, TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.order];
+const SETUP_TABLES: string[] = [
+  TABLE_NAMES.measures,
+  TABLE_NAMES.deficits,
+  TABLE_NAMES.followUp,
+  TABLE_NAMES.transfers,
+  TABLE_NAMES.agreements,
+  TABLE_NAMES.order,
+];
 
 function emptyLayouts(): TableLayout[] {
-  return [measuresTableLayout([]), deficitsTableLayout([]), followUpTableLayout([]), transfersTableLayout([]), agreementsTableLayout([]), orderTableLayout([])];
+  return [
+    measuresTableLayout([]),
+    deficitsTableLayout([]),
+    followUpTableLayout([]),
+    transfersTableLayout([]),
+    agreementsTableLayout([]),
+    orderTableLayout([]),
+  ];
 }
 
 export interface SetupResult {
@@ -93,14 +121,21 @@ export interface SetupResult {
 }
 
 /** Creates the Balans tables that are missing, empty or filled with the example. */
-export async function setUpTables(host: PaneHost, withExample: boolean): Promise<SetupResult | "cancelled"> {
+export async function setUpTables(
+  host: PaneHost,
+  withExample: boolean
+): Promise<SetupResult | "cancelled"> {
   return host.run(async (context) => {
     const tables = await readWorkbookTables(context, SETUP_TABLES);
     const alreadyThere = SETUP_TABLES.filter((name) => findTable(tables, name));
     if (withExample && alreadyThere.length) {
-      throw new BalansError(`Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`);
+      throw new BalansError(
+        `Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`
+      );
     }
-    const layouts = (withExample ? exampleTableLayouts() : emptyLayouts()).filter((l) => !alreadyThere.includes(l.name));
+    const layouts = (withExample ? exampleTableLayouts() : emptyLayouts()).filter(
+      (l) => !alreadyThere.includes(l.name)
+    );
     if (layouts.length === 0) return { created: [], alreadyThere };
     const created = await writeSheets(context, layouts, host.confirmReplace);
     return created === "cancelled" ? "cancelled" : { created, alreadyThere };
@@ -115,8 +150,13 @@ export interface CheckedProblem extends Problem {
 export async function checkTables(host: PaneHost): Promise<CheckedProblem[]> {
   const tables = await host.run((context) => readWorkbookTables(context, ALL_TABLES));
   const wb = readBalansWorkbook(tables);
-  const structural: Problem[] = [...wb.tableErrors.values()].map((e) => ({ table: e.table ?? "", message: e.message }));
-  const missing: Problem[] = [TABLE_NAMES.measures].filter((n) => !findTable(tables, n)).map((n) => ({ table: n, message: `Tabellen ${n} saknas; skapa den under Arbetsbok.` }));
+  const structural: Problem[] = [...wb.tableErrors.values()].map((e) => ({
+    table: e.table ?? "",
+    message: e.message,
+  }));
+  const missing: Problem[] = [TABLE_NAMES.measures]
+    .filter((n) => !findTable(tables, n))
+    .map((n) => ({ table: n, message: `Tabellen ${n} saknas; skapa den under Arbetsbok.` }));
   return [...missing, ...structural, ...wb.problems].map((p) => {
     const location = locateProblem(p, tables);
     return location ? { ...p, location } : p;
@@ -132,7 +172,10 @@ export async function selectCell(host: PaneHost, location: ProblemLocation): Pro
 
 type Written = WrittenSheet[] | "cancelled";
 
-async function writeFromTables(host: PaneHost, build: (tables: RawTable[]) => Parameters<typeof writeSheets>[1]): Promise<Written> {
+async function writeFromTables(
+  host: PaneHost,
+  build: (tables: RawTable[]) => Parameters<typeof writeSheets>[1]
+): Promise<Written> {
   return host.run(async (context) => {
     const tables = await readWorkbookTables(context, ALL_TABLES);
     return writeSheets(context, build(tables), host.confirmReplace);
@@ -145,19 +188,29 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
     const wb = readBalansWorkbook(tables);
     const measures = requireMeasures(wb);
     const years = defaultYears(measures.measures, from, to);
-    if (years.length === 0 || years.length > 50) throw new BalansError(`Välj högst 50 år, med första året före sista (${from}–${to}).`);
-    return [yearlyEffectsLayout(computePlanEffects(measures.measures, measures.unit, years, wb.deficits), stamp(host.now()))];
+    if (years.length === 0 || years.length > 50)
+      throw new BalansError(`Välj högst 50 år, med första året före sista (${from}–${to}).`);
+    return [
+      yearlyEffectsLayout(
+        computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
+        stamp(host.now())
+      ),
+    ];
   });
 }
 
 /** `Överföringar YYYY`: SN's balance month by month and per insats. */
 export function writeTransfers(host: PaneHost, year: number): Promise<Written> {
-  return writeFromTables(host, (tables) => [transferBalancesLayout(requireLedger(readBalansWorkbook(tables)), year, stamp(host.now()))]);
+  return writeFromTables(host, (tables) => [
+    transferBalancesLayout(requireLedger(readBalansWorkbook(tables)), year, stamp(host.now())),
+  ]);
 }
 
 /** `Rapport YYYY-MM`: the monthly report as a snapshot. */
 export function writeMonthlyReport(host: PaneHost, month: YearMonth): Promise<Written> {
-  return writeFromTables(host, (tables) => [monthlyReportLayout(buildMonthlyReport(readBalansWorkbook(tables), month, stamp(host.now())))]);
+  return writeFromTables(host, (tables) => [
+    monthlyReportLayout(buildMonthlyReport(readBalansWorkbook(tables), month, stamp(host.now()))),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,13 +223,21 @@ export interface ImportWritten {
 }
 
 /** Writes an imported plan: a new Atgarder table, or rows appended with fresh ids. */
-export async function writeImportedPlan(host: PaneHost, plan: PlanImport): Promise<ImportWritten | "cancelled"> {
-  if (plan.measures.length === 0) throw new BalansError("Det finns inga åtgärder att skriva; förhandsgranska texten först.");
+export async function writeImportedPlan(
+  host: PaneHost,
+  plan: PlanImport
+): Promise<ImportWritten | "cancelled"> {
+  if (plan.measures.length === 0)
+    throw new BalansError("Det finns inga åtgärder att skriva; förhandsgranska texten först.");
   return host.run(async (context) => {
     const tables = await readWorkbookTables(context, [TABLE_NAMES.measures]);
     const existing = findTable(tables, TABLE_NAMES.measures);
     if (!existing) {
-      const written = await writeSheets(context, [importedMeasuresLayout(plan)], host.confirmReplace);
+      const written = await writeSheets(
+        context,
+        [importedMeasuresLayout(plan)],
+        host.confirmReplace
+      );
       if (written === "cancelled") return "cancelled";
       return { mode: "created", sheet: written[0].sheet, ids: plan.measures.map((m) => m.id) };
     }

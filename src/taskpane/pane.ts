@@ -1,14 +1,29 @@
 import { monthLabel, parseMonthArgument } from "../core/months";
 import { describeProblem } from "../core/problems";
 import { Language, STRINGS, Strings } from "./i18n";
-import { CheckedProblem, checkTables, inspectWorkbook, PaneHost, selectCell, setUpTables, writeImportedPlan, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "./operations";
+import {
+  CheckedProblem,
+  checkTables,
+  inspectWorkbook,
+  PaneHost,
+  selectCell,
+  setUpTables,
+  writeImportedPlan,
+  writeMonthlyReport,
+  writeTransfers,
+  writeYearlyEffects,
+} from "./operations";
 import { parsePlanText, PlanImport } from "../core/planText";
 import { WrittenSheet } from "../adapters/office/writeSheets";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
 
 /** The task pane's behaviour: buttons to operations, progress, confirmation and messages. */
-export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">, language: Language): void {
+export function startPane(
+  doc: Document,
+  host: Omit<PaneHost, "confirmReplace">,
+  language: Language
+): void {
   const t: Strings = STRINGS[language];
   const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
   doc.documentElement.lang = language;
@@ -17,7 +32,15 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
     if (typeof text === "string") el.textContent = text;
   });
 
-  const buttons = ["create-tables", "preview-import", "write-import", "check", "write-effects", "write-transfers", "write-report"].map((id) => $<HTMLButtonElement>(id));
+  const buttons = [
+    "create-tables",
+    "preview-import",
+    "write-import",
+    "check",
+    "write-effects",
+    "write-transfers",
+    "write-report",
+  ].map((id) => $<HTMLButtonElement>(id));
   // Set by the import preview; writing needs a preview with measures, and a new one after a write.
   let preview: PlanImport | undefined;
   const status = $("status");
@@ -55,7 +78,11 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
     return `${t.failed} ${e?.message ?? String(error)}`;
   }
 
-  async function act<T>(label: string, work: () => Promise<T>, report: (result: T) => void): Promise<void> {
+  async function act<T>(
+    label: string,
+    work: () => Promise<T>,
+    report: (result: T) => void
+  ): Promise<void> {
     buttons.forEach((b) => (b.disabled = true));
     message.hidden = true;
     // A list of problems is as old as the check that made it: clear it when anything else runs.
@@ -77,7 +104,9 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
 
   function reportWritten(result: WrittenSheet[] | "cancelled"): void {
     if (result === "cancelled") return show("warning", t.cancelled);
-    const renamed = result.filter((w) => w.sheet !== w.requested).map((w) => t.renamed(w.requested, w.sheet));
+    const renamed = result
+      .filter((w) => w.sheet !== w.requested)
+      .map((w) => t.renamed(w.requested, w.sheet));
     show("success", [t.wrote(result.map((w) => w.sheet)), ...renamed].join(" "));
   }
 
@@ -98,7 +127,7 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
             : `${t.missing}${OPTIONAL_TABLES.includes(table.name) ? ` (${t.optional})` : ""}`;
           li.append(name, info);
           return li;
-        }),
+        })
       );
       const anyFound = state.tables.some((x) => x.found && x.name !== "Kostnader");
       const example = $<HTMLInputElement>("with-example");
@@ -111,7 +140,10 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
       };
       setDefault("from-year", state.planYears[0]);
       setDefault("to-year", state.planYears[state.planYears.length - 1]);
-      setDefault("transfer-year", state.transferYears[state.transferYears.length - 1] ?? state.defaultMonth.year);
+      setDefault(
+        "transfer-year",
+        state.transferYears[state.transferYears.length - 1] ?? state.defaultMonth.year
+      );
       setDefault("report-month", monthLabel(state.defaultMonth));
     } catch (error) {
       show("error", explain(error));
@@ -134,28 +166,54 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
   };
 
   $("create-tables").addEventListener("click", () =>
-    act(t.working, () => setUpTables(paneHost, $<HTMLInputElement>("with-example").checked), (r) => {
-      if (r === "cancelled") return show("warning", t.cancelled);
-      show("success", `${t.created(r.created.map((c) => c.sheet))} ${r.created.filter((c) => c.sheet !== c.requested).map((c) => t.renamed(c.requested, c.sheet)).join(" ")}`.trim());
-    }),
+    act(
+      t.working,
+      () => setUpTables(paneHost, $<HTMLInputElement>("with-example").checked),
+      (r) => {
+        if (r === "cancelled") return show("warning", t.cancelled);
+        show(
+          "success",
+          `${t.created(r.created.map((c) => c.sheet))} ${r.created
+            .filter((c) => c.sheet !== c.requested)
+            .map((c) => t.renamed(c.requested, c.sheet))
+            .join(" ")}`.trim()
+        );
+      }
+    )
   );
 
   $("check").addEventListener("click", () =>
-    act(t.reading, () => checkTables(paneHost), (problems) => showProblems(problems)),
+    act(
+      t.reading,
+      () => checkTables(paneHost),
+      (problems) => showProblems(problems)
+    )
   );
 
   $("write-effects").addEventListener("click", () =>
-    act(t.working, async () => writeYearlyEffects(paneHost, year("from-year", true), year("to-year", true)), reportWritten),
+    act(
+      t.working,
+      async () => writeYearlyEffects(paneHost, year("from-year", true), year("to-year", true)),
+      reportWritten
+    )
   );
   $("write-transfers").addEventListener("click", () =>
-    act(t.working, async () => writeTransfers(paneHost, year("transfer-year", false)!), reportWritten),
+    act(
+      t.working,
+      async () => writeTransfers(paneHost, year("transfer-year", false)!),
+      reportWritten
+    )
   );
   $("write-report").addEventListener("click", () =>
-    act(t.working, async () => {
-      const month = parseMonthArgument($<HTMLInputElement>("report-month").value);
-      if (!month) throw Object.assign(new Error(t.badMonth), { name: "BalansError" });
-      return writeMonthlyReport(paneHost, month);
-    }, reportWritten),
+    act(
+      t.working,
+      async () => {
+        const month = parseMonthArgument($<HTMLInputElement>("report-month").value);
+        if (!month) throw Object.assign(new Error(t.badMonth), { name: "BalansError" });
+        return writeMonthlyReport(paneHost, month);
+      },
+      reportWritten
+    )
   );
 
   // Import: preview in the pane (no workbook access), then write.
@@ -171,18 +229,28 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
   $("write-import").addEventListener("click", () => {
     const plan = preview;
     if (!plan) return;
-    void act(t.working, () => writeImportedPlan(paneHost, plan), (r) => {
-      if (r === "cancelled") return show("warning", t.cancelled);
-      preview = undefined;
-      show("success", r.mode === "created" ? t.importCreated(r.sheet, r.ids.length) : t.importAppended(r.ids.length, r.ids[0], r.ids[r.ids.length - 1]));
-    });
+    void act(
+      t.working,
+      () => writeImportedPlan(paneHost, plan),
+      (r) => {
+        if (r === "cancelled") return show("warning", t.cancelled);
+        preview = undefined;
+        show(
+          "success",
+          r.mode === "created"
+            ? t.importCreated(r.sheet, r.ids.length)
+            : t.importAppended(r.ids.length, r.ids[0], r.ids[r.ids.length - 1])
+        );
+      }
+    );
   });
 
   function showPreview(plan: PlanImport): void {
     $("import-preview").hidden = false;
     const CHECKS = ["Summa", "Total summa", "Kostnadsreducering per år"];
     const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
-    $("import-summary").textContent = `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
+    $("import-summary").textContent =
+      `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
     const badLines = new Set(plan.problems.map((p) => p.row));
     $("import-problems").replaceChildren(
       ...plan.problems.map((p) => {
@@ -190,7 +258,7 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
         li.className = "plain";
         li.textContent = describeProblem(p);
         return li;
-      }),
+      })
     );
     $("import-measures").replaceChildren(
       ...plan.measures.map((m) => {
@@ -206,7 +274,7 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
         amount.textContent = `${String(m.annual).replace(".", ",")} ${plan.unit}`;
         li.append(id, name, amount);
         return li;
-      }),
+      })
     );
   }
 
@@ -220,16 +288,20 @@ export function startPane(doc: Document, host: Omit<PaneHost, "confirmReplace">,
         const button = doc.createElement("button");
         const where = doc.createElement("span");
         where.className = "where";
-        where.textContent = [p.table, p.row !== undefined ? `rad ${p.row}` : "", p.column ?? ""].filter(Boolean).join(" · ");
+        where.textContent = [p.table, p.row !== undefined ? `rad ${p.row}` : "", p.column ?? ""]
+          .filter(Boolean)
+          .join(" · ");
         button.append(where, doc.createTextNode(p.message));
         button.title = describeProblem(p);
         if (p.location) {
           const location = p.location;
-          button.addEventListener("click", () => selectCell(paneHost, location).catch((e) => show("error", explain(e))));
+          button.addEventListener("click", () =>
+            selectCell(paneHost, location).catch((e) => show("error", explain(e)))
+          );
         } else button.disabled = true;
         li.append(button);
         return li;
-      }),
+      })
     );
   }
 

@@ -36,7 +36,12 @@ describe("xlsx adapter", () => {
     ws.getRow(3).values = ["Nr", "Förslag", "Besparing (tkr)", "Tidsaspekt", "Egen kolumn"];
     ws.getRow(4).values = ["1", "Färre konsulter", 500, "Q 3 2020", "x"];
     ws.getRow(6).values = ["2", "Ny rutin", { formula: "B1*2", result: 300 } as never, "på sikt"];
-    ws.getRow(7).values = ["3", { richText: [{ text: "Rik " }, { text: "text" }] } as never, "Ca 1 200 tkr", "2021"];
+    ws.getRow(7).values = [
+      "3",
+      { richText: [{ text: "Rik " }, { text: "text" }] } as never,
+      "Ca 1 200 tkr",
+      "2021",
+    ];
     await wb.xlsx.writeFile(file);
 
     const raw = findTable(await readXlsxTables(file), "Atgarder")!;
@@ -56,7 +61,17 @@ describe("xlsx adapter", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Atgarder").getRow(1).values = ["Anteckningar"];
     const ws = wb.addWorksheet("Plan");
-    ws.addTable({ name: "Atgarder", ref: "B2", columns: [{ name: "Id" }, { name: "Åtgärd" }, { name: "Helårseffekt" }, { name: "Tidsaspekt" }], rows: [["A1", "X", 2, "2021"]] });
+    ws.addTable({
+      name: "Atgarder",
+      ref: "B2",
+      columns: [
+        { name: "Id" },
+        { name: "Åtgärd" },
+        { name: "Helårseffekt" },
+        { name: "Tidsaspekt" },
+      ],
+      rows: [["A1", "X", 2, "2021"]],
+    });
     await wb.xlsx.writeFile(file);
     const raw = findTable(await readXlsxTables(file), "Atgarder")!;
     expect(raw.sheetName).toBe("Plan");
@@ -70,7 +85,10 @@ describe("xlsx adapter", () => {
     await expect(readXlsxTables(txt)).rejects.toThrow("plan.xlsx är ingen xlsx-arbetsbok");
     await expect(readXlsxTables(path.join(dir, "saknas.xlsx"))).rejects.toThrow(/finns inte/);
     const brokenZip = path.join(dir, "broken.xlsx");
-    fs.writeFileSync(brokenZip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]));
+    fs.writeFileSync(
+      brokenZip,
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)])
+    );
     await expect(readXlsxTables(brokenZip)).rejects.toThrow(/kan inte läsas som xlsx/);
   });
 });

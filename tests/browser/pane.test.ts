@@ -25,23 +25,50 @@ let dist: string;
 beforeAll(async () => {
   if (!CHROMIUM) throw new Error("CI must have Chromium (.ci/run installs it with apt-get)");
   dist = fs.mkdtempSync(path.join(os.tmpdir(), "balans-pane-"));
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "development", "--output-path", dist], { cwd: root, encoding: "utf8" });
+  const build = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/webpack/bin/webpack.js"),
+      "--mode",
+      "development",
+      "--output-path",
+      dist,
+    ],
+    { cwd: root, encoding: "utf8" }
+  );
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json" };
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".png": "image/png",
+    ".json": "application/json",
+  };
   server = http.createServer((req, res) => {
     const file = path.join(dist, decodeURIComponent(new URL(req.url!, "http://x").pathname));
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" })
+      .end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { chromium } = await import("playwright-core");
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   fs.mkdirSync(output, { recursive: true });
 }, 180_000);
@@ -68,13 +95,16 @@ async function openPane(lang: "sv" | "en"): Promise<Page> {
     }
     return route.abort(); // nothing leaves the machine
   });
-  await page.addInitScript(`${fakeScript}\nwindow.__fake = ExcelWorkbookFake.createExcelFake(); window.Excel = window.__fake.Excel;`);
+  await page.addInitScript(
+    `${fakeScript}\nwindow.__fake = ExcelWorkbookFake.createExcelFake(); window.Excel = window.__fake.Excel;`
+  );
   await page.goto(`${baseUrl}/taskpane.html?lang=${lang}`);
   await page.waitForSelector("#tables li");
   return page;
 }
 
-const book = <T>(page: Page, fn: string) => page.evaluate(`(() => { const book = window.__fake.book; return ${fn}; })()`) as Promise<T>;
+const book = <T>(page: Page, fn: string) =>
+  page.evaluate(`(() => { const book = window.__fake.book; return ${fn}; })()`) as Promise<T>;
 
 describeIfBrowser("the task pane in Chromium", () => {
   let page: Page;
@@ -94,9 +124,20 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.check("#with-example");
     await page.click("#create-tables");
     await page.waitForSelector("#message.success");
-    expect(await page.textContent("#message")).toMatch(/Skapade Åtgärder, Underskott, Uppföljning, Överföringar, Avtal, Beställning/);
-    expect(await book<string[]>(page, "book.tables.map((t) => t.name)")).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
-    await page.waitForFunction(() => document.querySelector("#tables")?.textContent?.includes("24 rader"));
+    expect(await page.textContent("#message")).toMatch(
+      /Skapade Åtgärder, Underskott, Uppföljning, Överföringar, Avtal, Beställning/
+    );
+    expect(await book<string[]>(page, "book.tables.map((t) => t.name)")).toEqual([
+      "Atgarder",
+      "Underskott",
+      "Uppfoljning",
+      "Overforingar",
+      "Avtal",
+      "Bestallning",
+    ]);
+    await page.waitForFunction(() =>
+      document.querySelector("#tables")?.textContent?.includes("24 rader")
+    );
     expect(await page.inputValue("#from-year")).toBe("2020");
     expect(await page.inputValue("#to-year")).toBe("2024");
     expect(await page.inputValue("#transfer-year")).toBe("2018");
@@ -108,10 +149,16 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.click("#check");
     await page.waitForSelector("#problems button");
     expect(await page.textContent("#problems-summary")).toBe("1 problem hittades:");
-    expect(await page.textContent("#problems button")).toMatch(/Atgarder · rad 6 · Tidsaspekt»på sikt« anger ingen tidpunkt/);
+    expect(await page.textContent("#problems button")).toMatch(
+      /Atgarder · rad 6 · Tidsaspekt»på sikt« anger ingen tidpunkt/
+    );
     await page.locator("#problems button").first().focus();
     await page.keyboard.press("Enter"); // usable from the keyboard
-    await page.waitForFunction(() => (window as unknown as { __fake: { book: { selection: unknown } } }).__fake.book.selection !== null);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fake: { book: { selection: unknown } } }).__fake.book
+          .selection !== null
+    );
     expect(await book(page, "book.selection")).toEqual({ sheet: "Åtgärder", address: "E6:E6" });
     await book(page, `book.type("Åtgärder", "E6", "2021 (pga. utredningsarbete)")`);
   });
@@ -120,18 +167,32 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.click("#write-effects");
     await page.waitForSelector("#message.success");
     expect(await page.textContent("#message")).toBe("Skrev bladet Årseffekter.");
-    const total = await book<unknown[]>(page, `book.grid("Årseffekter").find((r) => r[1] === "Summa kostnadsreducerande åtgärder")`);
+    const total = await book<unknown[]>(
+      page,
+      `book.grid("Årseffekter").find((r) => r[1] === "Summa kostnadsreducerande åtgärder")`
+    );
     expect(total[5] as number).toBeCloseTo(8.025, 10);
     expect(await book<number>(page, `book.sheet("Årseffekter").charts.length`)).toBe(1);
 
     await page.fill("#to-year", "2022");
     await page.click("#write-effects");
     await page.waitForSelector("#confirm:not([hidden])");
-    expect(await page.textContent("#confirm-text")).toBe("Balans skrev Årseffekter tidigare. Ersätta med nya värden?");
+    expect(await page.textContent("#confirm-text")).toBe(
+      "Balans skrev Årseffekter tidigare. Ersätta med nya värden?"
+    );
     await page.screenshot({ path: path.join(output, "taskpane-confirm-350.png"), fullPage: true });
     await page.click("#confirm-yes");
     await page.waitForSelector("#message.success");
-    expect(await book<unknown[]>(page, `book.grid("Årseffekter")[2]`)).toEqual(["Id", "Åtgärd", "Tidsaspekt", "Start", "Helårseffekt", "2020", "2021", "2022"]);
+    expect(await book<unknown[]>(page, `book.grid("Årseffekter")[2]`)).toEqual([
+      "Id",
+      "Åtgärd",
+      "Tidsaspekt",
+      "Start",
+      "Helårseffekt",
+      "2020",
+      "2021",
+      "2022",
+    ]);
   });
 
   it("writes the monthly report for the month chosen", async () => {
@@ -139,7 +200,9 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.click("#write-report");
     await page.waitForSelector("#message.success");
     expect(await page.textContent("#message")).toBe("Skrev bladet Rapport 2020-08.");
-    expect(await book<unknown>(page, `book.grid("Rapport 2020-08")[0][0]`)).toBe("Månadsrapport augusti 2020: åtgärdsplan");
+    expect(await book<unknown>(page, `book.grid("Rapport 2020-08")[0][0]`)).toBe(
+      "Månadsrapport augusti 2020: åtgärdsplan"
+    );
     await page.click("#write-transfers");
     await page.waitForSelector("#message.success");
     expect(await book<boolean>(page, `!!book.sheet("Överföringar 2018")`)).toBe(true);
@@ -151,26 +214,44 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.fill("#report-month", "");
     await page.click("#write-report");
     await page.waitForSelector("#message.error");
-    expect(await page.textContent("#message")).toBe("Det gick inte: Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08.");
+    expect(await page.textContent("#message")).toBe(
+      "Det gick inte: Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08."
+    );
   });
 
   it("imports a pasted plan: preview with its checks, then a new Atgarder table", async () => {
     const fresh = await openPane("sv");
-    const seed = fs.readFileSync(path.join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"), "utf8");
+    const seed = fs.readFileSync(
+      path.join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"),
+      "utf8"
+    );
     expect(await fresh.isDisabled("#write-import")).toBe(true);
-    await fresh.fill("#import-text", seed.replace("Q 3 2020\n delfinansiering", "på sikt\n delfinansiering"));
+    await fresh.fill(
+      "#import-text",
+      seed.replace("Q 3 2020\n delfinansiering", "på sikt\n delfinansiering")
+    );
     await fresh.click("#preview-import");
-    expect(await fresh.textContent("#import-summary")).toBe("24 åtgärder i 6 avsnitt (mnkr). Några summor stämmer inte; se problemen.");
+    expect(await fresh.textContent("#import-summary")).toBe(
+      "24 åtgärder i 6 avsnitt (mnkr). Några summor stämmer inte; se problemen."
+    );
     // the undated measure, and then the per-year table, which no longer matches without it
     expect(await fresh.locator("#import-problems li").count()).toBe(6);
-    expect(await fresh.locator("#import-problems li").first().textContent()).toMatch(/Tidsaspekt: »\(lägre kostnader och på sikt/);
-    expect(await fresh.locator("#import-problems li").nth(1).textContent()).toMatch(/För 2020 anger planen 8 mnkr, men åtgärderna ger 7,525 mnkr/);
-    expect(await fresh.locator("#import-measures li.bad").textContent()).toMatch(/^A03Gemensamt HVB/);
+    expect(await fresh.locator("#import-problems li").first().textContent()).toMatch(
+      /Tidsaspekt: »\(lägre kostnader och på sikt/
+    );
+    expect(await fresh.locator("#import-problems li").nth(1).textContent()).toMatch(
+      /För 2020 anger planen 8 mnkr, men åtgärderna ger 7,525 mnkr/
+    );
+    expect(await fresh.locator("#import-measures li.bad").textContent()).toMatch(
+      /^A03Gemensamt HVB/
+    );
     await fresh.locator("#import-preview").scrollIntoViewIfNeeded();
     await fresh.screenshot({ path: path.join(output, "taskpane-import-350.png") });
     await fresh.click("#write-import");
     await fresh.waitForSelector("#message.success");
-    expect(await fresh.textContent("#message")).toBe("Skapade tabellen Atgarder på bladet Åtgärder med 24 åtgärder.");
+    expect(await fresh.textContent("#message")).toBe(
+      "Skapade tabellen Atgarder på bladet Åtgärder med 24 åtgärder."
+    );
     expect(await book<number>(fresh, `book.grid("Åtgärder").length`)).toBe(25);
     expect(await fresh.isDisabled("#write-import")).toBe(true); // a second click would append the plan twice
     await fresh.close();

@@ -21,10 +21,24 @@ describe("balans demo", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Årseffekter", "Rapport 2020-08", "Överföringar 2018",
-      "Åtgärder", "Underskott", "Uppföljning", "Överföringar", "Avtal", "Beställning",
+      "Årseffekter",
+      "Rapport 2020-08",
+      "Överföringar 2018",
+      "Åtgärder",
+      "Underskott",
+      "Uppföljning",
+      "Överföringar",
+      "Avtal",
+      "Beställning",
     ]);
-    for (const name of ["Åtgärder", "Underskott", "Uppföljning", "Överföringar", "Avtal", "Beställning"]) {
+    for (const name of [
+      "Åtgärder",
+      "Underskott",
+      "Uppföljning",
+      "Överföringar",
+      "Avtal",
+      "Beställning",
+    ]) {
       expect(wb.getWorksheet(name)!.getTables()).toHaveLength(1);
     }
     const ws = wb.getWorksheet("Årseffekter")!;
@@ -33,13 +47,26 @@ describe("balans demo", () => {
     const find = (label: string) => rows.find((r) => r[1] === label)!;
     expect(rows[0][0]).toBe("Årseffekter av åtgärdsplanen (mnkr)");
     expect(rows[1][0]).toMatch(/Beräknat 2026-11-22 09:30/);
-    expect(rows[2]).toEqual(["Id", "Åtgärd", "Tidsaspekt", "Start", "Helårseffekt", "2020", "2021", "2022", "2023", "2024"]);
+    expect(rows[2]).toEqual([
+      "Id",
+      "Åtgärd",
+      "Tidsaspekt",
+      "Start",
+      "Helårseffekt",
+      "2020",
+      "2021",
+      "2022",
+      "2023",
+      "2024",
+    ]);
     const total = find("Summa kostnadsreducerande åtgärder");
     expect(total[5]).toBeCloseTo(8.025, 10);
     expect(total[9]).toBeCloseTo(62.9, 10);
     expect(find("Restunderskott efter åtgärder")[5]).toBeCloseTo(48.975, 10);
     expect(find("Summa Föreningsbidrag")[4]).toBeCloseTo(0.75, 10);
-    expect(rows.filter((r) => typeof r[0] === "string" && /^A\d\d$/.test(r[0] as string))).toHaveLength(24);
+    expect(
+      rows.filter((r) => typeof r[0] === "string" && /^A\d\d$/.test(r[0] as string))
+    ).toHaveLength(24);
     const a14 = rows.find((r) => r[0] === "A14")!;
     expect(a14[3]).toEqual(new Date(Date.UTC(2021, 3, 1))); // Start written as a date
     expect(ws.getRow(rows.indexOf(total) + 1).getCell(6).numFmt).toBe("#,##0.0;-#,##0.0;0.0");
@@ -62,20 +89,38 @@ describe("balans effects", () => {
     const r = await balans("effects", example, "--json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(["unit", "years", "measures", "totals", "byArea", "deficit", "residual", "problems"]);
+    expect(Object.keys(doc)).toEqual([
+      "unit",
+      "years",
+      "measures",
+      "totals",
+      "byArea",
+      "deficit",
+      "residual",
+      "problems",
+    ]);
     expect(doc.unit).toBe("mnkr");
     expect(doc.years).toEqual([2020, 2021, 2022, 2023, 2024]);
     expect(doc.totals["2020"]).toBeCloseTo(8.025, 10);
     expect(doc.residual["2020"]).toBeCloseTo(48.975, 10);
     expect(doc.measures).toHaveLength(24);
-    expect(doc.measures[13]).toMatchObject({ id: "A14", start: "2021-04-01", end: null, annual: 1.6 });
+    expect(doc.measures[13]).toMatchObject({
+      id: "A14",
+      start: "2021-04-01",
+      end: null,
+      annual: 1.6,
+    });
     expect(doc.measures[13].perYear["2021"]).toBeCloseTo(1.2, 12);
-    expect(doc.byArea.map((a: { annual: number }) => Math.round(a.annual * 100) / 100)).toEqual([23.5, 4, 7.3, 9.75, 17.6, 0.75]);
+    expect(doc.byArea.map((a: { annual: number }) => Math.round(a.annual * 100) / 100)).toEqual([
+      23.5, 4, 7.3, 9.75, 17.6, 0.75,
+    ]);
     expect(doc.problems).toEqual([]);
   });
 
   it("limits the years with --from and --to", async () => {
-    const doc = JSON.parse((await balans("effects", example, "--from", "2021", "--to=2022", "--json")).stdout);
+    const doc = JSON.parse(
+      (await balans("effects", example, "--from", "2021", "--to=2022", "--json")).stdout
+    );
     expect(doc.years).toEqual([2021, 2022]);
     expect(Object.keys(doc.totals)).toEqual(["2021", "2022"]);
   });
@@ -88,7 +133,14 @@ describe("balans effects", () => {
       name: "Atgarder",
       ref: "A1",
       columns: ["Id", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt"].map((name) => ({ name })),
-      rows: [["A1", "Bra", 2, "2021"], ["A1", "Dubblett", 1, "2021"], ["A2", "Vag", 1, "på sikt"], ["A3", "Text", "mycket", "2021"], [null, null, null, null], ["A4", "Negativ", -1, "2021"]],
+      rows: [
+        ["A1", "Bra", 2, "2021"],
+        ["A1", "Dubblett", 1, "2021"],
+        ["A2", "Vag", 1, "på sikt"],
+        ["A3", "Text", "mycket", "2021"],
+        [null, null, null, null],
+        ["A4", "Negativ", -1, "2021"],
+      ],
     });
     await wb.xlsx.writeFile(file);
     const r = await balans("effects", file, "--json");
@@ -96,10 +148,30 @@ describe("balans effects", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.measures.map((m: { id: string }) => m.id)).toEqual(["A1"]);
     expect(doc.problems).toEqual([
-      { table: "Atgarder", row: 3, column: "Id", message: expect.stringMatching(/A1 finns redan på rad 2/) },
-      { table: "Atgarder", row: 4, column: "Tidsaspekt", message: expect.stringMatching(/på sikt/) },
-      { table: "Atgarder", row: 5, column: "Helårseffekt (mnkr)", message: expect.stringMatching(/mycket/) },
-      { table: "Atgarder", row: 7, column: "Helårseffekt (mnkr)", message: expect.stringMatching(/negativ/) },
+      {
+        table: "Atgarder",
+        row: 3,
+        column: "Id",
+        message: expect.stringMatching(/A1 finns redan på rad 2/),
+      },
+      {
+        table: "Atgarder",
+        row: 4,
+        column: "Tidsaspekt",
+        message: expect.stringMatching(/på sikt/),
+      },
+      {
+        table: "Atgarder",
+        row: 5,
+        column: "Helårseffekt (mnkr)",
+        message: expect.stringMatching(/mycket/),
+      },
+      {
+        table: "Atgarder",
+        row: 7,
+        column: "Helårseffekt (mnkr)",
+        message: expect.stringMatching(/negativ/),
+      },
     ]);
     const text = await balans("effects", file);
     expect(text.stdout).toMatch(/4 problem i tabellerna/);
@@ -109,7 +181,10 @@ describe("balans effects", () => {
   it("exits non-zero with one line naming the table and column when a required column is missing", async () => {
     const file = path.join(dir, "nocol.xlsx");
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Atgarder").addRows([["Id", "Åtgärd", "Tidsaspekt"], ["A1", "X", "2021"]]);
+    wb.addWorksheet("Atgarder").addRows([
+      ["Id", "Åtgärd", "Tidsaspekt"],
+      ["A1", "X", "2021"],
+    ]);
     await wb.xlsx.writeFile(file);
     const r = await balans("effects", file, "--json");
     expect(r.code).toBe(1);
@@ -131,16 +206,37 @@ describe("balans effects", () => {
   it("exits non-zero for a file that is not an xlsx, or missing", async () => {
     const file = path.join(dir, "text.xlsx");
     fs.writeFileSync(file, "not a workbook");
-    expect(await balans("effects", file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/ingen xlsx-arbetsbok/) });
-    expect(await balans("effects", path.join(dir, "none.xlsx"))).toMatchObject({ code: 1, stderr: expect.stringMatching(/finns inte/) });
+    expect(await balans("effects", file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/ingen xlsx-arbetsbok/),
+    });
+    expect(await balans("effects", path.join(dir, "none.xlsx"))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/finns inte/),
+    });
   });
 
   it("explains command-line mistakes with exit code 2", async () => {
-    expect(await balans("effects")).toMatchObject({ code: 2, stderr: expect.stringMatching(/ange en arbetsbok/) });
-    expect(await balans("effects", example, "--from", "tjugo")).toMatchObject({ code: 2, stderr: expect.stringMatching(/--from ska vara ett år/) });
-    expect(await balans("effects", example, "--from", "2023", "--to", "2021")).toMatchObject({ code: 2, stderr: expect.stringMatching(/ligger efter/) });
-    expect(await balans("effects", example, "--bogus")).toMatchObject({ code: 2, stderr: expect.stringMatching(/okänd flagga --bogus/) });
-    expect(await balans("frobnicate")).toMatchObject({ code: 2, stderr: expect.stringMatching(/okänt kommando/) });
+    expect(await balans("effects")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/ange en arbetsbok/),
+    });
+    expect(await balans("effects", example, "--from", "tjugo")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--from ska vara ett år/),
+    });
+    expect(await balans("effects", example, "--from", "2023", "--to", "2021")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/ligger efter/),
+    });
+    expect(await balans("effects", example, "--bogus")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/okänd flagga --bogus/),
+    });
+    expect(await balans("frobnicate")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/okänt kommando/),
+    });
     expect((await balans("--help")).stdout).toMatch(/Användning: balans/);
   });
 });

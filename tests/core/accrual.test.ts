@@ -22,7 +22,9 @@ describe("accrual", () => {
     expect(shareOfMonth(period, 2020, 3)).toBeCloseTo(15 / 31, 12);
     expect(accrue(12, period, 2020)).toBeCloseTo(2 + 15 / 31, 12);
     expect(accrue(12, period, 2021)).toBe(0);
-    expect(shareOfMonth({ start: makeDate(2020, 3, 10), end: makeDate(2020, 3, 10) }, 2020, 3)).toBeCloseTo(1 / 31, 12);
+    expect(
+      shareOfMonth({ start: makeDate(2020, 3, 10), end: makeDate(2020, 3, 10) }, 2020, 3)
+    ).toBeCloseTo(1 / 31, 12);
   });
 
   it("gives months that sum to the year", () => {
@@ -38,7 +40,9 @@ describe("accrual", () => {
   });
 
   it("accrues a monthly cost the same way", () => {
-    expect(accrueMonthly(50, { start: makeDate(2018, 4, 1), end: makeDate(2018, 6, 30) }, 2018)).toBe(150);
+    expect(
+      accrueMonthly(50, { start: makeDate(2018, 4, 1), end: makeDate(2018, 6, 30) }, 2018)
+    ).toBe(150);
     expect(accrueMonthly(30, { start: makeDate(2018, 4, 16) }, 2018, 4, 4)).toBeCloseTo(15, 12);
   });
 });

@@ -12,7 +12,9 @@ describe("parseSwedishNumber", () => {
     ["1.5", 1.5],
   ])("reads %s as %d", (text, value) => expect(parseSwedishNumber(text)).toBe(value));
 
-  it.each(["", "abc", "1,2,3", "12 34"])("refuses %j", (text) => expect(parseSwedishNumber(text)).toBeUndefined());
+  it.each(["", "abc", "1,2,3", "12 34"])("refuses %j", (text) =>
+    expect(parseSwedishNumber(text)).toBeUndefined()
+  );
 });
 
 describe("parseAmount", () => {
@@ -26,13 +28,19 @@ describe("parseAmount", () => {
     ["Ca 0,5 mnkr", 0.5, "mnkr"],
     ["cirka 0,6 Mkr", 0.6, "mnkr"],
     ["Reducering av kostnader för 5 barn, ca 1,1 mnkr", 1.1, "mnkr"],
-    ["Reducering av kostnader för obelagda platser samt viten för ej verkställda beslut, 3 mnkr", 3, "mnkr"],
+    [
+      "Reducering av kostnader för obelagda platser samt viten för ej verkställda beslut, 3 mnkr",
+      3,
+      "mnkr",
+    ],
     ["1 mnkr (lägre kostnader och delfinansiering från Regionen)", 1, "mnkr"],
     ["350 000 kr", 350000, "kr"],
     ["400 tkr", 400, "tkr"],
     ["2,5 miljoner kronor", 2.5, "mnkr"],
     ["\u22121,5 mnkr", -1.5, "mnkr"],
-  ])("reads %j", (text, value, unit) => expect(parseAmount(text)).toEqual({ ok: true, value, unit }));
+  ])("reads %j", (text, value, unit) =>
+    expect(parseAmount(text)).toEqual({ ok: true, value, unit })
+  );
 
   it("reads a bare number in text, with Swedish separators", () => {
     expect(parseAmount("ca 0,5")).toEqual({ ok: true, value: 0.5 });

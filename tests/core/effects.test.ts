@@ -4,7 +4,10 @@ import { readMeasures } from "../../src/core/measures";
 import { planRequired } from "../../src/core/rules";
 import { readBalansWorkbook, requireMeasures } from "../../src/core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../src/example/exampleWorkbook";
-import { EXAMPLE_STATED_AREA_SUMS, EXAMPLE_STATED_PER_YEAR } from "../../src/example/linkopingPlan2020";
+import {
+  EXAMPLE_STATED_AREA_SUMS,
+  EXAMPLE_STATED_PER_YEAR,
+} from "../../src/example/linkopingPlan2020";
 import { measuresTable, rawTable } from "../helpers/tables";
 
 const YEARS = [2020, 2021, 2022, 2023, 2024];
@@ -12,7 +15,11 @@ const YEARS = [2020, 2021, 2022, 2023, 2024];
 function examplePlan() {
   const wb = readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable));
   const measures = requireMeasures(wb);
-  return { wb, measures, effects: computePlanEffects(measures.measures, measures.unit, YEARS, wb.deficits) };
+  return {
+    wb,
+    measures,
+    effects: computePlanEffects(measures.measures, measures.unit, YEARS, wb.deficits),
+  };
 }
 
 describe("seed 000: Linköping's action plan 2020", () => {
@@ -28,14 +35,20 @@ describe("seed 000: Linköping's action plan 2020", () => {
     expect(totals[0]).toBeCloseTo(8.025, 10);
     [59.2, 60.7, 62.9, 62.9].forEach((v, i) => expect(totals[i + 1]).toBeCloseTo(v, 10));
     // and, rounded for display as the plan prints it
-    expect(totals.map((t) => Math.round(t * 10) / 10)).toEqual(EXAMPLE_STATED_PER_YEAR.map(([, v]) => v));
+    expect(totals.map((t) => Math.round(t * 10) / 10)).toEqual(
+      EXAMPLE_STATED_PER_YEAR.map(([, v]) => v)
+    );
     expect(effects.annual).toBeCloseTo(62.9, 10);
   });
 
   it("reproduces the six section sums 23,5 / 4,0 / 7,3 / 9,75 / 17,6 / 0,75", () => {
     const { effects } = examplePlan();
-    expect(effects.areas.map((a) => a.area)).toEqual(EXAMPLE_STATED_AREA_SUMS.map(([area]) => area));
-    effects.areas.forEach((a, i) => expect(a.annual).toBeCloseTo(EXAMPLE_STATED_AREA_SUMS[i][1], 10));
+    expect(effects.areas.map((a) => a.area)).toEqual(
+      EXAMPLE_STATED_AREA_SUMS.map(([area]) => area)
+    );
+    effects.areas.forEach((a, i) =>
+      expect(a.annual).toBeCloseTo(EXAMPLE_STATED_AREA_SUMS[i][1], 10)
+    );
   });
 
   it("leaves a residual deficit of 48,975 mnkr for 2020", () => {
@@ -54,7 +67,12 @@ describe("seed 000: Linköping's action plan 2020", () => {
 
 describe("computePlanEffects", () => {
   it("gives the residual in the plan's unit when the deficit table uses another", () => {
-    const measures = readMeasures(measuresTable([["A1", "", "X", 1200, "2020"]], ["Id", "Område", "Åtgärd", "Helårseffekt (tkr)", "Tidsaspekt"]));
+    const measures = readMeasures(
+      measuresTable(
+        [["A1", "", "X", 1200, "2020"]],
+        ["Id", "Område", "Åtgärd", "Helårseffekt (tkr)", "Tidsaspekt"]
+      )
+    );
     const deficits = readDeficits(rawTable("Underskott", ["År", "Underskott (mnkr)"], [[2020, 2]]));
     const effects = computePlanEffects(measures.measures, measures.unit, [2020], deficits);
     expect(effects.deficit.get(2020)).toBe(2000);
@@ -62,7 +80,12 @@ describe("computePlanEffects", () => {
   });
 
   it("spans the plan's years by default", () => {
-    const measures = readMeasures(measuresTable([["A1", "", "X", 1, "2021"], ["A2", "", "Y", 1, "Q2 2026"]])).measures;
+    const measures = readMeasures(
+      measuresTable([
+        ["A1", "", "X", 1, "2021"],
+        ["A2", "", "Y", 1, "Q2 2026"],
+      ])
+    ).measures;
     expect(defaultYears(measures)).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(defaultYears(measures, 2022, 2023)).toEqual([2022, 2023]);
     expect(defaultYears([], 2020)).toEqual([2020, 2021, 2022, 2023, 2024]);
@@ -72,13 +95,17 @@ describe("computePlanEffects", () => {
 describe("readDeficits", () => {
   it("reports bad years, duplicates and budgets with their row", () => {
     const read = readDeficits(
-      rawTable("Underskott", ["År", "Underskott", "Budget"], [
-        [2020, 57, 4200],
-        ["tjugo", 1, null],
-        [2020, 3, null],
-        [2021, "okänt", null],
-        [2022, 5, -1],
-      ]),
+      rawTable(
+        "Underskott",
+        ["År", "Underskott", "Budget"],
+        [
+          [2020, 57, 4200],
+          ["tjugo", 1, null],
+          [2020, 3, null],
+          [2021, "okänt", null],
+          [2022, 5, -1],
+        ]
+      )
     );
     expect(read.byYear.get(2020)).toMatchObject({ deficit: 57, budget: 4200 });
     expect(read.problems.map((p) => [p.row, p.column])).toEqual([

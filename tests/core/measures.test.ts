@@ -8,7 +8,7 @@ describe("readMeasures", () => {
       measuresTable([
         ["A01", "Vuxna", "Akutboendeteam", 1.5, "2021 (Dialog med Leanlink)"],
         ["A02", null, "Team bo kvar", "Ca 1,4 mnkr", "Q 4 2020"],
-      ]),
+      ])
     );
     expect(read.problems).toEqual([]);
     expect(read.unit).toBe("mnkr");
@@ -20,7 +20,11 @@ describe("readMeasures", () => {
 
   it("matches headers by alias, case, diacritics and unit suffix, keeping extra columns", () => {
     const read = readMeasures(
-      rawTable("ATGÄRDER", ["  nr ", "Extra", "FÖRSLAG", "Kostnadsreducering (tkr)", "timing"], [["7", "x", "Ny rutin", 400, "2022"]]),
+      rawTable(
+        "ATGÄRDER",
+        ["  nr ", "Extra", "FÖRSLAG", "Kostnadsreducering (tkr)", "timing"],
+        [["7", "x", "Ny rutin", 400, "2022"]]
+      )
     );
     expect(read.unit).toBe("tkr");
     expect(read.measures[0]).toMatchObject({ id: "7", name: "Ny rutin", annual: 400 });
@@ -38,9 +42,12 @@ describe("readMeasures", () => {
   });
 
   it("names the table, column and required headers when a required column is missing", () => {
-    const attempt = () => readMeasures(rawTable("Atgarder", ["Id", "Åtgärd", "Tidsaspekt"], [["A1", "X", "2021"]]));
+    const attempt = () =>
+      readMeasures(rawTable("Atgarder", ["Id", "Åtgärd", "Tidsaspekt"], [["A1", "X", "2021"]]));
     expect(attempt).toThrow(BalansError);
-    expect(attempt).toThrow(/Tabellen Atgarder saknar kolumnen Helårseffekt \(eller Kostnadsreducering, Besparing, Annual effect\)/);
+    expect(attempt).toThrow(
+      /Tabellen Atgarder saknar kolumnen Helårseffekt \(eller Kostnadsreducering, Besparing, Annual effect\)/
+    );
   });
 
   it("reports every bad row with table, worksheet row and column, and leaves unusable rows out", () => {
@@ -58,7 +65,7 @@ describe("readMeasures", () => {
         ["A08", "", "Baklänges", 1, "2021", null, "2020-12-31"],
         ["A09", "", "Konstig status", 1, "2021", null, null, "Klar"],
         ["A10", "", "Felaktigt datum", 1, "2021", "i april"],
-      ]),
+      ])
     );
     const where = read.problems.map((p) => [p.table, p.row, p.column]);
     expect(where).toEqual([

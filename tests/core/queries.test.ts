@@ -3,7 +3,8 @@ import { readBalansWorkbook } from "../../src/core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../src/example/exampleWorkbook";
 import { measuresTable, rawTable } from "../helpers/tables";
 
-const example = () => new PlanQueries(readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
+const example = () =>
+  new PlanQueries(readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
 const ok = (value: number | boolean) => ({ ok: true, value });
 const approx = (r: { ok: boolean; value?: unknown }, v: number) => {
   expect(r.ok).toBe(true);
@@ -24,7 +25,7 @@ describe("PlanQueries over seed 000", () => {
 
   it("SAVINGSYTD: January through the month", () => {
     approx(q.savingsYtd("A14", 2021, 6), 0.4);
-    approx(q.savingsYtd("A06", 2020, 8), 4 * 2 / 12);
+    approx(q.savingsYtd("A06", 2020, 8), (4 * 2) / 12);
   });
 
   it("TOTALSAVINGS: all measures, one area, one month", () => {
@@ -53,7 +54,11 @@ describe("PlanQueries over seed 000", () => {
     [() => q.savings("A03", 2021.5), "invalidValue", /Året/],
     [() => q.savings("A03", 2021, 13), "invalidValue", /Månaden ska vara 1–12 \(fick 13\)/],
     [() => q.savingsYtd("A03", 2021, null), "invalidValue", /Månaden/],
-    [() => q.totalSavings(2021, "Skola"), "notAvailable", /Området »Skola« finns inte.*Insatser för barn och unga/],
+    [
+      () => q.totalSavings(2021, "Skola"),
+      "notAvailable",
+      /Området »Skola« finns inte.*Insatser för barn och unga/,
+    ],
     [() => q.residualDeficit(2023), "notAvailable", /Underskott har inget år 2023 \(finns: 2020\)/],
     [() => q.startDate("A77"), "notAvailable", /Ingen åtgärd har id A77/],
     [() => q.startDate("på sikt"), "invalidValue", /anger ingen tidpunkt/],
@@ -68,15 +73,29 @@ describe("PlanQueries over seed 000", () => {
 describe("PlanQueries with problems in the workbook", () => {
   it("answers #N/A naming the missing table", () => {
     const q = new PlanQueries(readBalansWorkbook([]));
-    expect(q.savings("A1", 2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar tabellen Atgarder/) });
-    expect(q.residualDeficit(2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar tabellen Underskott/) });
+    expect(q.savings("A1", 2021)).toMatchObject({
+      ok: false,
+      error: "notAvailable",
+      message: expect.stringMatching(/saknar tabellen Atgarder/),
+    });
+    expect(q.residualDeficit(2021)).toMatchObject({
+      ok: false,
+      error: "notAvailable",
+      message: expect.stringMatching(/saknar tabellen Underskott/),
+    });
     // a timing needs no table
     expect(q.startDate("Q 3 2020")).toEqual(ok(44013));
   });
 
   it("answers #N/A naming a missing required column", () => {
-    const q = new PlanQueries(readBalansWorkbook([rawTable("Atgarder", ["Id", "Åtgärd"], [["A1", "X"]])]));
-    expect(q.totalSavings(2021)).toMatchObject({ ok: false, error: "notAvailable", message: expect.stringMatching(/saknar kolumnen Helårseffekt/) });
+    const q = new PlanQueries(
+      readBalansWorkbook([rawTable("Atgarder", ["Id", "Åtgärd"], [["A1", "X"]])])
+    );
+    expect(q.totalSavings(2021)).toMatchObject({
+      ok: false,
+      error: "notAvailable",
+      message: expect.stringMatching(/saknar kolumnen Helårseffekt/),
+    });
   });
 
   it("shows a row's problem in the formulas that use it, and leaves it out of totals", () => {
@@ -87,15 +106,20 @@ describe("PlanQueries with problems in the workbook", () => {
           ["A2", "", "Vag", 6, "på sikt"],
           ["A1", "", "Dubblett", 1, "2021"],
         ]),
-      ]),
+      ])
     );
     expect(q.savings("A2", 2021)).toMatchObject({
       ok: false,
       error: "invalidValue",
-      message: "Atgarder, rad 3, Tidsaspekt: »på sikt« anger ingen tidpunkt; skriv t.ex. Q 3 2020, april 2021, 2021 eller ett datum, eller fyll i Start",
+      message:
+        "Atgarder, rad 3, Tidsaspekt: »på sikt« anger ingen tidpunkt; skriv t.ex. Q 3 2020, april 2021, 2021 eller ett datum, eller fyll i Start",
     });
     expect(q.startDate("A2")).toMatchObject({ ok: false, error: "invalidValue" });
-    expect(q.savings("A1", 2021)).toMatchObject({ ok: false, error: "invalidValue", message: expect.stringMatching(/A1 finns redan på rad 2/) });
+    expect(q.savings("A1", 2021)).toMatchObject({
+      ok: false,
+      error: "invalidValue",
+      message: expect.stringMatching(/A1 finns redan på rad 2/),
+    });
     approx(q.totalSavings(2021), 12);
   });
 });

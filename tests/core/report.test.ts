@@ -14,18 +14,33 @@ describe("the monthly report of the example", () => {
     expect(t.plannedYear).toBeCloseTo(8.025, 12);
     // Q3 starters (1 + 4 + 3 + 3 mnkr) for July–August, and 0,35 mnkr for January–August
     expect(t.plannedToDate).toBeCloseTo((11 * 2) / 12 + (0.35 * 8) / 12, 12);
-    expect(t.actualToDate).toBeCloseTo(0.175 + 0.03 + 0.03 + 0.05 + 0.08 + 0.3 + 0.2 + 0.15 + 0.25 + 0.25, 12);
+    expect(t.actualToDate).toBeCloseTo(
+      0.175 + 0.03 + 0.03 + 0.05 + 0.08 + 0.3 + 0.2 + 0.15 + 0.25 + 0.25,
+      12
+    );
     // forecast: actual + Sep–Dec plan for each measure, nothing more for A20 (Avbruten)
-    const forecast = 0.13 + 1 / 3 + (0.3 + 4 / 3) + (0.35 + 1) + (0.5 + 1) + (0.235 + 0.35 / 3) + 0.15 + 1.25;
+    const forecast =
+      0.13 + 1 / 3 + (0.3 + 4 / 3) + (0.35 + 1) + (0.5 + 1) + (0.235 + 0.35 / 3) + 0.15 + 1.25;
     expect(t.forecastYear).toBeCloseTo(forecast, 12);
     expect(r.plan!.residualPlanned).toBeCloseTo(57 - 8.025, 12);
     expect(r.plan!.residualForecast).toBeCloseTo(57 - forecast, 12);
     expect(r.plan!.planRequired).toBeNull(); // the plan states no budget
-    expect(r.plan!.lines.find((l) => l.measure.id === "A20")).toMatchObject({ status: "Avbruten", forecastYear: 0 });
-    expect(r.plan!.lines.find((l) => l.measure.id === "A06")!.reportedThrough).toEqual({ year: 2020, month: 7 });
-    expect(r.plan!.previousTotals.actualToDate).toBeCloseTo(0.175 + 0.03 + 0.05 + 0.3 + 0.2 + 0.25, 12);
+    expect(r.plan!.lines.find((l) => l.measure.id === "A20")).toMatchObject({
+      status: "Avbruten",
+      forecastYear: 0,
+    });
+    expect(r.plan!.lines.find((l) => l.measure.id === "A06")!.reportedThrough).toEqual({
+      year: 2020,
+      month: 7,
+    });
+    expect(r.plan!.previousTotals.actualToDate).toBeCloseTo(
+      0.175 + 0.03 + 0.05 + 0.3 + 0.2 + 0.25,
+      12
+    );
     expect(r.transfers).toBeUndefined();
-    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/Inga överföringar är daterade 2020 \(överföringarna gäller 2018\)/)]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/Inga överföringar är daterade 2020 \(överföringarna gäller 2018\)/),
+    ]);
   });
 
   it("reports the transfers at 2018-08, with July beside August", () => {
@@ -33,11 +48,16 @@ describe("the monthly report of the example", () => {
     expect(r.plan).toBeUndefined();
     expect(r.transfers!.current.balance).toBeCloseTo(9.8 - 3.8689677, 6);
     expect(r.transfers!.previous.month).toBe(7);
-    expect(r.transfers!.current.costsToDate - r.transfers!.previous.costsToDate).toBeCloseTo(0.15 + 0.012 + (12 / 31) * 0.095 + 0.045 + 0.14, 12);
+    expect(r.transfers!.current.costsToDate - r.transfers!.previous.costsToDate).toBeCloseTo(
+      0.15 + 0.012 + (12 / 31) * 0.095 + 0.045 + 0.14,
+      12
+    );
   });
 
   it("lays the report out for print with sections, subtotals and the problems", () => {
-    const layout = monthlyReportLayout(buildMonthlyReport(exampleWb(), { year: 2020, month: 8 }, stamp));
+    const layout = monthlyReportLayout(
+      buildMonthlyReport(exampleWb(), { year: 2020, month: 8 }, stamp)
+    );
     expect(layout).toMatchObject({ sheet: "Rapport 2020-08", orientation: "landscape" });
     const labels = layout.rows.map((r) => r.cells[1]);
     expect(layout.rows[0].cells[0]).toBe("Månadsrapport augusti 2020: åtgärdsplan");
@@ -46,16 +66,24 @@ describe("the monthly report of the example", () => {
     expect(labels).toContain("Summa Organisatoriska/metodrelaterade åtgärder");
     expect(labels).toContain("Summa åtgärder");
     expect(labels).toContain("Restunderskott enligt prognos");
-    expect(labels.some((l) => typeof l === "string" && l.startsWith("Problem i tabellerna (1)"))).toBe(true);
+    expect(
+      labels.some((l) => typeof l === "string" && l.startsWith("Problem i tabellerna (1)"))
+    ).toBe(true);
     const total = layout.rows.find((r) => r.cells[1] === "Summa åtgärder")!;
     expect(total.style).toBe("total");
   });
 
   it("refuses a month with nothing to report, and notes a year without follow-up", () => {
-    expect(() => buildMonthlyReport(exampleWb(), { year: 2016, month: 5 }, stamp)).toThrow(/Inget att rapportera för 2016-05/);
+    expect(() => buildMonthlyReport(exampleWb(), { year: 2016, month: 5 }, stamp)).toThrow(
+      /Inget att rapportera för 2016-05/
+    );
     const r = buildMonthlyReport(exampleWb(), { year: 2031, month: 5 }, stamp);
-    expect(r.problems.some((p) => /Uppföljningen har inga rader för 2031/.test(p.message))).toBe(true);
-    expect(() => buildMonthlyReport(readBalansWorkbook([]), { year: 2020, month: 8 }, stamp)).toThrow(/saknar tabellen Atgarder/);
+    expect(r.problems.some((p) => /Uppföljningen har inga rader för 2031/.test(p.message))).toBe(
+      true
+    );
+    expect(() =>
+      buildMonthlyReport(readBalansWorkbook([]), { year: 2020, month: 8 }, stamp)
+    ).toThrow(/saknar tabellen Atgarder/);
   });
 
   it("applies the 1 % rule when Underskott has the budget", () => {

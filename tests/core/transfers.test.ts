@@ -5,9 +5,19 @@ import { readBalansWorkbook, requireLedger } from "../../src/core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../src/example/exampleWorkbook";
 import { rawTable } from "../helpers/tables";
 
-const example = () => requireLedger(readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
+const example = () =>
+  requireLedger(readBalansWorkbook(exampleTableLayouts().map(layoutAsRawTable)));
 const TRANSFER_HEADERS = ["Datum", "Från", "Till", "Verksamhet", "Belopp (mnkr)"];
-const AGREEMENT_HEADERS = ["Avtal", "Verksamhet", "Utförare", "Tecknat", "Start", "Slut", "Omfattning", "Månadskostnad (mnkr)"];
+const AGREEMENT_HEADERS = [
+  "Avtal",
+  "Verksamhet",
+  "Utförare",
+  "Tecknat",
+  "Start",
+  "Slut",
+  "Omfattning",
+  "Månadskostnad (mnkr)",
+];
 const ledgerOf = (...tables: ReturnType<typeof rawTable>[]) => {
   const wb = readBalansWorkbook(tables);
   return { wb, ledger: requireLedger(wb) };
@@ -16,9 +26,15 @@ const ledgerOf = (...tables: ReturnType<typeof rawTable>[]) => {
 describe("seed 003: ON's 16,8 mnkr, 7 mnkr to the general contracts, 9,8 mnkr to SN", () => {
   it("has 16,8 mnkr transferred in the first quarter and 16,8 − 7 = 9,8 mnkr from April", () => {
     const ledger = example();
-    expect(transferStatus(ledger, { year: 2018, month: 3 }).transferredToDate).toBeCloseTo(16.8, 12);
+    expect(transferStatus(ledger, { year: 2018, month: 3 }).transferredToDate).toBeCloseTo(
+      16.8,
+      12
+    );
     expect(transferStatus(ledger, { year: 2018, month: 4 }).transferredToDate).toBeCloseTo(9.8, 12);
-    expect(transferStatus(ledger, { year: 2018, month: 12 }).transferredToDate).toBeCloseTo(16.8 - 7, 12);
+    expect(transferStatus(ledger, { year: 2018, month: 12 }).transferredToDate).toBeCloseTo(
+      16.8 - 7,
+      12
+    );
     expect(ledger.order!.reduce((s, o) => s + o.budget, 0)).toBeCloseTo(9.8, 12);
   });
 
@@ -26,7 +42,8 @@ describe("seed 003: ON's 16,8 mnkr, 7 mnkr to the general contracts, 9,8 mnkr to
     const s = transferStatus(example(), { year: 2018, month: 8 });
     // by hand: AV-01 6×0,06 + AV-02 3×0,18 + AV-03 3×0,21 + AV-04 7×0,15 + AV-05 (16/31+3)×0,012
     //        + AV-06 12/31×0,095 + AV-08 2×0,045 + AV-09 8×0,14
-    const costs = 0.36 + 0.54 + 0.63 + 1.05 + (16 / 31 + 3) * 0.012 + (12 / 31) * 0.095 + 0.09 + 1.12;
+    const costs =
+      0.36 + 0.54 + 0.63 + 1.05 + (16 / 31 + 3) * 0.012 + (12 / 31) * 0.095 + 0.09 + 1.12;
     expect(s.costSource).toBe("Avtal");
     expect(s.costsToDate).toBeCloseTo(costs, 12);
     expect(s.balance).toBeCloseTo(9.8 - costs, 12);
@@ -34,12 +51,23 @@ describe("seed 003: ON's 16,8 mnkr, 7 mnkr to the general contracts, 9,8 mnkr to
     const rest = 0.6 + 0.048 + 0.38 + (3 + 15 / 31) * 0.16 + 0.18 + 0.56;
     expect(s.forecastYearEnd).toBeCloseTo(9.8 - costs - rest, 12);
     expect(s.agreementsSigned.map((a) => a.id)).toEqual(["AV-06", "AV-07"]);
-    expect(s.activeAgreements.map((a) => a.id)).toEqual(["AV-04", "AV-05", "AV-06", "AV-08", "AV-09"]);
+    expect(s.activeAgreements.map((a) => a.id)).toEqual([
+      "AV-04",
+      "AV-05",
+      "AV-06",
+      "AV-08",
+      "AV-09",
+    ]);
   });
 
   it("splits the balance per insats against ON's order", () => {
     const s = transferStatus(example(), { year: 2018, month: 8 });
-    expect(s.byCategory.map((c) => c.category)).toEqual([INSATSER[0], INSATSER[1], INSATSER[7], INSATSER[9]]);
+    expect(s.byCategory.map((c) => c.category)).toEqual([
+      INSATSER[0],
+      INSATSER[1],
+      INSATSER[7],
+      INSATSER[9],
+    ]);
     const boende = s.byCategory[2];
     expect(boende).toMatchObject({ ordered: 2.0 });
     expect(boende.transferredToDate).toBeCloseTo(5.6 - 3.6, 12);
@@ -76,31 +104,50 @@ describe("transferStatus", () => {
     const june = transferStatus(ledger, { year: 2021, month: 6 });
     expect(june.costsToDate).toBeCloseTo((16 / 31) * 0.31 + 0.31 + (15 / 31) * 0.31 + 0.1, 12);
     expect(june.forecastYearEnd).toBeCloseTo(june.balance - 6 * 0.1, 12);
-    expect(transferStatus(ledger, { year: 2021, month: 1 }).agreementsSigned.map((a) => a.id)).toEqual(["X1"]); // Tecknat empty = Start
-    expect(transferStatus(ledger, { year: 2021, month: 5 }).agreementsSigned.map((a) => a.id)).toEqual(["X2"]);
+    expect(
+      transferStatus(ledger, { year: 2021, month: 1 }).agreementsSigned.map((a) => a.id)
+    ).toEqual(["X1"]); // Tecknat empty = Start
+    expect(
+      transferStatus(ledger, { year: 2021, month: 5 }).agreementsSigned.map((a) => a.id)
+    ).toEqual(["X2"]);
   });
 
   it("takes booked costs from Kostnader when the table exists, and forecasts with the agreements", () => {
-    const costs = rawTable("Kostnader", ["Månad", "Verksamhet", "Avtal", "Belopp (tkr)"], [
-      ["2021-01", 8, "X1", 150],
-      [44228, 8, "X1", "310"],
-      ["mars 2021", 8, "X1", 155],
-      ["2021-04", 8, "X9", 20],
-      ["2020-12", 8, null, 999],
-    ]);
+    const costs = rawTable(
+      "Kostnader",
+      ["Månad", "Verksamhet", "Avtal", "Belopp (tkr)"],
+      [
+        ["2021-01", 8, "X1", 150],
+        [44228, 8, "X1", "310"],
+        ["mars 2021", 8, "X1", 155],
+        ["2021-04", 8, "X9", 20],
+        ["2020-12", 8, null, 999],
+      ]
+    );
     const { ledger, wb } = ledgerOf(transfers, agreements, costs);
     const s = transferStatus(ledger, { year: 2021, month: 4 });
     expect(s.costSource).toBe("Kostnader");
     expect(s.costsToDate).toBeCloseTo(0.635, 12);
     expect(s.balance).toBeCloseTo(1.8 - 0.635, 12);
     expect(s.forecastYearEnd).toBeCloseTo(1.8 - 0.635 - 7 * 0.1, 12);
-    expect(wb.problems).toEqual([expect.objectContaining({ table: "Kostnader", row: 5, column: "Avtal", message: "avtal X9 finns inte i tabellen Avtal" })]);
+    expect(wb.problems).toEqual([
+      expect.objectContaining({
+        table: "Kostnader",
+        row: 5,
+        column: "Avtal",
+        message: "avtal X9 finns inte i tabellen Avtal",
+      }),
+    ]);
   });
 
   it("converts every table into the unit of Overforingar", () => {
     const { ledger } = ledgerOf(
-      rawTable("Overforingar", ["Datum", "Från", "Till", "Belopp (tkr)"], [["2021-01-01", "ON", "SN", 1200]]),
-      rawTable("Avtal", ["Avtal", "Start", "Månadskostnad (kr)"], [["A", "2021-01-01", 50000]]),
+      rawTable(
+        "Overforingar",
+        ["Datum", "Från", "Till", "Belopp (tkr)"],
+        [["2021-01-01", "ON", "SN", 1200]]
+      ),
+      rawTable("Avtal", ["Avtal", "Start", "Månadskostnad (kr)"], [["A", "2021-01-01", 50000]])
     );
     const s = transferStatus(ledger, { year: 2021, month: 2 });
     expect(s.unit).toBe("tkr");
@@ -117,7 +164,9 @@ describe("transferStatus", () => {
         ["2021-01-10", "ON", "SN", "Korttids", 1],
         ["2021-01-10", "ON", "SN", "Skolskjuts", 1],
       ]),
-      rawTable("Avtal", AGREEMENT_HEADERS, [["Y1", "", "", null, "2021-05-01", "2021-04-30", "", 0.1]]),
+      rawTable("Avtal", AGREEMENT_HEADERS, [
+        ["Y1", "", "", null, "2021-05-01", "2021-04-30", "", 0.1],
+      ])
     );
     expect(wb.problems.map((p) => [p.table, p.row, p.column])).toEqual([
       ["Overforingar", 2, "Från"],
@@ -127,7 +176,9 @@ describe("transferStatus", () => {
       ["Overforingar", 6, "Verksamhet"],
       ["Avtal", 2, "Slut"],
     ]);
-    expect(wb.problems[0].message).toMatch(/»Socialen« är ingen känd nämnd; ange ON \(omsorgsnämnden\), SN/);
+    expect(wb.problems[0].message).toMatch(
+      /»Socialen« är ingen känd nämnd; ange ON \(omsorgsnämnden\), SN/
+    );
     expect(wb.problems[3].message).toMatch(/kan vara flera insatser/);
     expect(wb.problems[4].message).toMatch(/ingen av de tio insatserna.*8 Stöd i boende/);
     expect(wb.problems[5].message).toBe("avtalet slutar 2021-04-30, före sin start 2021-05-01");
@@ -139,23 +190,46 @@ describe("transferStatus", () => {
     const wb = readBalansWorkbook([transfers]);
     expect(() => requireLedger(wb)).toThrow(/saknar tabellen Avtal \(och Kostnader\)/);
     expect(() => requireLedger(readBalansWorkbook([]))).toThrow(/saknar tabellen Overforingar/);
-    const broken = readBalansWorkbook([transfers, rawTable("Avtal", ["Avtal", "Start"], [["A", "2021-01-01"]])]);
+    const broken = readBalansWorkbook([
+      transfers,
+      rawTable("Avtal", ["Avtal", "Start"], [["A", "2021-01-01"]]),
+    ]);
     expect(() => requireLedger(broken)).toThrow(/Tabellen Avtal saknar kolumnen Månadskostnad/);
   });
 });
 
 describe("parseCommittee and parseInsats", () => {
   it.each([
-    ["ON", "ON"], ["on", "ON"], ["Omsorgsnämnden", "ON"], ["OMSORGSNÄMNDEN", "ON"], ["SN", "SN"], ["Socialnämnden", "SN"],
-    ["Socialnämnden (SN)", "SN"], ["Kommunstyrelsen", "Kommunstyrelsen"], ["KS", "KS"], ["Arbetsmarknadsnämnden", "Arbetsmarknadsnämnden"],
-  ])("%s", (text, expected) => expect(parseCommittee(text)).toEqual({ ok: true, committee: expected }));
+    ["ON", "ON"],
+    ["on", "ON"],
+    ["Omsorgsnämnden", "ON"],
+    ["OMSORGSNÄMNDEN", "ON"],
+    ["SN", "SN"],
+    ["Socialnämnden", "SN"],
+    ["Socialnämnden (SN)", "SN"],
+    ["Kommunstyrelsen", "Kommunstyrelsen"],
+    ["KS", "KS"],
+    ["Arbetsmarknadsnämnden", "Arbetsmarknadsnämnden"],
+  ])("%s", (text, expected) =>
+    expect(parseCommittee(text)).toEqual({ ok: true, committee: expected })
+  );
 
-  it.each(["Socialen", "sn2", "", "Omsorg"])("refuses %j", (text) => expect(parseCommittee(text).ok).toBe(false));
+  it.each(["Socialen", "sn2", "", "Omsorg"])("refuses %j", (text) =>
+    expect(parseCommittee(text).ok).toBe(false)
+  );
 
   it.each([
-    ["1", 0], ["10", 9], ["8 - Stöd i boende enligt SoL", 7], ["Stöd i boende", 7], ["kontaktperson", 1],
-    ["Familjehem", 2], ["Öppenvårdsinsatser", 9], ["Externa placeringar, bostad med särskild service/enskilda vårdhem enligt SoL och LSS", 8],
-  ])("insats %j", (text, index) => expect(parseInsats(text)).toEqual({ ok: true, category: INSATSER[index] }));
+    ["1", 0],
+    ["10", 9],
+    ["8 - Stöd i boende enligt SoL", 7],
+    ["Stöd i boende", 7],
+    ["kontaktperson", 1],
+    ["Familjehem", 2],
+    ["Öppenvårdsinsatser", 9],
+    ["Externa placeringar, bostad med särskild service/enskilda vårdhem enligt SoL och LSS", 8],
+  ])("insats %j", (text, index) =>
+    expect(parseInsats(text)).toEqual({ ok: true, category: INSATSER[index] })
+  );
 
   it("accepts an empty Verksamhet and refuses 11", () => {
     expect(parseInsats(null)).toEqual({ ok: true, category: "" });

@@ -23,7 +23,8 @@
     return n - 1;
   }
   function letters(index) {
-    let n = index + 1, s = "";
+    let n = index + 1,
+      s = "";
     while (n > 0) {
       s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
       n = Math.floor((n - 1) / 26);
@@ -34,7 +35,13 @@
   function parseAddress(address) {
     const a = address.replace(/\$/g, "").replace(/^.*!/, "");
     let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a);
-    if (m) return { r0: +m[2] - 1, c0: colIndex(m[1]), r1: +(m[4] || m[2]) - 1, c1: colIndex(m[3] || m[1]) };
+    if (m)
+      return {
+        r0: +m[2] - 1,
+        c0: colIndex(m[1]),
+        r1: +(m[4] || m[2]) - 1,
+        c1: colIndex(m[3] || m[1]),
+      };
     m = /^([A-Z]+):([A-Z]+)$/i.exec(a);
     if (m) return { r0: 0, c0: colIndex(m[1]), r1: -1, c1: colIndex(m[2]) };
     throw new Error(`InvalidArgument: address ${address}`);
@@ -58,7 +65,19 @@
     }
     addSheet(name) {
       if (this.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name}`);
-      const sheet = { id: `{sheet-${this.nextId++}}`, name, visibility: "Visible", cells: new Map(), columns: new Map(), rows: new Map(), charts: [], validations: [], frozenRows: 0, pageLayout: {}, showGridlines: true };
+      const sheet = {
+        id: `{sheet-${this.nextId++}}`,
+        name,
+        visibility: "Visible",
+        cells: new Map(),
+        columns: new Map(),
+        rows: new Map(),
+        charts: [],
+        validations: [],
+        frozenRows: 0,
+        pageLayout: {},
+        showGridlines: true,
+      };
       this.sheets.push(sheet);
       return sheet;
     }
@@ -78,12 +97,20 @@
     enter(sheet, r, c, value, counted = true) {
       const cell = this.cell(sheet, r, c);
       if (typeof value === "string" && value.startsWith("=")) {
-        this.formulaWrites.push({ sheet: sheet.name, address: `${letters(c)}${r + 1}`, formula: value });
+        this.formulaWrites.push({
+          sheet: sheet.name,
+          address: `${letters(c)}${r + 1}`,
+          formula: value,
+        });
         cell.formula = value;
         cell.value = "#FORMULA";
       } else if (typeof value === "string" && value.startsWith("'")) {
         cell.value = value.slice(1);
-      } else if (typeof value === "string" && cell.format !== "@" && /^-?\d+([.,]\d+)?$/.test(value.trim())) {
+      } else if (
+        typeof value === "string" &&
+        cell.format !== "@" &&
+        /^-?\d+([.,]\d+)?$/.test(value.trim())
+      ) {
         cell.value = Number(value.replace(",", "."));
       } else {
         cell.value = value;
@@ -94,11 +121,17 @@
       this.batch.writes++;
     }
     used(sheet) {
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      let r0 = Infinity,
+        c0 = Infinity,
+        r1 = -1,
+        c1 = -1;
       for (const [key, cell] of sheet.cells) {
         if (cell.value === "" || cell.value === null || cell.value === undefined) continue;
         const [r, c] = key.split(",").map(Number);
-        r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
       }
       return r1 < 0 ? null : { r0, c0, r1, c1 };
     }
@@ -121,8 +154,17 @@
     /** For tests: a user adds a table of their own. */
     addUserTable(sheetName, name, headers, rows, at = { r: 0, c: 0 }) {
       const sheet = this.sheet(sheetName) || this.addSheet(sheetName);
-      [headers, ...rows].forEach((row, i) => row.forEach((v, j) => this.enter(sheet, at.r + i, at.c + j, v, false)));
-      this.tables.push({ name, sheet, r0: at.r, c0: at.c, r1: at.r + rows.length, c1: at.c + headers.length - 1 });
+      [headers, ...rows].forEach((row, i) =>
+        row.forEach((v, j) => this.enter(sheet, at.r + i, at.c + j, v, false))
+      );
+      this.tables.push({
+        name,
+        sheet,
+        r0: at.r,
+        c0: at.c,
+        r1: at.r + rows.length,
+        c1: at.c + headers.length - 1,
+      });
     }
     /** For tests: a user types a value into a cell. */
     type(sheetName, address, value) {
@@ -135,7 +177,10 @@
   function loadable(book, target, read) {
     const loaded = {};
     target.load = function (props) {
-      const names = (Array.isArray(props) ? props.join(",") : String(props || "")).split(",").map((p) => p.trim()).filter(Boolean);
+      const names = (Array.isArray(props) ? props.join(",") : String(props || ""))
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
       book.loaders.push(() => {
         for (const name of names) loaded[name] = read(name);
       });
@@ -143,7 +188,8 @@
     };
     target._loaded = loaded;
     return (name) => {
-      if (!(name in loaded)) throw new Error(`PropertyNotLoaded: ${name} was not loaded and synced before it was read`);
+      if (!(name in loaded))
+        throw new Error(`PropertyNotLoaded: ${name} was not loaded and synced before it was read`);
       return loaded[name];
     };
   }
@@ -159,15 +205,23 @@
     });
     const size = (v) => {
       if (b.r1 < 0) throw new Error("fake: writing values to whole columns is not supported");
-      if (!Array.isArray(v) || v.length !== b.r1 - b.r0 + 1 || v.some((row) => !Array.isArray(row) || row.length !== b.c1 - b.c0 + 1)) {
-        throw new Error(`InvalidArgument: ${v.length}×${v[0] && v[0].length} values for ${addressOf(b)}`);
+      if (
+        !Array.isArray(v) ||
+        v.length !== b.r1 - b.r0 + 1 ||
+        v.some((row) => !Array.isArray(row) || row.length !== b.c1 - b.c0 + 1)
+      ) {
+        throw new Error(
+          `InvalidArgument: ${v.length}×${v[0] && v[0].length} values for ${addressOf(b)}`
+        );
       }
     };
     Object.defineProperty(range, "values", {
       get: () => get("values"),
       set: (v) => {
         size(v);
-        v.forEach((row, i) => row.forEach((value, j) => book.enter(sheet, b.r0 + i, b.c0 + j, value)));
+        v.forEach((row, i) =>
+          row.forEach((value, j) => book.enter(sheet, b.r0 + i, b.c0 + j, value))
+        );
       },
     });
     Object.defineProperty(range, "rowIndex", { get: () => get("rowIndex") });
@@ -175,20 +229,44 @@
     Object.defineProperty(range, "numberFormat", {
       set: (v) => {
         size(v);
-        v.forEach((row, i) => row.forEach((f, j) => (book.cell(sheet, b.r0 + i, b.c0 + j).format = f)));
+        v.forEach((row, i) =>
+          row.forEach((f, j) => (book.cell(sheet, b.r0 + i, b.c0 + j).format = f))
+        );
         book.batch.bytes += v.length * v[0].length * 10;
       },
     });
     const style = (key) => (value) => {
-      if (b.r1 < 0) for (let c = b.c0; c <= b.c1; c++) sheet.columns.set(c, Object.assign(sheet.columns.get(c) || {}, { [key]: value }));
-      else for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) book.cell(sheet, r, c).style[key] = value;
+      if (b.r1 < 0)
+        for (let c = b.c0; c <= b.c1; c++)
+          sheet.columns.set(c, Object.assign(sheet.columns.get(c) || {}, { [key]: value }));
+      else
+        for (let r = b.r0; r <= b.r1; r++)
+          for (let c = b.c0; c <= b.c1; c++) book.cell(sheet, r, c).style[key] = value;
     };
     const font = {};
-    for (const k of ["bold", "italic", "size", "color"]) Object.defineProperty(font, k, { set: style(`font.${k}`) });
+    for (const k of ["bold", "italic", "size", "color"])
+      Object.defineProperty(font, k, { set: style(`font.${k}`) });
     const fill = {};
     Object.defineProperty(fill, "color", { set: style("fill") });
-    const format = { font, fill, borders: { getItem: (edge) => { const border = {}; Object.defineProperty(border, "style", { set: style(`border.${edge}`) }); return border; } } };
-    for (const k of ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"]) Object.defineProperty(format, k, { set: style(k) });
+    const format = {
+      font,
+      fill,
+      borders: {
+        getItem: (edge) => {
+          const border = {};
+          Object.defineProperty(border, "style", { set: style(`border.${edge}`) });
+          return border;
+        },
+      },
+    };
+    for (const k of [
+      "columnWidth",
+      "rowHeight",
+      "wrapText",
+      "horizontalAlignment",
+      "verticalAlignment",
+    ])
+      Object.defineProperty(format, k, { set: style(k) });
     range.format = format;
     const validation = { range: addressOf(b) };
     range.dataValidation = {
@@ -202,7 +280,8 @@
     };
     range._address = b.r1 < 0 ? `${letters(b.c0)}:${letters(b.c1)}` : addressOf(b);
     range.select = () => (book.selection = { sheet: sheet.name, address: addressOf(b) });
-    range.getOffsetRange = (dr, dc) => rangeProxy(book, sheet, { r0: b.r0 + dr, c0: b.c0 + dc, r1: b.r1 + dr, c1: b.c1 + dc });
+    range.getOffsetRange = (dr, dc) =>
+      rangeProxy(book, sheet, { r0: b.r0 + dr, c0: b.c0 + dc, r1: b.r1 + dr, c1: b.c1 + dc });
     return range;
   }
 
@@ -215,23 +294,39 @@
     Object.defineProperty(table, "name", {
       get: () => get("name"),
       set: (v) => {
-        if (book.tables.some((t) => t !== model && fold(t.name) === fold(v))) throw new Error(`InvalidArgument: a table named ${v} exists`);
+        if (book.tables.some((t) => t !== model && fold(t.name) === fold(v)))
+          throw new Error(`InvalidArgument: a table named ${v} exists`);
         model.name = v;
       },
     });
     Object.defineProperty(table, "style", { set: (v) => (model.style = v) });
-    table.getHeaderRowRange = () => rangeProxy(book, model.sheet, { r0: model.r0, c0: model.c0, r1: model.r0, c1: model.c1 });
-    table.getDataBodyRange = () => rangeProxy(book, model.sheet, { r0: model.r0 + 1, c0: model.c0, r1: model.r1, c1: model.c1 });
+    table.getHeaderRowRange = () =>
+      rangeProxy(book, model.sheet, { r0: model.r0, c0: model.c0, r1: model.r0, c1: model.c1 });
+    table.getDataBodyRange = () =>
+      rangeProxy(book, model.sheet, { r0: model.r0 + 1, c0: model.c0, r1: model.r1, c1: model.c1 });
     table.worksheet = sheetProxy(book, model.sheet);
     table.rows = {
       add: (index, values) => {
         if (index !== undefined && index !== null) throw new Error("fake: rows.add only appends");
-        if (values.some((r) => r.length !== model.c1 - model.c0 + 1)) throw new Error(`InvalidArgument: rows for ${model.name} have the wrong width`);
-        values.forEach((row, i) => row.forEach((v, j) => book.enter(model.sheet, model.r1 + 1 + i, model.c0 + j, v)));
+        if (values.some((r) => r.length !== model.c1 - model.c0 + 1))
+          throw new Error(`InvalidArgument: rows for ${model.name} have the wrong width`);
+        values.forEach((row, i) =>
+          row.forEach((v, j) => book.enter(model.sheet, model.r1 + 1 + i, model.c0 + j, v))
+        );
         model.r1 += values.length;
       },
     };
-    table.columns = { getItemAt: (i) => ({ getDataBodyRange: () => rangeProxy(book, model.sheet, { r0: model.r0 + 1, c0: model.c0 + i, r1: model.r1, c1: model.c0 + i }) }) };
+    table.columns = {
+      getItemAt: (i) => ({
+        getDataBodyRange: () =>
+          rangeProxy(book, model.sheet, {
+            r0: model.r0 + 1,
+            c0: model.c0 + i,
+            r1: model.r1,
+            c1: model.c0 + i,
+          }),
+      }),
+    };
     return table;
   }
 
@@ -247,7 +342,8 @@
     Object.defineProperty(ws, "name", {
       get: () => get("name"),
       set: (v) => {
-        if (book.sheets.some((s) => s !== sheet && fold(s.name) === fold(v))) throw new Error(`ItemAlreadyExists: a sheet named ${v}`);
+        if (book.sheets.some((s) => s !== sheet && fold(s.name) === fold(v)))
+          throw new Error(`ItemAlreadyExists: a sheet named ${v}`);
         sheet.name = v;
       },
     });
@@ -261,14 +357,21 @@
     });
     Object.defineProperty(ws, "visibility", { set: (v) => (sheet.visibility = v) });
     Object.defineProperty(ws, "showGridlines", { set: (v) => (sheet.showGridlines = v) });
-    if (opts.nullObject !== undefined) Object.defineProperty(ws, "isNullObject", { get: () => opts.nullObject });
+    if (opts.nullObject !== undefined)
+      Object.defineProperty(ws, "isNullObject", { get: () => opts.nullObject });
     ws.delete = () => {
-      if (book.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) throw new Error("InvalidOperation: cannot delete the last visible sheet");
+      if (book.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0)
+        throw new Error("InvalidOperation: cannot delete the last visible sheet");
       book.sheets.splice(book.sheets.indexOf(sheet), 1);
       book.tables = book.tables.filter((t) => t.sheet !== sheet);
     };
     ws.activate = () => (book.active = sheet.name);
-    ws.getRange = (address) => rangeProxy(book, sheet, address ? parseAddress(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 });
+    ws.getRange = (address) =>
+      rangeProxy(
+        book,
+        sheet,
+        address ? parseAddress(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }
+      );
     ws.getUsedRangeOrNullObject = () => {
       const u = book.used(sheet);
       const range = rangeProxy(book, sheet, u || { r0: 0, c0: 0, r1: 0, c1: 0 });
@@ -294,7 +397,8 @@
     };
     ws.freezePanes = { freezeRows: (n) => (sheet.frozenRows = n) };
     ws.pageLayout = {};
-    for (const k of ["orientation", "zoom"]) Object.defineProperty(ws.pageLayout, k, { set: (v) => (sheet.pageLayout[k] = v) });
+    for (const k of ["orientation", "zoom"])
+      Object.defineProperty(ws.pageLayout, k, { set: (v) => (sheet.pageLayout[k] = v) });
     return ws;
   }
 
@@ -309,14 +413,19 @@
   }
 
   function context(book) {
-    const worksheets = collection(book, () => book.sheets, (s) => {
-      const p = sheetProxy(book, s);
-      p._loaded.name = s.name;
-      p._loaded.id = s.id;
-      p._loaded.position = book.sheets.indexOf(s);
-      return p;
-    });
-    worksheets.add = (name) => sheetProxy(book, book.addSheet(name || `Blad${book.sheets.length + 1}`));
+    const worksheets = collection(
+      book,
+      () => book.sheets,
+      (s) => {
+        const p = sheetProxy(book, s);
+        p._loaded.name = s.name;
+        p._loaded.id = s.id;
+        p._loaded.position = book.sheets.indexOf(s);
+        return p;
+      }
+    );
+    worksheets.add = (name) =>
+      sheetProxy(book, book.addSheet(name || `Blad${book.sheets.length + 1}`));
     worksheets.getItem = (name) => {
       const s = book.sheet(name);
       if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
@@ -324,21 +433,36 @@
     };
     worksheets.getItemOrNullObject = (name) => {
       const s = book.sheet(name);
-      return s ? sheetProxy(book, s, { nullObject: false }) : sheetProxy(book, { name, id: "", cells: new Map(), columns: new Map() }, { nullObject: true });
+      return s
+        ? sheetProxy(book, s, { nullObject: false })
+        : sheetProxy(
+            book,
+            { name, id: "", cells: new Map(), columns: new Map() },
+            { nullObject: true }
+          );
     };
-    const tables = collection(book, () => book.tables, (t) => {
-      const p = tableProxy(book, t);
-      p._loaded.name = t.name;
-      return p;
-    });
+    const tables = collection(
+      book,
+      () => book.tables,
+      (t) => {
+        const p = tableProxy(book, t);
+        p._loaded.name = t.name;
+        return p;
+      }
+    );
     tables.getItem = (name) => {
       const t = book.table(name);
       if (!t) throw new Error(`ItemNotFound: table ${name}`);
       return tableProxy(book, t);
     };
     for (const name of ["onChanged", "onAdded", "onDeleted"]) {
-      tables[name] = { add: (h) => (book.events[`tables.${name}`] = book.events[`tables.${name}`] || []).push(h) };
-      worksheets[name] = { add: (h) => (book.events[`worksheets.${name}`] = book.events[`worksheets.${name}`] || []).push(h) };
+      tables[name] = {
+        add: (h) => (book.events[`tables.${name}`] = book.events[`tables.${name}`] || []).push(h),
+      };
+      worksheets[name] = {
+        add: (h) =>
+          (book.events[`worksheets.${name}`] = book.events[`worksheets.${name}`] || []).push(h),
+      };
     }
     const settings = {
       getItemOrNullObject: (key) => {

@@ -1,22 +1,39 @@
 import * as fn from "../../src/functions/functions";
 import { readWorkbookTables } from "../../src/adapters/office/readTables";
 import { LiveFormulas } from "../../src/functions/liveFormulas";
-import { FORMULA_TABLES, toCustomFunctionsError, useLiveFormulas } from "../../src/functions/runtime";
+import {
+  FORMULA_TABLES,
+  toCustomFunctionsError,
+  useLiveFormulas,
+} from "../../src/functions/runtime";
 import { watchWorkbook } from "../../src/functions/workbookWatch";
 import { exampleTableLayouts } from "../../src/example/exampleWorkbook";
 import { ExcelFake, FakeTable } from "../helpers/excelFake";
-import { FakeCustomFunctionsError, FakeInvocation, installOfficeGlobals, settle } from "../helpers/officeGlobals";
+import {
+  FakeCustomFunctionsError,
+  FakeInvocation,
+  installOfficeGlobals,
+  settle,
+} from "../helpers/officeGlobals";
 
 /** The example's tables as Excel tables in the fake workbook. */
 function exampleTables(): FakeTable[] {
-  return exampleTableLayouts().map((t) => ({ name: t.name, sheet: t.sheet, headers: t.columns.map((c) => c.header), rows: t.rows.map((r) => [...r]) }));
+  return exampleTableLayouts().map((t) => ({
+    name: t.name,
+    sheet: t.sheet,
+    headers: t.columns.map((c) => c.header),
+    rows: t.rows.map((r) => [...r]),
+  }));
 }
 
 function setup(tables = exampleTables(), sheets = []) {
   const fake = new ExcelFake(tables, sheets);
   installOfficeGlobals(fake);
   const live = new LiveFormulas({
-    readTables: () => fake.Excel.run((context) => readWorkbookTables(context as unknown as Excel.RequestContext, FORMULA_TABLES)),
+    readTables: () =>
+      fake.Excel.run((context) =>
+        readWorkbookTables(context as unknown as Excel.RequestContext, FORMULA_TABLES)
+      ),
     toError: toCustomFunctionsError,
     debounceMs: 5,
   });
@@ -51,8 +68,13 @@ describe("Balans custom functions over a workbook", () => {
     expect((await evaluate((i) => fn.savings("A14", 2021, null, i))).last).toBeCloseTo(1.2, 12);
     expect((await evaluate((i) => fn.savings("A14", 2021, 4, i))).last).toBeCloseTo(1.6 / 12, 12);
     expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, i))).last).toBeCloseTo(0.4, 12);
-    expect((await evaluate((i) => fn.totalSavings(2020, null, null, i))).last).toBeCloseTo(8.025, 12);
-    expect((await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, i))).last).toBeCloseTo(8.65, 12);
+    expect((await evaluate((i) => fn.totalSavings(2020, null, null, i))).last).toBeCloseTo(
+      8.025,
+      12
+    );
+    expect(
+      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, i))).last
+    ).toBeCloseTo(8.65, 12);
     expect((await evaluate((i) => fn.residualDeficit(2020, i))).last).toBeCloseTo(48.975, 12);
     expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
     expect(fn.planRequired(57, 4000, null)).toBe(true);
@@ -60,36 +82,66 @@ describe("Balans custom functions over a workbook", () => {
 
   it("give SN's transfer balance, in total and per insats", async () => {
     setup();
-    const costs = 0.36 + 0.54 + 0.63 + 1.05 + (16 / 31 + 3) * 0.012 + (12 / 31) * 0.095 + 0.09 + 1.12;
-    expect((await evaluate((i) => fn.transferBalance(2018, 8, null, i))).last).toBeCloseTo(9.8 - costs, 12);
-    expect((await evaluate((i) => fn.transferBalance(2018, 8, 8, i))).last).toBeCloseTo(2 - 0.54 - (12 / 31) * 0.095, 12);
-    expect((await evaluate((i) => fn.transferBalance(2018, 8, "Stöd i boende", i))).last).toBeCloseTo(2 - 0.54 - (12 / 31) * 0.095, 12);
+    const costs =
+      0.36 + 0.54 + 0.63 + 1.05 + (16 / 31 + 3) * 0.012 + (12 / 31) * 0.095 + 0.09 + 1.12;
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, null, i))).last).toBeCloseTo(
+      9.8 - costs,
+      12
+    );
+    expect((await evaluate((i) => fn.transferBalance(2018, 8, 8, i))).last).toBeCloseTo(
+      2 - 0.54 - (12 / 31) * 0.095,
+      12
+    );
+    expect(
+      (await evaluate((i) => fn.transferBalance(2018, 8, "Stöd i boende", i))).last
+    ).toBeCloseTo(2 - 0.54 - (12 / 31) * 0.095, 12);
     expect((await evaluate((i) => fn.transferBalance(2018, 8, "Ledsagarservice", i))).last).toBe(0);
-    expect((await evaluate((i) => fn.transferBalance(2018, 8, "Skolskjuts", i))).last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/ingen av de tio insatserna/) });
-    expect((await evaluate((i) => fn.transferBalance(2018, 13, null, i))).last).toMatchObject({ code: "#VALUE!" });
+    expect(
+      (await evaluate((i) => fn.transferBalance(2018, 8, "Skolskjuts", i))).last
+    ).toMatchObject({ code: "#N/A", message: expect.stringMatching(/ingen av de tio insatserna/) });
+    expect((await evaluate((i) => fn.transferBalance(2018, 13, null, i))).last).toMatchObject({
+      code: "#VALUE!",
+    });
   });
 
   it("answer #N/A and #VALUE! with a message, never an exception", async () => {
     setup();
-    const err = async (call: (inv: Streaming) => void) => (await evaluate(call)).last as FakeCustomFunctionsError;
-    expect(await err((i) => fn.savings("A99", 2021, null, i))).toEqual(new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/)));
-    expect(await err((i) => fn.savings("A03", 20, null, i))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/Året/) });
-    expect(await err((i) => fn.savings("A03", 2021, 0, i))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/Månaden/) });
-    expect(await err((i) => fn.residualDeficit(2024, i))).toMatchObject({ code: "#N/A", message: expect.stringMatching(/inget år 2024/) });
+    const err = async (call: (inv: Streaming) => void) =>
+      (await evaluate(call)).last as FakeCustomFunctionsError;
+    expect(await err((i) => fn.savings("A99", 2021, null, i))).toEqual(
+      new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/))
+    );
+    expect(await err((i) => fn.savings("A03", 20, null, i))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/Året/),
+    });
+    expect(await err((i) => fn.savings("A03", 2021, 0, i))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/Månaden/),
+    });
+    expect(await err((i) => fn.residualDeficit(2024, i))).toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/inget år 2024/),
+    });
     expect(await err((i) => fn.startDate("på sikt", i))).toMatchObject({ code: "#VALUE!" });
     expect(() => fn.planRequired(57, 0, null)).toThrow(FakeCustomFunctionsError);
   });
 
   it("answer #N/A when the tables are missing, and a problem row in the message", async () => {
     setup([]);
-    expect((await evaluate((i) => fn.savings("A03", 2021, null, i))).last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/saknar tabellen Atgarder/) });
+    expect((await evaluate((i) => fn.savings("A03", 2021, null, i))).last).toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/saknar tabellen Atgarder/),
+    });
 
     const tables = exampleTables();
     tables[0].rows[4][4] = "på sikt"; // A05's Tidsaspekt, worksheet row 6
     setup(tables);
     expect((await evaluate((i) => fn.savings("A05", 2021, null, i))).last).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringMatching(/^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/),
+      message: expect.stringMatching(
+        /^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/
+      ),
     });
   });
 
@@ -97,7 +149,8 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = `på sikt ${"x".repeat(400)}`;
     setup(tables);
-    const e = (await evaluate((i) => fn.savings("A05", 2021, null, i))).last as FakeCustomFunctionsError;
+    const e = (await evaluate((i) => fn.savings("A05", 2021, null, i)))
+      .last as FakeCustomFunctionsError;
     expect(e.message!.length).toBe(255);
     expect(e.message!.endsWith("...")).toBe(true);
   });
@@ -116,7 +169,9 @@ describe("Balans custom functions over a workbook", () => {
     expect(invocations.every((i) => typeof i.last === "number")).toBe(true);
     expect(live.reads).toBe(1);
     expect(fake.syncCount).toBe(2);
-    console.log(`10 000 Balans formulas: ${live.reads} read of the tables, ${fake.syncCount} context.sync() calls`);
+    console.log(
+      `10 000 Balans formulas: ${live.reads} read of the tables, ${fake.syncCount} context.sync() calls`
+    );
   });
 });
 
@@ -135,10 +190,16 @@ describe("live updates", () => {
 
     // A user (or a co-author) changes A03's Helårseffekt from 1 to 2 mnkr, adds A25, and books
     // one more transfer from ON to SN.
-    fake.tables.find((t) => t.name === "Overforingar")!.rows.push([43435, "ON", "SN", "", 0.5, null]);
+    fake.tables
+      .find((t) => t.name === "Overforingar")!
+      .rows.push([43435, "ON", "SN", "", 0.5, null]);
     fake.tables[0].rows[2][3] = 2;
     fake.tables[0].rows.push(["A25", "Övrigt", "Ny åtgärd", 1.2, "2021"]);
-    await fake.fire("tables.onChanged", { tableId: "t1", changeType: "RangeEdited", source: "Remote" });
+    await fake.fire("tables.onChanged", {
+      tableId: "t1",
+      changeType: "RangeEdited",
+      source: "Remote",
+    });
     await settle(30);
     expect(a03.last).toBeCloseTo(1, 12);
     expect(total.last).toBeCloseTo(59.2 + 1 + 1.2, 10);
@@ -153,7 +214,10 @@ describe("live updates", () => {
     fake.tables = fake.tables.filter((t) => t.name !== "Atgarder");
     await fake.fire("tables.onDeleted", {});
     await settle(30);
-    expect(a03.last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/saknar tabellen Atgarder/) });
+    expect(a03.last).toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/saknar tabellen Atgarder/),
+    });
     expect(live.reads).toBe(readsAfterEdit + 1);
   });
 
@@ -184,7 +248,10 @@ describe("live updates", () => {
       ["Id", "Åtgärd", "Helårseffekt (tkr)", "Tidsaspekt"],
       ["1", "Färre konsulter", 600, "Q 3 2020"],
     ];
-    const { fake, live } = setup([], [{ name: "Atgarder", id: "s1", values }, { name: "Budget", id: "s2", values: [["x"]] }] as never);
+    const { fake, live } = setup([], [
+      { name: "Atgarder", id: "s1", values },
+      { name: "Budget", id: "s2", values: [["x"]] },
+    ] as never);
     await watch(live);
     const inv = await evaluate((i) => fn.savings("1", 2020, null, i));
     expect(inv.last).toBe(300);
@@ -218,7 +285,10 @@ describe("live updates", () => {
       throw new Error("GeneralException");
     };
     const inv = await evaluate((i) => fn.savings("A03", 2020, null, i));
-    expect(inv.last).toMatchObject({ code: "#N/A", message: expect.stringMatching(/kunde inte läsa.*GeneralException/) });
+    expect(inv.last).toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/kunde inte läsa.*GeneralException/),
+    });
     fake.Excel.run = realRun;
     live.invalidate();
     await settle(30);

@@ -25,19 +25,29 @@ let english: { functions: FunctionMeta[] };
 
 beforeAll(async () => {
   // The same generator custom-functions-metadata-plugin runs in the webpack build.
-  const result = await generateCustomFunctionsMetadata(path.join(root, "src/functions/functions.ts"), false);
+  const result = await generateCustomFunctionsMetadata(
+    path.join(root, "src/functions/functions.ts"),
+    false
+  );
   expect(result.errors).toEqual([]);
   english = JSON.parse(result.metadataJson);
 }, 60_000);
 
 const byId = (id: string) => english.functions.find((f) => f.id === id)!;
-const signature = (f: FunctionMeta) => f.parameters.map((p) => `${p.name}:${p.type}${p.optional ? "?" : ""}`).join(", ");
+const signature = (f: FunctionMeta) =>
+  f.parameters.map((p) => `${p.name}:${p.type}${p.optional ? "?" : ""}`).join(", ");
 
 describe("functions.json", () => {
   it("has the contract's functions, with English names as ids", () => {
-    expect(english.functions.map((f) => f.id).sort()).toEqual(
-      ["PLANREQUIRED", "RESIDUALDEFICIT", "SAVINGS", "SAVINGSYTD", "STARTDATE", "TOTALSAVINGS", "TRANSFERBALANCE"],
-    );
+    expect(english.functions.map((f) => f.id).sort()).toEqual([
+      "PLANREQUIRED",
+      "RESIDUALDEFICIT",
+      "SAVINGS",
+      "SAVINGSYTD",
+      "STARTDATE",
+      "TOTALSAVINGS",
+      "TRANSFERBALANCE",
+    ]);
     for (const f of english.functions) expect(f.name).toBe(f.id);
   });
 
@@ -52,7 +62,14 @@ describe("functions.json", () => {
   });
 
   it("streams the functions that read the workbook, so they update without F9", () => {
-    for (const id of ["SAVINGS", "SAVINGSYTD", "TOTALSAVINGS", "RESIDUALDEFICIT", "STARTDATE", "TRANSFERBALANCE"]) {
+    for (const id of [
+      "SAVINGS",
+      "SAVINGSYTD",
+      "TOTALSAVINGS",
+      "RESIDUALDEFICIT",
+      "STARTDATE",
+      "TRANSFERBALANCE",
+    ]) {
       expect(byId(id).options?.stream).toBe(true);
       expect(byId(id).result.type).toBe("number");
     }
@@ -62,7 +79,9 @@ describe("functions.json", () => {
 });
 
 describe("functions-sv.json", () => {
-  const table = JSON.parse(fs.readFileSync(path.join(root, "src/functions/functions-sv.names.json"), "utf8"));
+  const table = JSON.parse(
+    fs.readFileSync(path.join(root, "src/functions/functions-sv.names.json"), "utf8")
+  );
 
   it("has every id with the Swedish name of the contract", () => {
     const swedish = localizeFunctions(english, table) as { functions: FunctionMeta[] };
@@ -78,13 +97,17 @@ describe("functions-sv.json", () => {
     for (const f of swedish.functions) {
       const en = byId(f.id);
       expect(f.description).not.toBe(en.description);
-      expect(f.parameters.map((p) => [p.type, !!p.optional])).toEqual(en.parameters.map((p) => [p.type, !!p.optional]));
+      expect(f.parameters.map((p) => [p.type, !!p.optional])).toEqual(
+        en.parameters.map((p) => [p.type, !!p.optional])
+      );
       for (const p of f.parameters) expect(p.description).toBeTruthy();
     }
   });
 
   it("fails the build when a function has no Swedish name", () => {
-    const withNew = { functions: [...english.functions, { ...byId("SAVINGS"), id: "NEWFUNCTION" }] };
+    const withNew = {
+      functions: [...english.functions, { ...byId("SAVINGS"), id: "NEWFUNCTION" }],
+    };
     expect(() => localizeFunctions(withNew, table)).toThrow(/no Swedish name for: NEWFUNCTION/);
   });
 });

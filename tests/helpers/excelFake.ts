@@ -35,11 +35,14 @@ export class ExcelFake {
 
   constructor(
     public tables: FakeTable[],
-    public sheets: FakeSheet[] = [],
+    public sheets: FakeSheet[] = []
   ) {}
 
   /** The Excel global: `Excel.run(callback)`. */
-  readonly Excel = { run: async <T>(callback: (context: unknown) => Promise<T>): Promise<T> => callback(this.context()) };
+  readonly Excel = {
+    run: async <T>(callback: (context: unknown) => Promise<T>): Promise<T> =>
+      callback(this.context()),
+  };
 
   fire(eventName: string, event: Record<string, unknown> = {}): Promise<void[]> {
     return Promise.all((this.handlers[eventName] ?? []).map(async (h) => h(event)));
@@ -55,7 +58,11 @@ export class ExcelFake {
     return { add: (h: Handler) => (this.handlers[name] ??= []).push(h) };
   }
 
-  private collection<T>(kind: "tables" | "worksheets", items: () => T[], events: Record<string, unknown>) {
+  private collection<T>(
+    kind: "tables" | "worksheets",
+    items: () => T[],
+    events: Record<string, unknown>
+  ) {
     const fake = this;
     const collection = {
       load: () => {
@@ -63,7 +70,8 @@ export class ExcelFake {
         return collection;
       },
       get items(): T[] {
-        if (!fake.collectionsLoaded[kind]) throw new Error(`${kind}.items read before load() and sync()`);
+        if (!fake.collectionsLoaded[kind])
+          throw new Error(`${kind}.items read before load() and sync()`);
         return items();
       },
       ...events,
@@ -79,8 +87,14 @@ export class ExcelFake {
       fake.tables.map((t) => ({
         name: t.name,
         worksheet: fake.mock({ name: t.sheet }),
-        getHeaderRowRange: () => fake.mock({ values: [t.headers], rowIndex: t.headerRowIndex ?? 0, columnIndex: 0 }),
-        getDataBodyRange: () => fake.mock({ values: t.rows.length ? t.rows : [t.headers.map(() => "")], rowIndex: (t.headerRowIndex ?? 0) + 1, columnIndex: 0 }),
+        getHeaderRowRange: () =>
+          fake.mock({ values: [t.headers], rowIndex: t.headerRowIndex ?? 0, columnIndex: 0 }),
+        getDataBodyRange: () =>
+          fake.mock({
+            values: t.rows.length ? t.rows : [t.headers.map(() => "")],
+            rowIndex: (t.headerRowIndex ?? 0) + 1,
+            columnIndex: 0,
+          }),
       }));
     const sheetObjects = () =>
       fake.sheets.map((s, i) => ({

@@ -19,9 +19,22 @@ export function convertToPdf(file: string): string {
   if (!cmd) throw new Error("LibreOffice is not installed: apt-get install libreoffice-calc");
   const outDir = path.dirname(file);
   const profile = `file://${path.join(outDir, "lo-profile")}`;
-  const r = spawnSync(cmd, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, file], { encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync(
+    cmd,
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 180_000 }
+  );
   const pdf = file.replace(/\.xlsx$/, ".pdf");
-  if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`LibreOffice could not convert ${file}: ${r.stderr || r.stdout}`);
+  if (r.status !== 0 || !fs.existsSync(pdf))
+    throw new Error(`LibreOffice could not convert ${file}: ${r.stderr || r.stdout}`);
   return pdf;
 }
 

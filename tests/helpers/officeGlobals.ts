@@ -4,14 +4,17 @@ import { ExcelFake } from "./excelFake";
 export class FakeCustomFunctionsError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
 
 export function installOfficeGlobals(fake: ExcelFake): void {
   Object.assign(globalThis, {
     Excel: fake.Excel,
-    CustomFunctions: { Error: FakeCustomFunctionsError, ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" } },
+    CustomFunctions: {
+      Error: FakeCustomFunctionsError,
+      ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
+    },
     Office: { context: { requirements: { isSetSupported: () => true } } },
   });
 }

@@ -3,13 +3,35 @@ import { join } from "path";
 import { OWNED_SHEETS_SETTING } from "../../src/adapters/office/writeSheets";
 import { parsePlanText } from "../../src/core/planText";
 import { INSATSER } from "../../src/core/insatser";
-import { checkTables, freshIds, inspectWorkbook, PaneHost, selectCell, setUpTables, writeImportedPlan, writeMonthlyReport, writeTransfers, writeYearlyEffects } from "../../src/taskpane/operations";
+import {
+  checkTables,
+  freshIds,
+  inspectWorkbook,
+  PaneHost,
+  selectCell,
+  setUpTables,
+  writeImportedPlan,
+  writeMonthlyReport,
+  writeTransfers,
+  writeYearlyEffects,
+} from "../../src/taskpane/operations";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createExcelFake } = require("../fakes/excelWorkbookFake");
 
 type Book = {
-  sheets: { name: string; id: string; visibility: string; charts: { source: string; title: { text: string } }[]; validations: { range: string; rule: { list: { source: string } }; errorAlert: { style: string } }[]; frozenRows: number }[];
+  sheets: {
+    name: string;
+    id: string;
+    visibility: string;
+    charts: { source: string; title: { text: string } }[];
+    validations: {
+      range: string;
+      rule: { list: { source: string } };
+      errorAlert: { style: string };
+    }[];
+    frozenRows: number;
+  }[];
   tables: { name: string; sheet: { name: string } }[];
   settings: Map<string, string>;
   syncCount: number;
@@ -26,7 +48,11 @@ function setup() {
   const { book, Excel } = createExcelFake() as { book: Book; Excel: unknown };
   Object.assign(globalThis, { Excel });
   const confirmReplace = jest.fn(async () => true);
-  const host: PaneHost = { run: (batch) => (Excel as { run: PaneHost["run"] }).run(batch), confirmReplace, now: () => new Date(2026, 10, 22, 9, 30) };
+  const host: PaneHost = {
+    run: (batch) => (Excel as { run: PaneHost["run"] }).run(batch),
+    confirmReplace,
+    now: () => new Date(2026, 10, 22, 9, 30),
+  };
   return { book, host, confirmReplace };
 }
 
@@ -37,16 +63,46 @@ describe("Arbetsbok: setting up the tables", () => {
     const { book, host } = setup();
     const result = await setUpTables(host, false);
     expect(result).not.toBe("cancelled");
-    expect(book.tables.map((t) => t.name)).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
-    expect(book.grid("Åtgärder")[0]).toEqual(["Id", "Område", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt", "Start", "Slut", "Status", "Ansvarig", "Beroende", "Kommentar"]);
+    expect(book.tables.map((t) => t.name)).toEqual([
+      "Atgarder",
+      "Underskott",
+      "Uppfoljning",
+      "Overforingar",
+      "Avtal",
+      "Bestallning",
+    ]);
+    expect(book.grid("Åtgärder")[0]).toEqual([
+      "Id",
+      "Område",
+      "Åtgärd",
+      "Helårseffekt (mnkr)",
+      "Tidsaspekt",
+      "Start",
+      "Slut",
+      "Status",
+      "Ansvarig",
+      "Beroende",
+      "Kommentar",
+    ]);
     const atgarder = book.sheets.find((s) => s.name === "Åtgärder")!;
     expect(atgarder.frozenRows).toBe(1);
-    expect(atgarder.validations[0]).toMatchObject({ rule: { list: { source: "Ej påbörjad,Pågår,Genomförd,Försenad,Avbruten" } }, errorAlert: { style: "Stop" } });
+    expect(atgarder.validations[0]).toMatchObject({
+      rule: { list: { source: "Ej påbörjad,Pågår,Genomförd,Försenad,Avbruten" } },
+      errorAlert: { style: "Stop" },
+    });
     const transfers = book.sheets.find((s) => s.name === "Överföringar")!;
-    expect(transfers.validations.map((v) => v.rule.list.source)).toEqual(["ON,SN", "ON,SN", "='Balans listor'!$A$1:$A$10"]);
+    expect(transfers.validations.map((v) => v.rule.list.source)).toEqual([
+      "ON,SN",
+      "ON,SN",
+      "='Balans listor'!$A$1:$A$10",
+    ]);
     expect(transfers.validations[0].errorAlert.style).toBe("Warning"); // other committees are allowed
-    expect(book.sheets.find((s) => s.name === "Balans listor")).toMatchObject({ visibility: "Hidden" });
-    expect(book.grid("Balans listor").map((r) => r[0])).toEqual(INSATSER.map((n, i) => `${i + 1} - ${n}`));
+    expect(book.sheets.find((s) => s.name === "Balans listor")).toMatchObject({
+      visibility: "Hidden",
+    });
+    expect(book.grid("Balans listor").map((r) => r[0])).toEqual(
+      INSATSER.map((n, i) => `${i + 1} - ${n}`)
+    );
     // Balans owns what it created
     const owned = JSON.parse(book.settings.get(OWNED_SHEETS_SETTING)!);
     expect(owned).toHaveLength(7);
@@ -57,9 +113,19 @@ describe("Arbetsbok: setting up the tables", () => {
     const { book, host } = setup();
     await setUpTables(host, true);
     expect(book.grid("Åtgärder")).toHaveLength(25);
-    expect(book.grid("Åtgärder")[3].slice(0, 5)).toEqual(["A03", "Organisatoriska/metodrelaterade åtgärder", "Gemensamt HVB", 1, "Q 3 2020"]);
+    expect(book.grid("Åtgärder")[3].slice(0, 5)).toEqual([
+      "A03",
+      "Organisatoriska/metodrelaterade åtgärder",
+      "Gemensamt HVB",
+      1,
+      "Q 3 2020",
+    ]);
     const state = await inspectWorkbook(host);
-    expect(state.tables.find((t) => t.name === "Atgarder")).toMatchObject({ found: true, rows: 24, sheet: "Åtgärder" });
+    expect(state.tables.find((t) => t.name === "Atgarder")).toMatchObject({
+      found: true,
+      rows: 24,
+      sheet: "Åtgärder",
+    });
     expect(state.tables.find((t) => t.name === "Kostnader")).toMatchObject({ found: false });
     expect(state.planYears).toEqual([2020, 2021, 2022, 2023, 2024]);
     expect(state.transferYears).toEqual([2018]);
@@ -69,12 +135,27 @@ describe("Arbetsbok: setting up the tables", () => {
 
   it("creates only what is missing, and refuses the example in a workbook with Balans tables", async () => {
     const { book, host } = setup();
-    book.addUserTable("Min plan", "Atgarder", ["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"], [["X1", "Egen", 2, "2021"]]);
+    book.addUserTable(
+      "Min plan",
+      "Atgarder",
+      ["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"],
+      [["X1", "Egen", 2, "2021"]]
+    );
     await expect(setUpTables(host, true)).rejects.toThrow(/har redan Atgarder/);
     const result = await setUpTables(host, false);
     expect(result).toMatchObject({ alreadyThere: ["Atgarder"] });
-    expect(book.tables.map((t) => t.name)).toEqual(["Atgarder", "Underskott", "Uppfoljning", "Overforingar", "Avtal", "Bestallning"]);
-    expect(book.grid("Min plan")).toEqual([["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"], ["X1", "Egen", 2, 2021]]);
+    expect(book.tables.map((t) => t.name)).toEqual([
+      "Atgarder",
+      "Underskott",
+      "Uppfoljning",
+      "Overforingar",
+      "Avtal",
+      "Bestallning",
+    ]);
+    expect(book.grid("Min plan")).toEqual([
+      ["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"],
+      ["X1", "Egen", 2, 2021],
+    ]);
   });
 });
 
@@ -97,9 +178,14 @@ describe("Kontrollera", () => {
 
   it("names a missing table and a missing column", async () => {
     const { book, host } = setup();
-    expect((await checkTables(host)).map((p) => p.message)).toEqual(["Tabellen Atgarder saknas; skapa den under Arbetsbok."]);
+    expect((await checkTables(host)).map((p) => p.message)).toEqual([
+      "Tabellen Atgarder saknas; skapa den under Arbetsbok.",
+    ]);
     book.addUserTable("Plan", "Atgarder", ["Id", "Åtgärd"], [["A1", "X"]]);
-    expect((await checkTables(host))[0]).toMatchObject({ table: "Atgarder", message: expect.stringMatching(/saknar kolumnen Helårseffekt/) });
+    expect((await checkTables(host))[0]).toMatchObject({
+      table: "Atgarder",
+      message: expect.stringMatching(/saknar kolumnen Helårseffekt/),
+    });
   });
 });
 
@@ -124,7 +210,9 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     expect(grid[Number(from.slice(1)) - 1].slice(0, 3)).toEqual(["År", "Besparing", "Underskott"]);
     expect(grid[Number(to.slice(1)) - 1][0]).toBe("2024");
     // the writing request had calculation and screen updating suspended
-    expect(book.syncLog.filter((s) => s.writes > 0).every((s) => s.suspendedCalc && s.suspendedScreen)).toBe(true);
+    expect(
+      book.syncLog.filter((s) => s.writes > 0).every((s) => s.suspendedCalc && s.suspendedScreen)
+    ).toBe(true);
   });
 
   it("never touches a user's sheet of the same name", async () => {
@@ -134,7 +222,9 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const userSheet = book.sheet("Blad1")!;
     userSheet.name = "Årseffekter";
     const written = await writeYearlyEffects(host);
-    expect(written).toEqual([{ requested: "Årseffekter", sheet: "Årseffekter (2)", replaced: false }]);
+    expect(written).toEqual([
+      { requested: "Årseffekter", sheet: "Årseffekter (2)", replaced: false },
+    ]);
     expect(book.grid("Årseffekter")).toEqual([["mina anteckningar"]]);
     expect(confirmReplace).not.toHaveBeenCalled();
   });
@@ -150,7 +240,9 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     expect(await writeYearlyEffects(host, 2020, 2022)).toBe("cancelled");
     expect(book.grid("Årseffekter")[2]).toContain("2024");
 
-    expect(await writeYearlyEffects(host, 2020, 2022)).toEqual([{ requested: "Årseffekter", sheet: "Årseffekter", replaced: true }]);
+    expect(await writeYearlyEffects(host, 2020, 2022)).toEqual([
+      { requested: "Årseffekter", sheet: "Årseffekter", replaced: true },
+    ]);
     expect(confirmReplace).toHaveBeenLastCalledWith(["Årseffekter"]);
     expect(book.grid("Årseffekter")[2]).not.toContain("2024");
     expect(book.sheets.findIndex((s) => s.name === "Årseffekter")).toBe(position);
@@ -162,40 +254,71 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
   it("writes the transfer balances of a year and the monthly report", async () => {
     const { book, host } = setup();
     await setUpTables(host, true);
-    expect(await writeTransfers(host, 2018)).toEqual([{ requested: "Överföringar 2018", sheet: "Överföringar 2018", replaced: false }]);
+    expect(await writeTransfers(host, 2018)).toEqual([
+      { requested: "Överföringar 2018", sheet: "Överföringar 2018", replaced: false },
+    ]);
     const august = rowWith(book.grid("Överföringar 2018"), "2018-08");
     expect(august[1] as number).toBeCloseTo(9.8, 12);
     expect(august[3] as number).toBeCloseTo(9.8 - 3.8689677, 6);
 
-    expect(await writeMonthlyReport(host, { year: 2020, month: 8 })).toEqual([{ requested: "Rapport 2020-08", sheet: "Rapport 2020-08", replaced: false }]);
+    expect(await writeMonthlyReport(host, { year: 2020, month: 8 })).toEqual([
+      { requested: "Rapport 2020-08", sheet: "Rapport 2020-08", replaced: false },
+    ]);
     const report = book.grid("Rapport 2020-08");
     expect(report[0][0]).toBe("Månadsrapport augusti 2020: åtgärdsplan");
     expect(rowWith(report, "Summa åtgärder")[3] as number).toBeCloseTo(8.025, 12);
-    await expect(writeMonthlyReport(host, { year: 2016, month: 1 })).rejects.toThrow(/Inget att rapportera för 2016-01/);
+    await expect(writeMonthlyReport(host, { year: 2016, month: 1 })).rejects.toThrow(
+      /Inget att rapportera för 2016-01/
+    );
   });
 
   it("writes what users typed as text, never as a formula", async () => {
     const { book, host } = setup();
     // Typed with Excel's apostrophe prefix, so the user's cells hold text, not formulas.
-    book.addUserTable("Plan", "Atgarder", ["Id", "Område", "Åtgärd", "Helårseffekt", "Tidsaspekt"], [
-      ["A1", "'=1+1", "'=HYPERLINK(\"http://x\";\"klicka\")", 2, "2021"],
-      ["A2", "'+46 Område", "'-minus först", 1, "2021"],
-      ["A3", "'@SUM", "''citat", 1, "2021"],
-    ]);
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Id", "Område", "Åtgärd", "Helårseffekt", "Tidsaspekt"],
+      [
+        ["A1", "'=1+1", '\'=HYPERLINK("http://x";"klicka")', 2, "2021"],
+        ["A2", "'+46 Område", "'-minus först", 1, "2021"],
+        ["A3", "'@SUM", "''citat", 1, "2021"],
+      ]
+    );
     expect(book.formulaWrites).toEqual([]);
     await writeYearlyEffects(host);
     expect(book.formulaWrites).toEqual([]);
     const grid = book.grid("Årseffekter");
     const labels = grid.map((r) => r[1]);
-    expect(labels).toEqual(expect.arrayContaining(["=1+1", "=HYPERLINK(\"http://x\";\"klicka\")", "+46 Område", "-minus först", "@SUM", "'citat"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "=1+1",
+        '=HYPERLINK("http://x";"klicka")',
+        "+46 Område",
+        "-minus först",
+        "@SUM",
+        "'citat",
+      ])
+    );
   });
 });
 
 describe("speed: a constant number of round trips", () => {
   function planOf(n: number) {
     const { book, host } = setup();
-    const rows = Array.from({ length: n }, (_, i) => [`M${i + 1}`, `Område ${i % 7}`, `Åtgärd nummer ${i + 1} med ett ganska långt namn`, (i % 13) / 10 + 0.1, `Q ${(i % 4) + 1} ${2020 + (i % 3)}`]);
-    book.addUserTable("Plan", "Atgarder", ["Id", "Område", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt"], rows);
+    const rows = Array.from({ length: n }, (_, i) => [
+      `M${i + 1}`,
+      `Område ${i % 7}`,
+      `Åtgärd nummer ${i + 1} med ett ganska långt namn`,
+      (i % 13) / 10 + 0.1,
+      `Q ${(i % 4) + 1} ${2020 + (i % 3)}`,
+    ]);
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Id", "Område", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt"],
+      rows
+    );
     book.addUserTable("Underskott", "Underskott", ["År", "Underskott"], [[2020, 57]]);
     return { book, host };
   }
@@ -222,12 +345,19 @@ describe("speed: a constant number of round trips", () => {
     const writes = book.syncLog.filter((s) => s.writes > 0);
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes.map((s) => s.bytes))).toBeLessThan(5_000_000);
-    expect(book.grid("Årseffekter").filter((r) => typeof r[0] === "string" && /^M\d+$/.test(r[0] as string))).toHaveLength(40_000);
+    expect(
+      book
+        .grid("Årseffekter")
+        .filter((r) => typeof r[0] === "string" && /^M\d+$/.test(r[0] as string))
+    ).toHaveLength(40_000);
   }, 60_000);
 });
 
 describe("Importera plan", () => {
-  const seedText = readFileSync(join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"), "utf8");
+  const seedText = readFileSync(
+    join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"),
+    "utf8"
+  );
 
   it("creates Atgarder from a pasted plan when the workbook has none", async () => {
     const { book, host } = setup();
@@ -236,16 +366,25 @@ describe("Importera plan", () => {
     expect(book.grid("Åtgärder")).toHaveLength(25);
     const effects = await writeYearlyEffects(host);
     expect(effects).not.toBe("cancelled");
-    expect(rowWith(book.grid("Årseffekter"), "Summa kostnadsreducerande åtgärder")[5] as number).toBeCloseTo(8.025, 10);
+    expect(
+      rowWith(book.grid("Årseffekter"), "Summa kostnadsreducerande åtgärder")[5] as number
+    ).toBeCloseTo(8.025, 10);
   });
 
   it("appends with fresh ids after the user's rows, mapping to the user's own columns", async () => {
     const { book, host } = setup();
-    book.addUserTable("Plan", "Atgarder", ["Nr", "Egen kolumn", "Förslag", "Besparing (tkr)", "Tidsaspekt"], [
-      ["A01", "behåll", "Egen åtgärd", 500, "2021"],
-      ["A07", "behåll", "Annan åtgärd", 250, "2022"],
-    ]);
-    const plan = parsePlanText("Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\tQ2 2024\nFärre resor\t0,2 mnkr\t2025\n");
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Nr", "Egen kolumn", "Förslag", "Besparing (tkr)", "Tidsaspekt"],
+      [
+        ["A01", "behåll", "Egen åtgärd", 500, "2021"],
+        ["A07", "behåll", "Annan åtgärd", 250, "2022"],
+      ]
+    );
+    const plan = parsePlanText(
+      "Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\tQ2 2024\nFärre resor\t0,2 mnkr\t2025\n"
+    );
     const result = await writeImportedPlan(host, plan);
     expect(result).toEqual({ mode: "appended", sheet: "Plan", ids: ["A08", "A09"] });
     expect(book.grid("Plan")).toEqual([

@@ -26,6 +26,7 @@ export function columnPoints(characters: number): number {
 /** Rough size of a write in a request, to keep each batch under Excel on the web's 5 MB limit. */
 export function payloadBytes(values: readonly (readonly unknown[])[]): number {
   let bytes = 0;
-  for (const row of values) for (const v of row) bytes += typeof v === "string" ? v.length * 2 + 4 : 12;
+  for (const row of values)
+    for (const v of row) bytes += typeof v === "string" ? v.length * 2 + 4 : 12;
   return bytes;
 }

@@ -7,7 +7,10 @@ import { foldText } from "../../core/text";
  * an Excel table first, then a worksheet (header = first row of its used range), ignoring case
  * and diacritics as the workbook contract says.
  */
-export async function readWorkbookTables(context: Excel.RequestContext, names: readonly string[]): Promise<RawTable[]> {
+export async function readWorkbookTables(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<RawTable[]> {
   const tables = context.workbook.tables.load("items/name");
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
@@ -40,7 +43,15 @@ export async function readWorkbookTables(context: Excel.RequestContext, names: r
     pending.push(() => {
       if (used.isNullObject || used.values.length === 0) return undefined;
       const [headers, ...rows] = used.values as CellValue[][];
-      return { name: ws.name, headers, rows, firstRowNumber: used.rowIndex + 2, firstColumn: used.columnIndex, sheetName: ws.name, kind: "sheet" as const };
+      return {
+        name: ws.name,
+        headers,
+        rows,
+        firstRowNumber: used.rowIndex + 2,
+        firstColumn: used.columnIndex,
+        sheetName: ws.name,
+        kind: "sheet" as const,
+      };
     });
   }
   if (pending.length === 0) return [];

@@ -1,6 +1,13 @@
 import { ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
 import { foldText } from "../../core/text";
-import { blockAddress, columnLetter, columnPoints, numberFormatOf, officeValue, payloadBytes } from "./cells";
+import {
+  blockAddress,
+  columnLetter,
+  columnPoints,
+  numberFormatOf,
+  officeValue,
+  payloadBytes,
+} from "./cells";
 
 /** The workbook setting that lists the ids of the sheets Balans created. */
 export const OWNED_SHEETS_SETTING = "balans.ownedSheets";
@@ -32,33 +39,45 @@ interface SheetInfo {
  * Three round trips whatever the size of the sheets (more only when a write would exceed Excel
  * on the web's request limit), with calculation and screen updating suspended while writing.
  */
-export async function writeSheets(context: Excel.RequestContext, layouts: readonly SheetLayout[], confirm: ConfirmReplace): Promise<WrittenSheet[] | "cancelled"> {
+export async function writeSheets(
+  context: Excel.RequestContext,
+  layouts: readonly SheetLayout[],
+  confirm: ConfirmReplace
+): Promise<WrittenSheet[] | "cancelled"> {
   const { worksheets, settings } = context.workbook;
   worksheets.load("items/name, items/id, items/position");
   const ownedSetting = settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
   ownedSetting.load("value");
   await context.sync();
 
-  const sheets: SheetInfo[] = worksheets.items.map((w) => ({ name: w.name, id: w.id, position: w.position }));
+  const sheets: SheetInfo[] = worksheets.items.map((w) => ({
+    name: w.name,
+    id: w.id,
+    position: w.position,
+  }));
   const owned = new Set<string>(ownedSetting.isNullObject ? [] : parseIds(ownedSetting.value));
   const byName = (name: string) => sheets.find((s) => foldText(s.name) === foldText(name));
   const taken = new Set(sheets.map((s) => foldText(s.name)));
 
   const freeName = (name: string) => {
     let sheet = name;
-    for (let n = 2; taken.has(foldText(sheet)); n++) sheet = `${name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    for (let n = 2; taken.has(foldText(sheet)); n++)
+      sheet = `${name.slice(0, 31 - ` (${n})`.length)} (${n})`;
     taken.add(foldText(sheet));
     return sheet;
   };
   const plan = layouts.map((layout) => {
     const existing = byName(layout.sheet);
-    if (existing && owned.has(existing.id)) return { layout, sheet: existing.name, replace: existing };
+    if (existing && owned.has(existing.id))
+      return { layout, sheet: existing.name, replace: existing };
     return { layout, sheet: freeName(layout.sheet), replace: undefined };
   });
   const replacing = plan.filter((p) => p.replace).map((p) => p.sheet);
   if (replacing.length && !(await confirm(replacing))) return "cancelled";
 
-  const needsLists = layouts.some((l) => l.kind === "table" && l.columns.some((c) => c.choices && !fitsInline(c.choices.values)));
+  const needsLists = layouts.some(
+    (l) => l.kind === "table" && l.columns.some((c) => c.choices && !fitsInline(c.choices.values))
+  );
   const existingLists = byName(LISTS_SHEET);
   const ownLists = existingLists && owned.has(existingLists.id) ? existingLists : undefined;
 
@@ -80,7 +99,9 @@ export async function writeSheets(context: Excel.RequestContext, layouts: readon
   let listColumn = 0;
   const listSource = (values: readonly string[]): string => {
     const col = columnLetter(listColumn++);
-    listsSheet!.getRange(`${col}1:${col}${values.length}`).values = values.map((v) => [officeValue(v)]);
+    listsSheet!.getRange(`${col}1:${col}${values.length}`).values = values.map((v) => [
+      officeValue(v),
+    ]);
     return `='${listsName}'!$${col}$1:$${col}$${values.length}`;
   };
 
@@ -106,7 +127,9 @@ export async function writeSheets(context: Excel.RequestContext, layouts: readon
   }
 
   const stillThere = new Set(sheets.map((s) => s.id));
-  const ids = [...owned].filter((id) => stillThere.has(id) && !plan.some((p) => p.replace?.id === id));
+  const ids = [...owned].filter(
+    (id) => stillThere.has(id) && !plan.some((p) => p.replace?.id === id)
+  );
   settings.add(OWNED_SHEETS_SETTING, JSON.stringify([...ids, ...added.map((w) => w.id)]));
   await context.sync();
   return plan.map((p) => ({ requested: p.layout.sheet, sheet: p.sheet, replaced: !!p.replace }));
@@ -123,17 +146,30 @@ function parseIds(value: unknown): string[] {
 
 function suspendScreenUpdating(context: Excel.RequestContext): void {
   // ExcelApi 1.9; older hosts just redraw as they go.
-  const app = context.application as Excel.Application & { suspendScreenUpdatingUntilNextSync?: () => void };
-  if (typeof app.suspendScreenUpdatingUntilNextSync === "function") app.suspendScreenUpdatingUntilNextSync();
+  const app = context.application as Excel.Application & {
+    suspendScreenUpdatingUntilNextSync?: () => void;
+  };
+  if (typeof app.suspendScreenUpdatingUntilNextSync === "function")
+    app.suspendScreenUpdatingUntilNextSync();
 }
 
-const fitsInline = (values: readonly string[]) => values.join(",").length <= 255 && values.every((v) => !v.includes(","));
+const fitsInline = (values: readonly string[]) =>
+  values.join(",").length <= 255 && values.every((v) => !v.includes(","));
 
 /** Writes values (and number formats) in row chunks that each stay under the request limit. */
-function writeValues(ws: Excel.Worksheet, top: number, values: (string | number | boolean)[][], formats: string[][] | undefined, batches: (() => void)[]): void {
+function writeValues(
+  ws: Excel.Worksheet,
+  top: number,
+  values: (string | number | boolean)[][],
+  formats: string[][] | undefined,
+  batches: (() => void)[]
+): void {
   if (values.length === 0) return;
   const width = values[0].length;
-  const perRow = Math.max(1, payloadBytes(values) / values.length + (formats ? payloadBytes(formats) / values.length : 0));
+  const perRow = Math.max(
+    1,
+    payloadBytes(values) / values.length + (formats ? payloadBytes(formats) / values.length : 0)
+  );
   const rowsPerChunk = Math.max(1, Math.floor(MAX_BATCH_BYTES / perRow));
   for (let start = 0; start < values.length; start += rowsPerChunk) {
     const end = Math.min(values.length, start + rowsPerChunk);
@@ -148,14 +184,25 @@ function writeValues(ws: Excel.Worksheet, top: number, values: (string | number 
   }
 }
 
-function writeTable(ws: Excel.Worksheet, layout: TableLayout, listSource: (values: readonly string[]) => string, batches: (() => void)[]): void {
+function writeTable(
+  ws: Excel.Worksheet,
+  layout: TableLayout,
+  listSource: (values: readonly string[]) => string,
+  batches: (() => void)[]
+): void {
   const width = layout.columns.length;
   const rows = layout.rows.length ? layout.rows : [layout.columns.map(() => null)];
   const formats = layout.columns.map((c) => (c.format ? numberFormatOf(c.format) : "@"));
   const header = ws.getRange(blockAddress(0, 0, 1, width));
   header.values = [layout.columns.map((c) => officeValue(c.header))];
   // Text columns are formatted as text first, so `2021` or `2020-08` typed later stay as written.
-  writeValues(ws, 1, rows.map((r) => layout.columns.map((_, i) => officeValue(r[i]))), rows.map(() => formats), batches);
+  writeValues(
+    ws,
+    1,
+    rows.map((r) => layout.columns.map((_, i) => officeValue(r[i]))),
+    rows.map(() => formats),
+    batches
+  );
   const table = ws.tables.add(blockAddress(0, 0, rows.length + 1, width), true);
   table.name = layout.name;
   table.style = "TableStyleMedium2";
@@ -166,11 +213,18 @@ function writeTable(ws: Excel.Worksheet, layout: TableLayout, listSource: (value
     if (c.choices) {
       const body = table.columns.getItemAt(i).getDataBodyRange();
       body.dataValidation.rule = {
-        list: { inCellDropDown: true, source: fitsInline(c.choices.values) ? c.choices.values.join(",") : listSource(c.choices.values) },
+        list: {
+          inCellDropDown: true,
+          source: fitsInline(c.choices.values)
+            ? c.choices.values.join(",")
+            : listSource(c.choices.values),
+        },
       };
       body.dataValidation.errorAlert = {
         showAlert: true,
-        style: c.choices.strict ? Excel.DataValidationAlertStyle.stop : Excel.DataValidationAlertStyle.warning,
+        style: c.choices.strict
+          ? Excel.DataValidationAlertStyle.stop
+          : Excel.DataValidationAlertStyle.warning,
         title: "Balans",
         message: `Välj ett av värdena i listan${c.choices.strict ? "" : " (andra värden går att skriva, men kontrollera dem)"}.`,
       };
@@ -183,17 +237,26 @@ const BOLD: RowStyle[] = ["title", "header", "group", "subtotal", "total", "emph
 
 function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => void)[]): void {
   const width = layout.columns.length;
-  const values = layout.rows.map((r) => Array.from({ length: width }, (_, c) => officeValue(r.cells[c])));
+  const values = layout.rows.map((r) =>
+    Array.from({ length: width }, (_, c) => officeValue(r.cells[c]))
+  );
   // Text cells get the text format, or Excel would turn `2018-08` into a date and `2024` into a number.
   const formats = layout.rows.map((r) =>
     Array.from({ length: width }, (_, c) => {
       const v = r.cells[c];
       if (typeof v === "string") return "@";
-      return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style) ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format) : "General";
-    }),
+      return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style)
+        ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format)
+        : "General";
+    })
   );
   writeValues(ws, 0, values, formats, batches);
-  layout.columns.forEach((c, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(c.width)));
+  layout.columns.forEach(
+    (c, i) =>
+      (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(
+        c.width
+      ))
+  );
   layout.rows.forEach((row, r) => {
     if (row.style === "item" || row.style === "blank") return;
     const range = ws.getRange(blockAddress(r, 0, 1, width));
@@ -212,18 +275,33 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
       range.format.borders.getItem("EdgeBottom").style = "Continuous";
     }
     if (row.style === "group") range.format.fill.color = "#F2F2F2";
-    if (row.style === "subtotal" || row.style === "total") range.format.borders.getItem("EdgeTop").style = "Continuous";
+    if (row.style === "subtotal" || row.style === "total")
+      range.format.borders.getItem("EdgeTop").style = "Continuous";
     if (row.style === "total") range.format.borders.getItem("EdgeBottom").style = "Double";
   });
   ws.getRange(`B:B`).format.wrapText = true;
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
   ws.showGridlines = false;
-  ws.pageLayout.orientation = layout.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  ws.pageLayout.orientation =
+    layout.orientation === "landscape"
+      ? Excel.PageOrientation.landscape
+      : Excel.PageOrientation.portrait;
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (layout.chart) {
     const c = layout.chart;
-    const source = ws.getRange(blockAddress(c.firstRow, c.firstColumn, c.lastRow - c.firstRow + 1, c.lastColumn - c.firstColumn + 1));
-    const chart = ws.charts.add(Excel.ChartType.columnClustered, source, Excel.ChartSeriesBy.columns);
+    const source = ws.getRange(
+      blockAddress(
+        c.firstRow,
+        c.firstColumn,
+        c.lastRow - c.firstRow + 1,
+        c.lastColumn - c.firstColumn + 1
+      )
+    );
+    const chart = ws.charts.add(
+      Excel.ChartType.columnClustered,
+      source,
+      Excel.ChartSeriesBy.columns
+    );
     chart.title.text = c.title;
     chart.setPosition(`${columnLetter(c.lastColumn + 2)}${c.firstRow + 1}`);
   }

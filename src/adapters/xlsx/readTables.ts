@@ -18,18 +18,24 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
   }
   if (!stat.isFile()) throw new BalansError(`${file} är ingen fil.`);
   if (stat.size > MAX_XLSX_BYTES) {
-    throw new BalansError(`${name} är ${Math.round(stat.size / 1048576)} MB; Balans läser arbetsböcker upp till ${MAX_XLSX_BYTES / 1048576} MB.`);
+    throw new BalansError(
+      `${name} är ${Math.round(stat.size / 1048576)} MB; Balans läser arbetsböcker upp till ${MAX_XLSX_BYTES / 1048576} MB.`
+    );
   }
   const buffer = await fs.readFile(file);
   // An .xlsx file is a zip archive; anything else (a .xls, a CSV, a renamed text) is refused here.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    throw new BalansError(`${name} är ingen xlsx-arbetsbok. Spara den som Excel-arbetsbok (.xlsx) och försök igen.`);
+    throw new BalansError(
+      `${name} är ingen xlsx-arbetsbok. Spara den som Excel-arbetsbok (.xlsx) och försök igen.`
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
-    throw new BalansError(`${name} kan inte läsas som xlsx-arbetsbok (${(error as Error).message}).`);
+    throw new BalansError(
+      `${name} kan inte läsas som xlsx-arbetsbok (${(error as Error).message}).`
+    );
   }
   return workbook;
 }
@@ -71,7 +77,12 @@ function readExcelTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | un
   if (!ref) return undefined;
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref.replace(/\$/g, ""));
   if (!m) return undefined;
-  const [c1, r1, c2, r2] = [columnNumber(m[1]), Number(m[2]), columnNumber(m[3] ?? m[1]), Number(m[4] ?? m[2])];
+  const [c1, r1, c2, r2] = [
+    columnNumber(m[1]),
+    Number(m[2]),
+    columnNumber(m[3] ?? m[1]),
+    Number(m[4] ?? m[2]),
+  ];
   const lastDataRow = model.totalsRow ? r2 - 1 : r2;
   const rowCells = (r: number) => {
     const row = ws.getRow(r);
@@ -81,14 +92,25 @@ function readExcelTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | un
   };
   const rows: CellValue[][] = [];
   for (let r = r1 + 1; r <= lastDataRow; r++) rows.push(rowCells(r));
-  return { name: model.displayName || model.name, headers: rowCells(r1), rows, firstRowNumber: r1 + 1, firstColumn: c1 - 1, sheetName: ws.name };
+  return {
+    name: model.displayName || model.name,
+    headers: rowCells(r1),
+    rows,
+    firstRowNumber: r1 + 1,
+    firstColumn: c1 - 1,
+    sheetName: ws.name,
+  };
 }
 
 function readSheetAsTable(ws: ExcelJS.Worksheet): RawTable | undefined {
   let headerRow = 0;
   for (let r = 1; r <= ws.rowCount && !headerRow; r++) {
     const row = ws.getRow(r);
-    if (row.values && (row.values as unknown[]).some((v) => plainValue(v as ExcelJS.CellValue) !== null)) headerRow = r;
+    if (
+      row.values &&
+      (row.values as unknown[]).some((v) => plainValue(v as ExcelJS.CellValue) !== null)
+    )
+      headerRow = r;
   }
   if (!headerRow) return undefined;
   const width = ws.columnCount;
@@ -100,22 +122,35 @@ function readSheetAsTable(ws: ExcelJS.Worksheet): RawTable | undefined {
   };
   const rows: CellValue[][] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) rows.push(rowCells(r));
-  return { name: ws.name, headers: rowCells(headerRow), rows, firstRowNumber: headerRow + 1, firstColumn: 0, sheetName: ws.name };
+  return {
+    name: ws.name,
+    headers: rowCells(headerRow),
+    rows,
+    firstRowNumber: headerRow + 1,
+    firstColumn: 0,
+    sheetName: ws.name,
+  };
 }
 
 /** Turns exceljs' rich cell values (formulas, rich text, links, errors) into plain values. */
 export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value;
   const v = value as unknown as Record<string, unknown>;
-  if ("result" in v || "formula" in v || "sharedFormula" in v) return plainValue(v.result as ExcelJS.CellValue);
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join("");
+  if ("result" in v || "formula" in v || "sharedFormula" in v)
+    return plainValue(v.result as ExcelJS.CellValue);
+  if (Array.isArray(v.richText))
+    return (v.richText as { text: string }[]).map((t) => t.text).join("");
   if ("text" in v) return plainValue(v.text as ExcelJS.CellValue);
   if ("error" in v) return String(v.error);
   return null;
 }
 
 function columnNumber(letters: string): number {
-  return letters.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return letters
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }

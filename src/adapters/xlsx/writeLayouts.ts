@@ -1,16 +1,32 @@
 import ExcelJS from "exceljs";
-import { ColumnLayout, NUMBER_FORMATS, ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import {
+  ColumnLayout,
+  NUMBER_FORMATS,
+  ReportLayout,
+  RowStyle,
+  SheetLayout,
+  TableLayout,
+} from "../../core/layout";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
 
 const FONT = "Calibri";
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const GROUP_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFDDEBF7" },
+};
+const GROUP_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFF2F2F2" },
+};
 
 /** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
   for (const layout of layouts) {
-    if (sheetNamed(workbook, layout.sheet)) throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
+    if (sheetNamed(workbook, layout.sheet))
+      throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
     if (layout.kind === "table") addTable(workbook, layout);
     else addReport(workbook, layout);
   }
@@ -29,7 +45,10 @@ export function freeSheetName(workbook: ExcelJS.Workbook, name: string): string 
   }
 }
 
-export async function writeLayoutsToFile(file: string, layouts: readonly SheetLayout[]): Promise<void> {
+export async function writeLayoutsToFile(
+  file: string,
+  layouts: readonly SheetLayout[]
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Balans";
   workbook.created = new Date();
@@ -51,11 +70,14 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: layout.columns.map((c) => ({ name: c.header, filterButton: true })),
     // An empty table still needs one row in exceljs; Excel shows it as the table's blank first row.
-    rows: layout.rows.length ? layout.rows.map((r) => r.map(cellForFile)) : [layout.columns.map(() => null)],
+    rows: layout.rows.length
+      ? layout.rows.map((r) => r.map(cellForFile))
+      : [layout.columns.map(() => null)],
   });
   ws.getRow(1).alignment = { vertical: "top", wrapText: true };
   layout.columns.forEach((c, i) => {
-    if (c.width >= WRAP_FROM_WIDTH) ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+    if (c.width >= WRAP_FROM_WIDTH)
+      ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
   });
   layout.rows.forEach((cells, r) => fitRowHeight(ws.getRow(r + 2), cells, layout.columns));
 }
@@ -71,11 +93,16 @@ const CHARS_PER_WIDTH = 1.0;
  * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
  * set from an estimate of the wrapped lines (characters per line ≈ column width).
  */
-function fitRowHeight(row: ExcelJS.Row, cells: readonly CellValue[], columns: readonly { width: number }[]): void {
+function fitRowHeight(
+  row: ExcelJS.Row,
+  cells: readonly CellValue[],
+  columns: readonly { width: number }[]
+): void {
   let lines = 1;
   cells.forEach((value, c) => {
     const width = columns[c]?.width ?? 10;
-    if (typeof value === "string" && width >= WRAP_FROM_WIDTH) lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
+    if (typeof value === "string" && width >= WRAP_FROM_WIDTH)
+      lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
   });
   if (lines > 1) row.height = LINE_HEIGHT * Math.min(lines, 6);
 }
@@ -91,7 +118,9 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       // Repeat the column headers on every printed page when the frozen rows end with them.
-      ...(layout.rows[layout.freezeRows - 1]?.style === "header" ? { printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}` } : {}),
+      ...(layout.rows[layout.freezeRows - 1]?.style === "header"
+        ? { printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}` }
+        : {}),
     },
     headerFooter: { oddFooter: "&L&A&RSida &P av &N" },
   });
@@ -102,13 +131,22 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
       const cell = wsRow.getCell(c + 1);
       cell.value = cellForFile(value);
       const format = row.formats?.[c] ?? layout.columns[c]?.format;
-      if (typeof value === "number" && format && !["title", "subtitle", "header"].includes(row.style)) {
+      if (
+        typeof value === "number" &&
+        format &&
+        !["title", "subtitle", "header"].includes(row.style)
+      ) {
         cell.numFmt = NUMBER_FORMATS[format];
       }
     });
     styleRow(wsRow, row.style, layout.columns);
     if (row.style === "header") {
-      const lines = Math.max(1, ...row.cells.map((v, c) => (typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1)));
+      const lines = Math.max(
+        1,
+        ...row.cells.map((v, c) =>
+          typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1
+        )
+      );
       if (lines > 1) wsRow.height = LINE_HEIGHT * Math.min(lines, 3);
     }
     if (row.style === "item") {
@@ -133,7 +171,12 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLay
       break;
     case "subtitle":
     case "note":
-      row.getCell(style === "note" ? 2 : 1).font = { name: FONT, size: 9, italic: true, color: { argb: "FF595959" } };
+      row.getCell(style === "note" ? 2 : 1).font = {
+        name: FONT,
+        size: 9,
+        italic: true,
+        color: { argb: "FF595959" },
+      };
       break;
     case "header":
       each((cell, c) => {
@@ -142,7 +185,11 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLay
         cell.border = { bottom: { style: "thin" } };
         const format = columns[c - 1]?.format;
         const numeric = format !== undefined && format !== "text";
-        cell.alignment = { vertical: "bottom", wrapText: true, horizontal: numeric ? "right" : "left" };
+        cell.alignment = {
+          vertical: "bottom",
+          wrapText: true,
+          horizontal: numeric ? "right" : "left",
+        };
       });
       break;
     case "group":

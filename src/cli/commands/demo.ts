@@ -18,24 +18,42 @@ export const DEMO_TRANSFER_YEAR = 2018;
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["out"], []);
-  if (args.positional.length) throw new UsageError(`demo tar inga argument utom --out FIL.xlsx (fick ${args.positional.join(" ")})`);
+  if (args.positional.length)
+    throw new UsageError(
+      `demo tar inga argument utom --out FIL.xlsx (fick ${args.positional.join(" ")})`
+    );
   const out = String(args.options.get("out") ?? DEFAULT_DEMO_FILE);
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
 
   const inputs = exampleTableLayouts();
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));
   const measures = requireMeasures(wb);
-  const effects = computePlanEffects(measures.measures, measures.unit, [2020, 2021, 2022, 2023, 2024], wb.deficits);
+  const effects = computePlanEffects(
+    measures.measures,
+    measures.unit,
+    [2020, 2021, 2022, 2023, 2024],
+    wb.deficits
+  );
   const sheetStamp = { madeAt: stamp(io.now()), source: "exemplets tabeller" };
   const transfers = transferBalancesLayout(requireLedger(wb), DEMO_TRANSFER_YEAR, sheetStamp);
   const report = monthlyReportLayout(buildMonthlyReport(wb, DEMO_REPORT_MONTH, sheetStamp));
-  await writeLayoutsToFile(out, [yearlyEffectsLayout(effects, sheetStamp), report, transfers, ...inputs]);
+  await writeLayoutsToFile(out, [
+    yearlyEffectsLayout(effects, sheetStamp),
+    report,
+    transfers,
+    ...inputs,
+  ]);
 
   io.out("Balans – exempel: Linköpings åtgärdsplan 2020 (social- och omsorgsnämnden)\n");
   io.out(renderEffects({ effects, problems: wb.problems }));
-  io.out(`\nÖverförda medel ON → SN ${DEMO_TRANSFER_YEAR} (mnkr), efter en överföring modellerad på beslutet om 16,8 − 7 = 9,8 mnkr\n`);
+  io.out(
+    `\nÖverförda medel ON → SN ${DEMO_TRANSFER_YEAR} (mnkr), efter en överföring modellerad på beslutet om 16,8 − 7 = 9,8 mnkr\n`
+  );
   io.out(layoutSectionText(transfers, headerRowIndex(transfers, 0)));
   io.out(`\nArbetsboken är skriven: ${path.resolve(out)}`);
-  io.out(`Bladen: ${["Årseffekter", report.sheet, transfers.sheet, ...inputs.map((t) => t.sheet)].join(", ")}`);
+  io.out(
+    `Bladen: ${["Årseffekter", report.sheet, transfers.sheet, ...inputs.map((t) => t.sheet)].join(", ")}`
+  );
   return 0;
 }

@@ -13,16 +13,25 @@ export interface EffectsRun {
 }
 
 /** Reads the plan tables and computes effects for the years asked, or the plan's own span. */
-export function computeEffectsFromTables(tables: readonly RawTable[], from?: number, to?: number): EffectsRun {
+export function computeEffectsFromTables(
+  tables: readonly RawTable[],
+  from?: number,
+  to?: number
+): EffectsRun {
   const wb = readBalansWorkbook(tables);
   const measures = requireMeasures(wb);
   const years = defaultYears(measures.measures, from, to);
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
-  if (years.length > 100) throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
-  return { effects: computePlanEffects(measures.measures, measures.unit, years, wb.deficits), problems: wb.problems };
+  if (years.length > 100)
+    throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
+  return {
+    effects: computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
+    problems: wb.problems,
+  };
 }
 
-const byYear = (values: Map<number, number>) => Object.fromEntries([...values].map(([y, v]) => [String(y), v]));
+const byYear = (values: Map<number, number>) =>
+  Object.fromEntries([...values].map(([y, v]) => [String(y), v]));
 
 /** The `effects` JSON document of the workbook contract. */
 export function effectsJson({ effects, problems }: EffectsRun) {
@@ -39,7 +48,11 @@ export function effectsJson({ effects, problems }: EffectsRun) {
       perYear: byYear(perYear),
     })),
     totals: byYear(effects.totals),
-    byArea: effects.areas.map((a) => ({ area: a.area, annual: a.annual, perYear: byYear(a.perYear) })),
+    byArea: effects.areas.map((a) => ({
+      area: a.area,
+      annual: a.annual,
+      perYear: byYear(a.perYear),
+    })),
     deficit: byYear(effects.deficit),
     residual: byYear(effects.residual),
     problems,
@@ -53,7 +66,8 @@ export function renderEffects({ effects, problems }: EffectsRun): string {
   const perYear = (v: Map<number, number>) => years.map((y) => v.get(y) ?? null);
   for (const area of effects.areas) {
     rows.push(["", area.area.toUpperCase(), null, ...years.map(() => null)]);
-    for (const m of area.measures) rows.push([m.id, truncate(m.name, 44), m.annual, ...perYear(effects.perMeasure.get(m)!)]);
+    for (const m of area.measures)
+      rows.push([m.id, truncate(m.name, 44), m.annual, ...perYear(effects.perMeasure.get(m)!)]);
     rows.push(["", `Summa ${truncate(area.area, 38)}`, area.annual, ...perYear(area.perYear)]);
   }
   rows.push(["", "SUMMA ÅTGÄRDER", effects.annual, ...perYear(effects.totals)]);
@@ -61,8 +75,11 @@ export function renderEffects({ effects, problems }: EffectsRun): string {
     rows.push(["", "Prognostiserat underskott", null, ...perYear(effects.deficit)]);
     rows.push(["", "Restunderskott", null, ...perYear(effects.residual)]);
   }
-  const table = renderTable(["Id", `Åtgärd (${effects.unit})`, "Helår", ...years.map(String)], rows, 2, (v, c) =>
-    c === 2 ? formatStatedAmount(v) : formatAmount(v),
+  const table = renderTable(
+    ["Id", `Åtgärd (${effects.unit})`, "Helår", ...years.map(String)],
+    rows,
+    2,
+    (v, c) => (c === 2 ? formatStatedAmount(v) : formatAmount(v))
   );
   const notes = problems.length
     ? `\n\n${problems.length} problem i tabellerna (raderna räknas inte med där effekten inte kan beräknas):\n${problems
@@ -74,8 +91,15 @@ export function renderEffects({ effects, problems }: EffectsRun): string {
 
 export async function effectsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["from", "to"], ["json"]);
-  if (args.positional.length !== 1) throw new UsageError("ange en arbetsbok: balans effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]");
-  const run = computeEffectsFromTables(await readXlsxTables(args.positional[0]), yearOption(args, "from"), yearOption(args, "to"));
+  if (args.positional.length !== 1)
+    throw new UsageError(
+      "ange en arbetsbok: balans effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]"
+    );
+  const run = computeEffectsFromTables(
+    await readXlsxTables(args.positional[0]),
+    yearOption(args, "from"),
+    yearOption(args, "to")
+  );
   io.out(args.options.has("json") ? JSON.stringify(effectsJson(run), null, 2) : renderEffects(run));
   return 0;
 }

@@ -46,16 +46,27 @@ export function reportJson(report: MonthlyReport) {
 /** Writes `Rapport YYYY-MM` into a copy of the workbook; the input file is never modified. */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["month", "out"], ["json"]);
-  if (args.positional.length !== 1) throw new UsageError("ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]");
+  if (args.positional.length !== 1)
+    throw new UsageError(
+      "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]"
+    );
   const at = monthOption(args);
   const input = args.positional[0];
   const out = args.options.get("out");
-  if (typeof out !== "string") throw new UsageError("ange var rapporten ska skrivas med --out UT.xlsx (indatafilen ändras aldrig)");
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
-  if (path.resolve(out) === path.resolve(input)) throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
+  if (typeof out !== "string")
+    throw new UsageError(
+      "ange var rapporten ska skrivas med --out UT.xlsx (indatafilen ändras aldrig)"
+    );
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  if (path.resolve(out) === path.resolve(input))
+    throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
 
   const workbook = await loadXlsx(input);
-  const report = buildMonthlyReport(readBalansWorkbook(tablesOf(workbook)), at, { madeAt: stamp(io.now()), source: path.basename(input) });
+  const report = buildMonthlyReport(readBalansWorkbook(tablesOf(workbook)), at, {
+    madeAt: stamp(io.now()),
+    source: path.basename(input),
+  });
   const layout = monthlyReportLayout(report);
   layout.sheet = freeSheetName(workbook, layout.sheet);
   addLayouts(workbook, [layout]);
@@ -69,7 +80,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     io.out(JSON.stringify(reportJson(report), null, 2));
   } else {
     io.out(layoutSectionText(layout, headerRowIndex(layout, 0)));
-    if (report.problems.length) io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
+    if (report.problems.length)
+      io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
   }
   return 0;

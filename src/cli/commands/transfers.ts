@@ -10,9 +10,11 @@ import { formatAmount, renderTable } from "../terminalTable";
 
 export function monthOption(args: ParsedArgs): YearMonth {
   const v = args.options.get("month");
-  if (v === undefined || v === true) throw new UsageError("ange månaden med --month ÅÅÅÅ-MM, t.ex. --month 2018-08");
+  if (v === undefined || v === true)
+    throw new UsageError("ange månaden med --month ÅÅÅÅ-MM, t.ex. --month 2018-08");
   const at = parseMonthArgument(v);
-  if (!at) throw new UsageError(`--month ska vara ÅÅÅÅ-MM med månad 01–12, t.ex. 2018-08 (fick ${v})`);
+  if (!at)
+    throw new UsageError(`--month ska vara ÅÅÅÅ-MM med månad 01–12, t.ex. 2018-08 (fick ${v})`);
   return at;
 }
 
@@ -48,27 +50,59 @@ export function transfersJson(s: TransferStatus, problems?: Problem[]) {
 }
 
 export function renderTransfers(s: TransferStatus, problems: Problem[]): string {
-  const rows: (string | number | null)[][] = s.byCategory.map((c) => [c.category || NO_CATEGORY, c.ordered ?? null, c.transferredToDate, c.costsToDate, c.balance, c.forecastYearEnd]);
-  rows.push(["SUMMA", s.orderTotal ?? null, s.transferredToDate, s.costsToDate, s.balance, s.forecastYearEnd]);
+  const rows: (string | number | null)[][] = s.byCategory.map((c) => [
+    c.category || NO_CATEGORY,
+    c.ordered ?? null,
+    c.transferredToDate,
+    c.costsToDate,
+    c.balance,
+    c.forecastYearEnd,
+  ]);
+  rows.push([
+    "SUMMA",
+    s.orderTotal ?? null,
+    s.transferredToDate,
+    s.costsToDate,
+    s.balance,
+    s.forecastYearEnd,
+  ]);
   const lines = [
     `Överförda medel ON → SN t.o.m. ${monthLabel(s)} (${s.unit}; kostnader från ${s.costSource === "Kostnader" ? "tabellen Kostnader" : "avtalens månadskostnad"})`,
-    renderTable(["Verksamhet", "Beställt", "Överfört", "Kostnader", "Saldo", "Prognos årets slut"], rows, 1, (v) => formatAmount(v, 2)),
+    renderTable(
+      ["Verksamhet", "Beställt", "Överfört", "Kostnader", "Saldo", "Prognos årets slut"],
+      rows,
+      1,
+      (v) => formatAmount(v, 2)
+    ),
     "",
     `Särskilda avtal tecknade ${monthLabel(s)}: ${s.agreementsSigned.length ? "" : "inga"}`,
-    ...s.agreementsSigned.map((a) => `  ${a.id}  ${a.category || NO_CATEGORY}, ${a.provider || "utförare ej angiven"}, tecknat ${toIsoDate(a.signed)}, start ${toIsoDate(a.start)}, ${a.scope || "omfattning ej angiven"}, ${formatAmount(a.monthlyCost, 3)} ${s.unit}/mån`),
+    ...s.agreementsSigned.map(
+      (a) =>
+        `  ${a.id}  ${a.category || NO_CATEGORY}, ${a.provider || "utförare ej angiven"}, tecknat ${toIsoDate(a.signed)}, start ${toIsoDate(a.start)}, ${a.scope || "omfattning ej angiven"}, ${formatAmount(a.monthlyCost, 3)} ${s.unit}/mån`
+    ),
   ];
-  if (problems.length) lines.push("", `${problems.length} problem i tabellerna:`, ...problems.map((p) => `  - ${describeProblem(p)}`));
+  if (problems.length)
+    lines.push(
+      "",
+      `${problems.length} problem i tabellerna:`,
+      ...problems.map((p) => `  - ${describeProblem(p)}`)
+    );
   return lines.join("\n");
 }
 
 export async function transfersCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ["month"], ["json"]);
-  if (args.positional.length !== 1) throw new UsageError("ange en arbetsbok: balans transfers FIL.xlsx --month ÅÅÅÅ-MM [--json]");
+  if (args.positional.length !== 1)
+    throw new UsageError("ange en arbetsbok: balans transfers FIL.xlsx --month ÅÅÅÅ-MM [--json]");
   const at = monthOption(args);
   const wb = readBalansWorkbook(await readXlsxTables(args.positional[0]));
   const ledger = requireLedger(wb);
   const status = transferStatus(ledger, at);
   const problems = [...ledger.problems, ...coverageProblems(ledger, at)];
-  io.out(args.options.has("json") ? JSON.stringify(transfersJson(status, problems), null, 2) : renderTransfers(status, problems));
+  io.out(
+    args.options.has("json")
+      ? JSON.stringify(transfersJson(status, problems), null, 2)
+      : renderTransfers(status, problems)
+  );
   return 0;
 }

@@ -14,6 +14,6 @@ export function importedMeasuresLayout(plan: PlanImport): TableLayout {
       dependency: m.dependency ?? null,
       comment: m.comment ?? null,
     })),
-    plan.unit,
+    plan.unit
   );
 }

@@ -14,8 +14,20 @@ export function reportSheetName(report: MonthlyReport): string {
 }
 
 const WIDTH = 8;
-const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array(Math.max(0, WIDTH - cells.length)).fill(null)];
-const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [undefined, undefined, undefined, "date", "date", "date", undefined, "amountFine"];
+const pad = (cells: CellValue[]): CellValue[] => [
+  ...cells,
+  ...Array(Math.max(0, WIDTH - cells.length)).fill(null),
+];
+const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [
+  undefined,
+  undefined,
+  undefined,
+  "date",
+  "date",
+  "date",
+  undefined,
+  "amountFine",
+];
 
 /**
  * The report sheet, laid out for print on A4 landscape: a summary with the previous month beside
@@ -26,30 +38,70 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   const { at, previous, plan, transfers } = report;
   const unit = plan?.unit ?? transfers!.current.unit;
   const rows: ReportRow[] = [
-    { style: "title", cells: pad([`Månadsrapport ${swedishMonth(at)}: ${[plan && "åtgärdsplan", transfers && "överförda medel ON → SN"].filter(Boolean).join(" och ")}`]) },
+    {
+      style: "title",
+      cells: pad([
+        `Månadsrapport ${swedishMonth(at)}: ${[plan && "åtgärdsplan", transfers && "överförda medel ON → SN"].filter(Boolean).join(" och ")}`,
+      ]),
+    },
     {
       style: "subtitle",
-      cells: pad([`Gjord ${report.stamp.madeAt} från ${report.stamp.source}. Belopp i ${unit}. Ögonblicksbild: värdena ändras inte när tabellerna ändras.`]),
+      cells: pad([
+        `Gjord ${report.stamp.madeAt} från ${report.stamp.source}. Belopp i ${unit}. Ögonblicksbild: värdena ändras inte när tabellerna ändras.`,
+      ]),
     },
     { style: "blank", cells: pad([]) },
-    { style: "header", cells: pad([null, "Sammanfattning", null, monthLabel(at), monthLabel(previous), "Förändring"]) },
+    {
+      style: "header",
+      cells: pad([
+        null,
+        "Sammanfattning",
+        null,
+        monthLabel(at),
+        monthLabel(previous),
+        "Förändring",
+      ]),
+    },
   ];
-  const compare = (label: string, now: number | undefined, before: number | undefined, style: ReportRow["style"] = "item") =>
-    rows.push({ style, cells: pad([null, label, null, now ?? null, before ?? null, now !== undefined && before !== undefined ? now - before : null]) });
+  const compare = (
+    label: string,
+    now: number | undefined,
+    before: number | undefined,
+    style: ReportRow["style"] = "item"
+  ) =>
+    rows.push({
+      style,
+      cells: pad([
+        null,
+        label,
+        null,
+        now ?? null,
+        before ?? null,
+        now !== undefined && before !== undefined ? now - before : null,
+      ]),
+    });
 
   if (plan) {
     const t = plan.totals;
     const p = plan.previousTotals;
     const pick = (k: keyof FollowUpTotals) => [t[k], p[k]] as const;
     compare("Åtgärder: planerat helår", ...pick("plannedYear"));
-    compare(`Åtgärder: planerat t.o.m. ${swedishMonth(at).split(" ")[0]}`, ...pick("plannedToDate"));
+    compare(
+      `Åtgärder: planerat t.o.m. ${swedishMonth(at).split(" ")[0]}`,
+      ...pick("plannedToDate")
+    );
     compare("Åtgärder: utfall t.o.m. månaden", ...pick("actualToDate"));
     compare("Åtgärder: avvikelse (utfall − plan)", ...pick("deviation"));
     compare("Åtgärder: prognos helår", ...pick("forecastYear"), "subtotal");
     if (plan.deficit !== undefined) {
       compare(`Prognostiserat underskott ${at.year}`, plan.deficit, undefined);
       compare("Restunderskott enligt plan", plan.residualPlanned, undefined);
-      compare("Restunderskott enligt prognos", plan.residualForecast, plan.previousResidualForecast, "emphasis");
+      compare(
+        "Restunderskott enligt prognos",
+        plan.residualForecast,
+        plan.previousResidualForecast,
+        "emphasis"
+      );
     }
     const rule =
       plan.planRequired === null
@@ -63,7 +115,11 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
     const c = transfers.current;
     const b = transfers.previous;
     compare("Överfört till SN t.o.m. månaden", c.transferredToDate, b.transferredToDate);
-    compare(`Kostnader t.o.m. månaden (${c.costSource === "Kostnader" ? "bokförda" : "avtalens månadskostnad"})`, c.costsToDate, b.costsToDate);
+    compare(
+      `Kostnader t.o.m. månaden (${c.costSource === "Kostnader" ? "bokförda" : "avtalens månadskostnad"})`,
+      c.costsToDate,
+      b.costsToDate
+    );
     compare("Saldo, överförda medel", c.balance, b.balance, "subtotal");
     compare("Prognos vid årets slut", c.forecastYearEnd, b.forecastYearEnd, "emphasis");
   }
@@ -71,15 +127,39 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   if (plan) {
     const month = swedishMonth(at).split(" ")[0];
     rows.push({ style: "blank", cells: pad([]) });
-    rows.push({ style: "header", cells: ["Id", `Åtgärder ${at.year}`, "Status", "Plan helår", `Plan t.o.m. ${month}`, `Utfall t.o.m. ${month}`, "Avvikelse", "Prognos helår"] });
-    const figures = (t: FollowUpTotals): CellValue[] => [t.plannedYear, t.plannedToDate, t.actualToDate, t.deviation, t.forecastYear];
+    rows.push({
+      style: "header",
+      cells: [
+        "Id",
+        `Åtgärder ${at.year}`,
+        "Status",
+        "Plan helår",
+        `Plan t.o.m. ${month}`,
+        `Utfall t.o.m. ${month}`,
+        "Avvikelse",
+        "Prognos helår",
+      ],
+    });
+    const figures = (t: FollowUpTotals): CellValue[] => [
+      t.plannedYear,
+      t.plannedToDate,
+      t.actualToDate,
+      t.deviation,
+      t.forecastYear,
+    ];
     for (const area of plan.areas) {
       rows.push({ style: "group", cells: pad([null, area.area]) });
       for (const l of area.lines) {
         const reported = l.reportedThrough ? "" : " (ej rapporterad)";
-        rows.push({ style: "item", cells: [l.measure.id, l.measure.name, `${l.status || "–"}${reported}`, ...figures(l)] });
+        rows.push({
+          style: "item",
+          cells: [l.measure.id, l.measure.name, `${l.status || "–"}${reported}`, ...figures(l)],
+        });
       }
-      rows.push({ style: "subtotal", cells: [null, `Summa ${area.area}`, null, ...figures(area.totals)] });
+      rows.push({
+        style: "subtotal",
+        cells: [null, `Summa ${area.area}`, null, ...figures(area.totals)],
+      });
     }
     rows.push({ style: "total", cells: [null, "Summa åtgärder", null, ...figures(plan.totals)] });
   }
@@ -87,19 +167,62 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   if (transfers) {
     const c = transfers.current;
     rows.push({ style: "blank", cells: pad([]) });
-    rows.push({ style: "header", cells: [null, `Överförda medel ON → SN ${at.year}, per insats`, null, "Beställning", "Överfört t.o.m.", "Kostnader t.o.m.", "Saldo", "Prognos årets slut"] });
+    rows.push({
+      style: "header",
+      cells: [
+        null,
+        `Överförda medel ON → SN ${at.year}, per insats`,
+        null,
+        "Beställning",
+        "Överfört t.o.m.",
+        "Kostnader t.o.m.",
+        "Saldo",
+        "Prognos årets slut",
+      ],
+    });
     for (const k of c.byCategory) {
-      rows.push({ style: "item", cells: [null, k.category || NO_CATEGORY, null, k.ordered ?? null, k.transferredToDate, k.costsToDate, k.balance, k.forecastYearEnd] });
+      rows.push({
+        style: "item",
+        cells: [
+          null,
+          k.category || NO_CATEGORY,
+          null,
+          k.ordered ?? null,
+          k.transferredToDate,
+          k.costsToDate,
+          k.balance,
+          k.forecastYearEnd,
+        ],
+      });
     }
-    rows.push({ style: "total", cells: [null, "Summa", null, c.orderTotal ?? null, c.transferredToDate, c.costsToDate, c.balance, c.forecastYearEnd] });
+    rows.push({
+      style: "total",
+      cells: [
+        null,
+        "Summa",
+        null,
+        c.orderTotal ?? null,
+        c.transferredToDate,
+        c.costsToDate,
+        c.balance,
+        c.forecastYearEnd,
+      ],
+    });
     agreementSection(rows, `Särskilda avtal tecknade i ${swedishMonth(at)}`, c.agreementsSigned);
     agreementSection(rows, `Särskilda avtal i kraft under ${swedishMonth(at)}`, c.activeAgreements);
   }
 
   if (report.problems.length) {
     rows.push({ style: "blank", cells: pad([]) });
-    rows.push({ style: "group", cells: pad([null, `Problem i tabellerna (${report.problems.length}): rader som inte räknas eller kan vara fel`]) });
-    for (const p of report.problems) rows.push({ style: "note", cells: pad([null, describeProblem(p)]) });
+    rows.push({
+      style: "group",
+      cells: pad([
+        null,
+        `Problem i tabellerna (${report.problems.length}): rader som inte räknas eller kan vara fel`,
+      ]),
+    });
+    for (const p of report.problems)
+      rows.push({ style: "note", cells: pad([null, describeProblem(p)]) });
   }
 
   return {
@@ -111,15 +234,26 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
       { header: "Id", width: 8 },
       { header: "Åtgärd", width: 50 },
       { header: "Status", width: 16 },
-      ...["D", "E", "F", "G", "H"].map((h) => ({ header: h, width: 13, format: "amount" as const })),
+      ...["D", "E", "F", "G", "H"].map((h) => ({
+        header: h,
+        width: 13,
+        format: "amount" as const,
+      })),
     ],
     rows,
   };
 }
 
-function agreementSection(rows: ReportRow[], title: string, agreements: readonly Agreement[]): void {
+function agreementSection(
+  rows: ReportRow[],
+  title: string,
+  agreements: readonly Agreement[]
+): void {
   rows.push({ style: "blank", cells: pad([]) });
-  rows.push({ style: "header", cells: ["Avtal", title, "Lagrum", "Tecknat", "Start", "Slut", "Omfattning", "Per månad"] });
+  rows.push({
+    style: "header",
+    cells: ["Avtal", title, "Lagrum", "Tecknat", "Start", "Slut", "Omfattning", "Per månad"],
+  });
   if (agreements.length === 0) {
     rows.push({ style: "note", cells: pad([null, "Inga."]) });
     return;
@@ -141,5 +275,9 @@ function agreementSection(rows: ReportRow[], title: string, agreements: readonly
     });
   }
   const monthly = agreements.reduce((s, a) => s + a.monthlyCost, 0);
-  rows.push({ style: "subtotal", formats: AGREEMENT_FORMATS, cells: [null, `${agreements.length} avtal`, null, null, null, null, null, monthly] });
+  rows.push({
+    style: "subtotal",
+    formats: AGREEMENT_FORMATS,
+    cells: [null, `${agreements.length} avtal`, null, null, null, null, null, monthly],
+  });
 }

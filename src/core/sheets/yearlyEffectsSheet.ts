@@ -19,40 +19,100 @@ export interface SheetStamp {
 export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): ReportLayout {
   const { years, unit } = effects;
   const width = 5 + years.length;
-  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array(width - cells.length).fill(null)];
-  const perYear = (values: Map<number, number>): CellValue[] => years.map((y) => values.get(y) ?? null);
+  const pad = (cells: CellValue[]): CellValue[] => [
+    ...cells,
+    ...Array(width - cells.length).fill(null),
+  ];
+  const perYear = (values: Map<number, number>): CellValue[] =>
+    years.map((y) => values.get(y) ?? null);
 
   const rows: ReportRow[] = [
     { style: "title", cells: pad([`Årseffekter av åtgärdsplanen (${unit})`]) },
-    { style: "subtitle", cells: pad([`Beräknat ${stamp.madeAt} från ${stamp.source}. Effekten per år följer när varje åtgärd börjar gälla.`]) },
-    { style: "header", cells: ["Id", "Åtgärd", "Tidsaspekt", "Start", `Helårseffekt`, ...years.map(String)] },
+    {
+      style: "subtitle",
+      cells: pad([
+        `Beräknat ${stamp.madeAt} från ${stamp.source}. Effekten per år följer när varje åtgärd börjar gälla.`,
+      ]),
+    },
+    {
+      style: "header",
+      cells: ["Id", "Åtgärd", "Tidsaspekt", "Start", `Helårseffekt`, ...years.map(String)],
+    },
   ];
   for (const area of effects.areas) {
     rows.push({ style: "group", cells: pad([null, area.area]) });
     for (const m of area.measures) {
       rows.push({
         style: "item",
-        cells: [m.id, m.name, m.timing, toExcelSerial(m.start), m.annual, ...perYear(effects.perMeasure.get(m)!)],
+        cells: [
+          m.id,
+          m.name,
+          m.timing,
+          toExcelSerial(m.start),
+          m.annual,
+          ...perYear(effects.perMeasure.get(m)!),
+        ],
       });
     }
-    rows.push({ style: "subtotal", cells: [null, `Summa ${area.area}`, null, null, area.annual, ...perYear(area.perYear)] });
+    rows.push({
+      style: "subtotal",
+      cells: [null, `Summa ${area.area}`, null, null, area.annual, ...perYear(area.perYear)],
+    });
   }
-  rows.push({ style: "total", cells: [null, "Summa kostnadsreducerande åtgärder", null, null, effects.annual, ...perYear(effects.totals)] });
+  rows.push({
+    style: "total",
+    cells: [
+      null,
+      "Summa kostnadsreducerande åtgärder",
+      null,
+      null,
+      effects.annual,
+      ...perYear(effects.totals),
+    ],
+  });
   if (effects.deficit.size > 0) {
-    rows.push({ style: "item", cells: [null, "Prognostiserat underskott", null, null, null, ...perYear(effects.deficit)] });
-    rows.push({ style: "emphasis", cells: [null, "Restunderskott efter åtgärder", null, null, null, ...perYear(effects.residual)] });
+    rows.push({
+      style: "item",
+      cells: [null, "Prognostiserat underskott", null, null, null, ...perYear(effects.deficit)],
+    });
+    rows.push({
+      style: "emphasis",
+      cells: [
+        null,
+        "Restunderskott efter åtgärder",
+        null,
+        null,
+        null,
+        ...perYear(effects.residual),
+      ],
+    });
   } else {
-    rows.push({ style: "note", cells: pad([null, "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet."]) });
+    rows.push({
+      style: "note",
+      cells: pad([
+        null,
+        "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet.",
+      ]),
+    });
   }
   // The chart's data: one row per year, so Excel can draw savings against the deficit.
   rows.push({ style: "blank", cells: pad([]) });
   const chartHeader = rows.length;
-  rows.push({ style: "header", cells: pad(["År", "Besparing", "Underskott", "Restunderskott"]), formats: [undefined, "amount", "amount", "amount"] });
+  rows.push({
+    style: "header",
+    cells: pad(["År", "Besparing", "Underskott", "Restunderskott"]),
+    formats: [undefined, "amount", "amount", "amount"],
+  });
   for (const y of years) {
     rows.push({
       style: "item",
       formats: [undefined, "amount", "amount", "amount"],
-      cells: pad([String(y), effects.totals.get(y) ?? 0, effects.deficit.get(y) ?? null, effects.residual.get(y) ?? null]),
+      cells: pad([
+        String(y),
+        effects.totals.get(y) ?? 0,
+        effects.deficit.get(y) ?? null,
+        effects.residual.get(y) ?? null,
+      ]),
     });
   }
   return {
