@@ -264,7 +264,7 @@ function headingShaped(t: string): boolean {
     return false;
   if (
     !/^\p{Lu}/u.test(t) ||
-    /[.,;:–\-]$/.test(t) ||
+    /[.,;:–-]$/.test(t) ||
     /\d/.test(t) ||
     t.split(/\s+/).length > 9 ||
     /[–:]\s/.test(t)

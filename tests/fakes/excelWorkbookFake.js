@@ -246,6 +246,7 @@
     const font = {};
     for (const k of ["bold", "italic", "size", "color"])
       Object.defineProperty(font, k, { set: style(`font.${k}`) });
+    font.set = (props) => Object.entries(props).forEach(([k, v]) => style(`font.${k}`)(v));
     const fill = {};
     Object.defineProperty(fill, "color", { set: style("fill") });
     const format = {
@@ -299,7 +300,11 @@
         model.name = v;
       },
     });
-    Object.defineProperty(table, "style", { set: (v) => (model.style = v) });
+    Object.defineProperty(table, "style", {
+      set: (v) => {
+        model.style = v;
+      },
+    });
     table.getHeaderRowRange = () =>
       rangeProxy(book, model.sheet, { r0: model.r0, c0: model.c0, r1: model.r0, c1: model.c1 });
     table.getDataBodyRange = () =>
@@ -355,8 +360,16 @@
         book.sheets.splice(Math.min(p, book.sheets.length), 0, sheet);
       },
     });
-    Object.defineProperty(ws, "visibility", { set: (v) => (sheet.visibility = v) });
-    Object.defineProperty(ws, "showGridlines", { set: (v) => (sheet.showGridlines = v) });
+    Object.defineProperty(ws, "visibility", {
+      set: (v) => {
+        sheet.visibility = v;
+      },
+    });
+    Object.defineProperty(ws, "showGridlines", {
+      set: (v) => {
+        sheet.showGridlines = v;
+      },
+    });
     if (opts.nullObject !== undefined)
       Object.defineProperty(ws, "isNullObject", { get: () => opts.nullObject });
     ws.delete = () => {
@@ -398,7 +411,11 @@
     ws.freezePanes = { freezeRows: (n) => (sheet.frozenRows = n) };
     ws.pageLayout = {};
     for (const k of ["orientation", "zoom"])
-      Object.defineProperty(ws.pageLayout, k, { set: (v) => (sheet.pageLayout[k] = v) });
+      Object.defineProperty(ws.pageLayout, k, {
+        set: (v) => {
+          sheet.pageLayout[k] = v;
+        },
+      });
     return ws;
   }
 

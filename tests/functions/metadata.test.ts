@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeFunctions } = require("../../scripts/localize-functions");
 
 interface Parameter {

@@ -16,7 +16,6 @@ import {
   writeYearlyEffects,
 } from "../../src/taskpane/operations";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createExcelFake } = require("../fakes/excelWorkbookFake");
 
 type Book = {
@@ -209,6 +208,15 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const [from, to] = sheet.charts[0].source.split(":");
     expect(grid[Number(from.slice(1)) - 1].slice(0, 3)).toEqual(["År", "Besparing", "Underskott"]);
     expect(grid[Number(to.slice(1)) - 1][0]).toBe("2024");
+    const sheetModel = (
+      book as unknown as {
+        sheet(n: string): { cells: Map<string, { style: Record<string, unknown> }> };
+      }
+    ).sheet("Årseffekter");
+    expect(sheetModel.cells.get("0,0")!.style).toMatchObject({
+      "font.bold": true,
+      "font.size": 14,
+    });
     // the writing request had calculation and screen updating suspended
     expect(
       book.syncLog.filter((s) => s.writes > 0).every((s) => s.suspendedCalc && s.suspendedScreen)
