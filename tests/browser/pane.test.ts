@@ -81,9 +81,17 @@ afterAll(async () => {
 const officeDist = path.join(root, "node_modules/@microsoft/office-js/dist");
 const fakeScript = fs.readFileSync(path.join(__dirname, "../fakes/excelWorkbookFake.js"), "utf8");
 
+/** Requests the page tried to make to anywhere but this machine and Office.js, and CSP reports. */
+const leaks: string[] = [];
+const cspViolations: string[] = [];
+
 async function openPane(lang: "sv" | "en"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
   page.on("pageerror", (e) => console.error("page error:", e.message));
+  page.on(
+    "console",
+    (m) => /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text())
+  );
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === baseUrl) return route.continue();
@@ -93,6 +101,7 @@ async function openPane(lang: "sv" | "en"): Promise<Page> {
       if (file.startsWith(officeDist) && fs.existsSync(file)) return route.fulfill({ path: file });
       return route.fulfill({ status: 404, body: "" });
     }
+    leaks.push(url.href);
     return route.abort(); // nothing leaves the machine
   });
   await page.addInitScript(
@@ -255,6 +264,15 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(await book<number>(fresh, `book.grid("Åtgärder").length`)).toBe(25);
     expect(await fresh.isDisabled("#write-import")).toBe(true); // a second click would append the plan twice
     await fresh.close();
+  });
+
+  it("sent nothing anywhere, and the Content-Security-Policy let Office.js and the pane work", () => {
+    expect(leaks).toEqual([]);
+    // Office.js may try to frame Microsoft's telemetry service; the policy keeps it out on purpose.
+    const unexpected = cspViolations.filter(
+      (v) => !/^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//.test(v)
+    );
+    expect(unexpected).toEqual([]);
   });
 
   it("speaks English when Office does", async () => {

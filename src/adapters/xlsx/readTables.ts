@@ -6,6 +6,8 @@ import { CellValue, RawTable } from "../../core/tables";
 
 /** Files larger than this are refused before parsing: a plan workbook is far smaller. */
 export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
+/** What an .xlsx may unpack to; more is a zip bomb or not a plan, and would exhaust memory. */
+export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
 
 /** Opens an .xlsx file, refusing with one clear message what is missing, too large or not xlsx. */
 export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
@@ -29,6 +31,14 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
       `${name} är ingen xlsx-arbetsbok. Spara den som Excel-arbetsbok (.xlsx) och försök igen.`
     );
   }
+  const unpacked = unpackedSize(buffer);
+  if (unpacked === undefined)
+    throw new BalansError(`${name} är en skadad zip-fil och kan inte läsas som xlsx-arbetsbok.`);
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new BalansError(
+      `${name} packas upp till ${Math.round(unpacked / 1048576)} MB; Balans läser arbetsböcker som packas upp till högst ${MAX_UNPACKED_BYTES / 1048576} MB.`
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -38,6 +48,32 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
     );
   }
   return workbook;
+}
+
+/**
+ * The total unpacked size of a zip archive, from its central directory (what each entry says it
+ * unpacks to), without unpacking anything; undefined when the archive is damaged.
+ */
+export function unpackedSize(zip: Buffer): number | undefined {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) return undefined;
+    total += zip.readUInt32LE(at + 24);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
 }
 
 /**
