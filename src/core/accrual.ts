@@ -1,4 +1,4 @@
-import { CalendarDate, dayNumber, daysInMonth } from "./dates";
+import { CalendarDate, dayNumber } from "./dates";
 
 /** When something is in effect: from `start` through `end` (inclusive); no end = open. */
 export interface Period {
@@ -8,18 +8,32 @@ export interface Period {
 
 /** The share (0–1) of a calendar month's days that fall within the period. */
 export function shareOfMonth(period: Period, year: number, month: number): number {
-  const first = dayNumber({ year, month, day: 1 });
-  const length = daysInMonth(year, month);
-  const last = first + length - 1;
-  const from = Math.max(first, dayNumber(period.start));
-  const to = period.end ? Math.min(last, dayNumber(period.end)) : last;
-  return to < from ? 0 : (to - from + 1) / length;
+  return monthsInEffect(period, year, month, month);
 }
+
+// Days before each month in a common year; thousands of formulas accrue, so month boundaries
+// come from this table rather than from a Date per month.
+const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Sum of the shares of months `fromMonth`..`toMonth` of a year in effect. */
 export function monthsInEffect(period: Period, year: number, fromMonth = 1, toMonth = 12): number {
+  const startDay = dayNumber(period.start);
+  const endDay = period.end ? dayNumber(period.end) : Infinity;
+  const jan1 = dayNumber({ year, month: 1, day: 1 });
+  const leap = isLeap(year) ? 1 : 0;
+  const firstOf = (m: number) => jan1 + DAYS_BEFORE[m - 1] + (m > 2 ? leap : 0);
+  // Fully in effect from the first day of fromMonth through the last day of toMonth.
+  if (startDay <= firstOf(fromMonth) && endDay >= firstOf(toMonth + 1) - 1)
+    return toMonth - fromMonth + 1;
   let months = 0;
-  for (let m = fromMonth; m <= toMonth; m++) months += shareOfMonth(period, year, m);
+  for (let m = fromMonth; m <= toMonth; m++) {
+    const first = firstOf(m);
+    const next = firstOf(m + 1);
+    const from = Math.max(first, startDay);
+    const to = Math.min(next - 1, endDay);
+    if (to >= from) months += (to - from + 1) / (next - first);
+  }
   return months;
 }
 

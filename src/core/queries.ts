@@ -52,10 +52,18 @@ function answer<T>(compute: () => T): FormulaResult<T> {
  */
 export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
+  /** Ids exactly as written: most formulas name a measure as the table does. */
+  private readonly byExactId = new Map<string, Measure>();
   private readonly memo = new Map<string, number>();
 
   constructor(readonly workbook: BalansWorkbook) {
-    for (const m of workbook.measures?.measures ?? []) this.byId.set(foldText(m.id), m);
+    const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
+    for (const m of workbook.measures?.measures ?? []) {
+      const key = foldText(m.id);
+      this.byId.set(key, m);
+      // A duplicate of a rejected row must answer with that row's problem: slow path for those.
+      if (!rejected.has(key) && !this.byExactId.has(m.id)) this.byExactId.set(m.id, m);
+    }
   }
 
   /** SAVINGS(measureId; year; [month]): a measure's effect in the year, or in that month. */
