@@ -311,6 +311,38 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
   });
 });
 
+describe("user text in the transfer tables stays text in the sheets the pane writes", () => {
+  it("in Överföringar and in the report", async () => {
+    const { book, host } = setup();
+    // typed with Excel's apostrophe prefix, so the user's cells hold text
+    book.addUserTable(
+      "Ö",
+      "Overforingar",
+      ["Datum", "Från", "Till", "Verksamhet", "Belopp"],
+      [[43115, "ON", "SN", "'=1+1", 5]]
+    );
+    book.addUserTable(
+      "A",
+      "Avtal",
+      ["Avtal", "Utförare", "Omfattning", "Start", "Månadskostnad"],
+      [["'=A1", '\'@HYPERLINK("x")', "'+10 tim/v", 43313, 0.1]]
+    );
+    await writeTransfers(host, 2018);
+    await writeMonthlyReport(host, { year: 2018, month: 8 });
+    expect(book.formulaWrites).toEqual([]);
+    const report = book.grid("Rapport 2018-08").flat();
+    expect(report).toEqual(
+      expect.arrayContaining([
+        "=A1",
+        'Ej angiven verksamhet – @HYPERLINK("x")',
+        "+10 tim/v",
+        "=1+1",
+      ])
+    );
+    expect(book.grid("Överföringar 2018").flat()).toContain("=1+1");
+  });
+});
+
 describe("speed: a constant number of round trips", () => {
   function planOf(n: number) {
     const { book, host } = setup();
