@@ -80,3 +80,10 @@ export interface ReportLayout {
 }
 
 export type SheetLayout = TableLayout | ReportLayout;
+
+/** A row's cells filled out with empty cells to the layout's width. */
+export function padCells(cells: CellValue[], width: number): CellValue[] {
+  return cells.length >= width
+    ? cells
+    : [...cells, ...Array<CellValue>(width - cells.length).fill(null)];
+}

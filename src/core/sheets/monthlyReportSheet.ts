@@ -1,7 +1,7 @@
 import { toExcelSerial } from "../dates";
 import { FollowUpTotals } from "../followUp";
 import { NO_CATEGORY } from "../insatser";
-import { CellFormat, ReportLayout, ReportRow } from "../layout";
+import { CellFormat, padCells, ReportLayout, ReportRow } from "../layout";
 import { monthLabel, swedishMonth } from "../months";
 import { describeProblem } from "../problems";
 import { MonthlyReport } from "../report";
@@ -14,10 +14,7 @@ export function reportSheetName(report: MonthlyReport): string {
 }
 
 const WIDTH = 8;
-const pad = (cells: CellValue[]): CellValue[] => [
-  ...cells,
-  ...Array(Math.max(0, WIDTH - cells.length)).fill(null),
-];
+const pad = (cells: CellValue[]) => padCells(cells, WIDTH);
 const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [
   undefined,
   undefined,

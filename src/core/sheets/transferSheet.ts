@@ -1,5 +1,7 @@
 import { NO_CATEGORY } from "../insatser";
-import { ReportLayout, ReportRow } from "../layout";
+import { padCells, ReportLayout, ReportRow } from "../layout";
+
+const WIDTH = 7;
 import { monthLabel } from "../months";
 import { transferStatus, TransferLedger } from "../transfers";
 import { SheetStamp } from "./yearlyEffectsSheet";
@@ -21,27 +23,16 @@ export function transferBalancesLayout(
   const rows: ReportRow[] = [
     {
       style: "title",
-      cells: [
-        `Överförda medel ON → SN ${year} (${ledger.unit})`,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+      cells: padCells([`Överförda medel ON → SN ${year} (${ledger.unit})`], WIDTH),
     },
     {
       style: "subtitle",
-      cells: [
-        `Beräknat ${stamp.madeAt} från ${stamp.source}. Kostnader: ${months[0].costSource === "Kostnader" ? "bokförda (tabellen Kostnader)" : "avtalens månadskostnad (tabellen Avtal)"}.`,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+      cells: padCells(
+        [
+          `Beräknat ${stamp.madeAt} från ${stamp.source}. Kostnader: ${months[0].costSource === "Kostnader" ? "bokförda (tabellen Kostnader)" : "avtalens månadskostnad (tabellen Avtal)"}.`,
+        ],
+        WIDTH
+      ),
     },
     {
       style: "header",
@@ -72,7 +63,7 @@ export function transferBalancesLayout(
     });
   }
   const end = months[11];
-  rows.push({ style: "blank", cells: [null, null, null, null, null, null, null] });
+  rows.push({ style: "blank", cells: padCells([], WIDTH) });
   rows.push({
     style: "header",
     cells: ["Per insats, december", "Beställning", "Överfört", "Kostnader", "Saldo", null, null],

@@ -1,6 +1,6 @@
 import { PlanEffects } from "../effects";
 import { toExcelSerial } from "../dates";
-import { ReportLayout, ReportRow } from "../layout";
+import { padCells, ReportLayout, ReportRow } from "../layout";
 import { CellValue } from "../tables";
 
 export const YEARLY_EFFECTS_SHEET = "Årseffekter";
@@ -19,10 +19,7 @@ export interface SheetStamp {
 export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): ReportLayout {
   const { years, unit } = effects;
   const width = 5 + years.length;
-  const pad = (cells: CellValue[]): CellValue[] => [
-    ...cells,
-    ...Array(width - cells.length).fill(null),
-  ];
+  const pad = (cells: CellValue[]) => padCells(cells, width);
   const perYear = (values: Map<number, number>): CellValue[] =>
     years.map((y) => values.get(y) ?? null);
 
