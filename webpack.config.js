@@ -89,6 +89,8 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: await httpsOptions() },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      // Excel (desktop, or on the web in this machine's browser) loads the add-in from this machine.
+      host: "localhost",
       hot: false,
       liveReload: false,
     },
