@@ -23,7 +23,11 @@ let browser: Browser;
 let dist: string;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("CI must have Chromium (.ci/run installs it with apt-get)");
+  if (!CHROMIUM) {
+    if (process.env.CI) throw new Error("CI must have Chromium (.ci/run installs it with apt-get)");
+    console.warn("Chromium not installed; skipping the browser test (apt-get install chromium)");
+    return;
+  }
   dist = fs.mkdtempSync(path.join(os.tmpdir(), "balans-pane-"));
   const build = spawnSync(
     process.execPath,
