@@ -16,16 +16,26 @@ import {
   EXAMPLE_TRANSFERS,
 } from "./transfersOnSn2018";
 
+/**
+ * The Balans tables as Balans creates them, empty or filled with the example. Kostnader is not
+ * among them: once that table exists, booked costs replace the agreements' accrual.
+ */
+export function balansTableLayouts(withExample: boolean): TableLayout[] {
+  const rows = <T>(example: readonly T[]): T[] =>
+    withExample ? example.map((r) => ({ ...r })) : [];
+  return [
+    measuresTableLayout(rows(EXAMPLE_MEASURES)),
+    deficitsTableLayout(rows(EXAMPLE_DEFICITS)),
+    followUpTableLayout(rows(EXAMPLE_FOLLOW_UP)),
+    transfersTableLayout(rows(EXAMPLE_TRANSFERS)),
+    agreementsTableLayout(rows(EXAMPLE_AGREEMENTS)),
+    orderTableLayout(rows(EXAMPLE_ORDER)),
+  ];
+}
+
 /** The example's input tables as Balans writes them into a workbook. */
 export function exampleTableLayouts(): TableLayout[] {
-  return [
-    measuresTableLayout(EXAMPLE_MEASURES.map((m) => ({ ...m }))),
-    deficitsTableLayout(EXAMPLE_DEFICITS.map((d) => ({ ...d }))),
-    followUpTableLayout(EXAMPLE_FOLLOW_UP),
-    transfersTableLayout(EXAMPLE_TRANSFERS),
-    agreementsTableLayout(EXAMPLE_AGREEMENTS),
-    orderTableLayout(EXAMPLE_ORDER),
-  ];
+  return balansTableLayouts(true);
 }
 
 /** A table layout seen as a host would read it back: header row plus data rows. */

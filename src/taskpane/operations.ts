@@ -10,18 +10,9 @@ import { lastCompleteMonth, YearMonth } from "../core/months";
 import { locateProblem, ProblemLocation } from "../core/problemLocation";
 import { BalansError, Problem } from "../core/problems";
 import { buildMonthlyReport } from "../core/report";
-import { TableLayout } from "../core/layout";
 import { monthlyReportLayout } from "../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
-import {
-  agreementsTableLayout,
-  deficitsTableLayout,
-  followUpTableLayout,
-  measuresTableLayout,
-  orderTableLayout,
-  transfersTableLayout,
-} from "../core/sheets/inputTables";
 import { bindTable, CellValue, cellText, findTable, RawTable } from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
 import { PlanImport } from "../core/planText";
@@ -36,7 +27,7 @@ import {
   requireMeasures,
   TABLE_NAMES,
 } from "../core/workbook";
-import { exampleTableLayouts } from "../example/exampleWorkbook";
+import { balansTableLayouts } from "../example/exampleWorkbook";
 
 export interface PaneHost {
   /** Runs a batch against the open workbook (Excel.run). */
@@ -94,26 +85,8 @@ export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
   };
 }
 
-/** Kostnader is left out: once it exists, booked costs replace the agreements' accrual. */
-const SETUP_TABLES: string[] = [
-  TABLE_NAMES.measures,
-  TABLE_NAMES.deficits,
-  TABLE_NAMES.followUp,
-  TABLE_NAMES.transfers,
-  TABLE_NAMES.agreements,
-  TABLE_NAMES.order,
-];
-
-function emptyLayouts(): TableLayout[] {
-  return [
-    measuresTableLayout([]),
-    deficitsTableLayout([]),
-    followUpTableLayout([]),
-    transfersTableLayout([]),
-    agreementsTableLayout([]),
-    orderTableLayout([]),
-  ];
-}
+/** The tables set-up creates (see balansTableLayouts). */
+const SETUP_TABLES: string[] = balansTableLayouts(false).map((l) => l.name);
 
 export interface SetupResult {
   created: WrittenSheet[];
@@ -133,9 +106,7 @@ export async function setUpTables(
         `Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`
       );
     }
-    const layouts = (withExample ? exampleTableLayouts() : emptyLayouts()).filter(
-      (l) => !alreadyThere.includes(l.name)
-    );
+    const layouts = balansTableLayouts(withExample).filter((l) => !alreadyThere.includes(l.name));
     if (layouts.length === 0) return { created: [], alreadyThere };
     const created = await writeSheets(context, layouts, host.confirmReplace);
     return created === "cancelled" ? "cancelled" : { created, alreadyThere };
