@@ -1,7 +1,7 @@
 /*
  * What each task-pane button does, through the same engine and sheet layouts as the command
- * line. Every operation reads the tables once (two round trips) and writes in three, whatever
- * the size of the plan.
+ * line. Every operation reads the tables once (three round trips: names, shapes, values) and
+ * writes in three (state, sheets, ownership), whatever the size of the plan.
  */
 import { readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";

@@ -58,7 +58,13 @@
       this.formulaWrites = [];
       this.selection = null;
       this.nextId = 1;
-      this.batch = { bytes: 0, writes: 0, suspendedCalc: false, suspendedScreen: false };
+      this.batch = {
+        bytes: 0,
+        responseBytes: 0,
+        writes: 0,
+        suspendedCalc: false,
+        suspendedScreen: false,
+      };
       this.loaders = [];
       this.events = {};
       this.addSheet("Blad1");
@@ -197,9 +203,17 @@
   function rangeProxy(book, sheet, b) {
     const range = {};
     const get = loadable(book, range, (name) => {
-      if (name === "values") return book.values(sheet, b);
+      if (name === "values") {
+        const values = book.values(sheet, b);
+        for (const row of values)
+          for (const v of row)
+            book.batch.responseBytes += typeof v === "string" ? v.length * 2 + 4 : 12;
+        return values;
+      }
       if (name === "rowIndex") return b.r0;
       if (name === "columnIndex") return b.c0;
+      if (name === "rowCount") return b.r1 - b.r0 + 1;
+      if (name === "columnCount") return b.c1 - b.c0 + 1;
       if (name === "address") return `${sheet.name}!${addressOf(b)}`;
       throw new Error(`fake: cannot load ${name}`);
     });
@@ -226,6 +240,8 @@
     });
     Object.defineProperty(range, "rowIndex", { get: () => get("rowIndex") });
     Object.defineProperty(range, "columnIndex", { get: () => get("columnIndex") });
+    Object.defineProperty(range, "rowCount", { get: () => get("rowCount") });
+    Object.defineProperty(range, "columnCount", { get: () => get("columnCount") });
     Object.defineProperty(range, "numberFormat", {
       set: (v) => {
         size(v);
@@ -385,6 +401,8 @@
         sheet,
         address ? parseAddress(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }
       );
+    ws.getRangeByIndexes = (r, c, rows, cols) =>
+      rangeProxy(book, sheet, { r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 });
     ws.getUsedRangeOrNullObject = () => {
       const u = book.used(sheet);
       const range = rangeProxy(book, sheet, u || { r0: 0, c0: 0, r1: 0, c1: 0 });
@@ -502,7 +520,13 @@
         const loaders = book.loaders.splice(0);
         for (const load of loaders) load();
         book.syncLog.push(book.batch);
-        book.batch = { bytes: 0, writes: 0, suspendedCalc: false, suspendedScreen: false };
+        book.batch = {
+          bytes: 0,
+          responseBytes: 0,
+          writes: 0,
+          suspendedCalc: false,
+          suspendedScreen: false,
+        };
       },
     };
   }

@@ -83,25 +83,55 @@ export class ExcelFake {
     const fake = this;
     this.collectionsLoaded = { tables: false, worksheets: false };
     this.collectionsRequested = { tables: false, worksheets: false };
+    // Rows of a table as the worksheet holds them: header, then data (an empty table has one blank row).
+    const grid = (t: FakeTable) =>
+      [t.headers, ...(t.rows.length ? t.rows : [t.headers.map(() => "")])] as CellValue[][];
+    const slice = (
+      all: CellValue[][],
+      top: number,
+      r: number,
+      c: number,
+      rows: number,
+      cols: number
+    ) =>
+      fake.mock({
+        values: all.slice(r - top, r - top + rows).map((row) => row.slice(c, c + cols)),
+      });
     const tableObjects = () =>
-      fake.tables.map((t) => ({
-        name: t.name,
-        worksheet: fake.mock({ name: t.sheet }),
-        getHeaderRowRange: () =>
-          fake.mock({ values: [t.headers], rowIndex: t.headerRowIndex ?? 0, columnIndex: 0 }),
-        getDataBodyRange: () =>
-          fake.mock({
-            values: t.rows.length ? t.rows : [t.headers.map(() => "")],
-            rowIndex: (t.headerRowIndex ?? 0) + 1,
-            columnIndex: 0,
+      fake.tables.map((t) => {
+        const top = t.headerRowIndex ?? 0;
+        const all = grid(t);
+        return {
+          name: t.name,
+          worksheet: fake.mock({
+            name: t.sheet,
+            getRangeByIndexes: (r: number, c: number, n: number, m: number) =>
+              slice(all, top, r, c, n, m),
           }),
-      }));
+          getHeaderRowRange: () =>
+            fake.mock({ values: [t.headers], rowIndex: top, columnIndex: 0 }),
+          getDataBodyRange: () =>
+            fake.mock({
+              rowIndex: top + 1,
+              columnIndex: 0,
+              rowCount: all.length - 1,
+              columnCount: t.headers.length,
+            }),
+        };
+      });
     const sheetObjects = () =>
       fake.sheets.map((s, i) => ({
         name: s.name,
         id: s.id ?? `sheet-${i}`,
+        getRangeByIndexes: (r: number, c: number, n: number, m: number) =>
+          slice(s.values, s.rowIndex ?? 0, r, c, n, m),
         getUsedRangeOrNullObject: () => {
-          const range = fake.mock({ values: s.values, rowIndex: s.rowIndex ?? 0, columnIndex: 0 });
+          const range = fake.mock({
+            rowIndex: s.rowIndex ?? 0,
+            columnIndex: 0,
+            rowCount: s.values.length,
+            columnCount: Math.max(0, ...s.values.map((r) => r.length)),
+          });
           // As in Office.js, isNullObject is known after sync without being loaded.
           Object.defineProperty(range, "isNullObject", { value: s.values.length === 0 });
           return range;
