@@ -33,3 +33,20 @@ export class FakeInvocation<T = unknown> {
 
 /** Lets pending promise callbacks and zero-delay timers run. */
 export const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until an assertion holds (Excel's events and Balans' debounce are asynchronous; a loaded
+ * CI machine may take longer than a fixed pause), failing with the assertion's own message.
+ */
+export async function eventually(assertion: () => void, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await settle(10);
+    }
+  }
+}
