@@ -279,6 +279,37 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(unexpected).toEqual([]);
   });
 
+  it("fits 320 px without scrolling sideways, and every control is reachable with Tab", async () => {
+    const narrow = await openPane("sv");
+    await narrow.setViewportSize({ width: 320, height: 800 });
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320
+    );
+    const reached = new Set<string>();
+    for (let k = 0; k < 30; k++) {
+      await narrow.keyboard.press("Tab");
+      const id = await narrow.evaluate(() => document.activeElement?.id ?? "");
+      if (id) reached.add(id);
+    }
+    for (const id of [
+      "with-example",
+      "create-tables",
+      "import-text",
+      "preview-import",
+      "check",
+      "from-year",
+      "to-year",
+      "write-effects",
+      "transfer-year",
+      "write-transfers",
+      "report-month",
+      "write-report",
+    ]) {
+      expect([id, reached.has(id)]).toEqual([id, true]);
+    }
+    await narrow.close();
+  });
+
   it("speaks English when Office does", async () => {
     const english = await openPane("en");
     expect(await english.textContent("#h-workbook")).toBe("Workbook");
