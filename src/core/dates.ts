@@ -45,10 +45,6 @@ export function toIsoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, "0")}-${pad2(d.month)}-${pad2(d.day)}`;
 }
 
-export function toIsoMonth(year: number, month: number): string {
-  return `${year}-${pad2(month)}`;
-}
-
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -73,10 +69,6 @@ export function fromJsDate(date: Date): CalendarDate {
   // nearest UTC day so both read as the day the user typed.
   const n = Math.round(date.getTime() / MS_PER_DAY);
   return fromDayNumber(n);
-}
-
-export function toJsDate(d: CalendarDate): Date {
-  return new Date(dayNumber(d) * MS_PER_DAY);
 }
 
 /**

@@ -3,7 +3,6 @@ import { computePlanEffects } from "./effects";
 import { CalendarDate } from "./dates";
 import { Measure } from "./measures";
 import { Problem } from "./problems";
-import { foldText } from "./text";
 import { parseTiming } from "./timing";
 import { convertAmount, parseUnit, Unit } from "./units";
 
@@ -584,6 +583,3 @@ function statedDecimals(perYear: Record<string, number>, year: number): number {
 }
 
 const sv = (v: number) => String(Math.round(v * 1000) / 1000).replace(".", ",");
-
-/** Folded area names, to compare sections with an existing table's Område. */
-export const areaKey = (area: string) => foldText(area);
