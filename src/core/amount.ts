@@ -1,5 +1,5 @@
 import { formatSwedish } from "./text";
-import { parseUnit, Unit } from "./units";
+import { convertAmount, parseUnit, Unit } from "./units";
 
 export type AmountResult =
   { ok: true; value: number; unit?: Unit } | { ok: false; message: string };
@@ -69,4 +69,16 @@ export function parseAmount(value: unknown): AmountResult {
       .map((n) => formatSwedish(n))
       .join("; ")}) och inget med enhet; skriv beloppet med enhet, t.ex. 1,1 mnkr`,
   };
+}
+
+/**
+ * An amount read from a table whose header gives `tableUnit`, in `to`: a text amount that carries
+ * its own unit (`350 000 kr` in a mnkr table) is converted from that unit.
+ */
+export function amountInUnit(
+  amount: { value: number; unit?: Unit },
+  tableUnit: Unit,
+  to: Unit = tableUnit
+): number {
+  return convertAmount(amount.value, amount.unit ?? tableUnit, to);
 }

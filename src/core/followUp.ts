@@ -1,11 +1,11 @@
 import { accrue } from "./accrual";
-import { parseAmount } from "./amount";
+import { amountInUnit, parseAmount } from "./amount";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { readMonthValue, YearMonth } from "./months";
 import { Problem } from "./problems";
 import { bindTable, cellText, ProblemLog, RawTable, TableSpec } from "./tables";
 import { foldText } from "./text";
-import { convertAmount, Unit } from "./units";
+import { Unit } from "./units";
 
 export const FOLLOW_UP_TABLE: TableSpec<"id" | "month" | "actual" | "status" | "comment"> = {
   name: "Uppfoljning",
@@ -70,11 +70,7 @@ export function readFollowUp(
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
     if (!id || !month || !amount.ok) continue;
-    const actual = convertAmount(
-      amount.unit ? convertAmount(amount.value, amount.unit, table.unit) : amount.value,
-      table.unit,
-      measuresUnit
-    );
+    const actual = amountInUnit(amount, table.unit, measuresUnit);
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));

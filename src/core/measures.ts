@@ -1,10 +1,10 @@
-import { parseAmount } from "./amount";
+import { amountInUnit, parseAmount } from "./amount";
 import { CalendarDate, compareDates, readDateValue, toIsoDate } from "./dates";
 import { Problem } from "./problems";
 import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
 import { foldText, formatSwedish } from "./text";
 import { parseTiming } from "./timing";
-import { convertAmount, Unit } from "./units";
+import { Unit } from "./units";
 
 export const MEASURE_STATUSES = [
   "Ej påbörjad",
@@ -123,7 +123,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       log.add(row.number, "annual", amount.message);
       usable = false;
     } else {
-      annual = amount.unit ? convertAmount(amount.value, amount.unit, table.unit) : amount.value;
+      annual = amountInUnit(amount, table.unit);
       if (annual < 0) {
         log.add(
           row.number,

@@ -1,5 +1,5 @@
 import { accrueMonthly, Period } from "./accrual";
-import { parseAmount } from "./amount";
+import { amountInUnit, parseAmount } from "./amount";
 import { parseCommittee, Committee } from "./committees";
 import { CalendarDate, compareDates, daysInMonth, readDateValue, toIsoDate } from "./dates";
 import { categoryOrder, parseInsats } from "./insatser";
@@ -14,7 +14,7 @@ import {
   RawTable,
   TableSpec,
 } from "./tables";
-import { convertAmount, Unit } from "./units";
+import { Unit } from "./units";
 
 export const TRANSFERS_TABLE: TableSpec<
   "date" | "from" | "to" | "category" | "amount" | "comment"
@@ -154,11 +154,7 @@ function amountIn<K extends string>(
     r.log.add(row.number, key, a.message);
     return undefined;
   }
-  const value = convertAmount(
-    a.unit ? convertAmount(a.value, a.unit, r.table.unit) : a.value,
-    r.table.unit,
-    to
-  );
+  const value = amountInUnit(a, r.table.unit, to);
   if (!allowNegative && value < 0) {
     r.log.add(row.number, key, "är negativt; ange beloppet som ett positivt tal");
     return undefined;
