@@ -219,55 +219,44 @@ export function readAgreements(
   const agreements: Agreement[] = [];
   const seen = new Map<string, number>();
   for (const row of r.table.rows) {
+    // Every problem of a row is reported; a row with any of them is left out.
+    let usable = true;
+    const problem = (key: Parameters<typeof r.log.add>[1], message: string) => {
+      r.log.add(row.number, key, message);
+      usable = false;
+    };
     const id = cellText(row.get("id"));
-    if (id === "") r.log.add(row.number, "id", "saknar avtals-id; ange t.ex. AV-01");
-    else if (seen.has(id))
-      r.log.add(row.number, "id", `avtal ${id} finns redan på rad ${seen.get(id)}`);
+    if (id === "") problem("id", "saknar avtals-id; ange t.ex. AV-01");
+    else if (seen.has(id)) problem("id", `avtal ${id} finns redan på rad ${seen.get(id)}`);
     const start = readDateValue(row.get("start"));
-    if (!start)
-      r.log.add(
-        row.number,
+    if (!start) {
+      problem(
         "start",
         isEmpty(row.get("start"))
           ? "saknas; ange första dagen avtalet gäller"
           : `»${cellText(row.get("start"))}« är inget datum`
       );
+    }
     let end: CalendarDate | undefined;
     if (!isEmpty(row.get("end"))) {
       end = readDateValue(row.get("end"));
       if (!end)
-        r.log.add(
-          row.number,
+        problem(
           "end",
           `»${cellText(row.get("end"))}« är inget datum; ange sista dagen avtalet gäller`
         );
-    }
-    if (start && end && compareDates(end, start) < 0) {
-      r.log.add(
-        row.number,
-        "end",
-        `avtalet slutar ${toIsoDate(end)}, före sin start ${toIsoDate(start)}`
-      );
+      else if (start && compareDates(end, start) < 0) {
+        problem("end", `avtalet slutar ${toIsoDate(end)}, före sin start ${toIsoDate(start)}`);
+      }
     }
     let signed = start;
     if (!isEmpty(row.get("signed"))) {
       signed = readDateValue(row.get("signed"));
-      if (!signed)
-        r.log.add(row.number, "signed", `»${cellText(row.get("signed"))}« är inget datum`);
+      if (!signed) problem("signed", `»${cellText(row.get("signed"))}« är inget datum`);
     }
     const monthlyCost = amountIn(r, row, "monthlyCost", unit, false);
     const cat = category(r, row, "category");
-    const badEnd = !!(start && end && compareDates(end, start) < 0);
-    if (
-      id === "" ||
-      seen.has(id) ||
-      !start ||
-      !signed ||
-      monthlyCost === undefined ||
-      badEnd ||
-      (!isEmpty(row.get("end")) && !end)
-    )
-      continue;
+    if (!usable || !start || !signed || monthlyCost === undefined) continue;
     seen.set(id, row.number);
     agreements.push({
       id,
