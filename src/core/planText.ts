@@ -75,6 +75,8 @@ const TIMING_PIECES = [
   String.raw`(?:full\s+effekt\s+)?helår\s+(?:19|20)\d{2}`,
   String.raw`(?:19|20)\d{2}(?![\d-])`,
 ];
+/** A date-like expression anywhere in a remark (the prefixes such as `från` left out). */
+const TIMING_INSIDE = new RegExp(TIMING_PIECES.slice(1).join("|"), "iu");
 const TIMING_PIECE = new RegExp(String.raw`^\s*(?:${TIMING_PIECES.join("|")})`, "iu");
 
 interface Line {
@@ -492,7 +494,7 @@ function applyTiming(m: ImportedMeasure, timingText: string, problems: Problem[]
   const leading = /^\((.*)\)$/.exec(timing);
   if (leading) {
     const inner = leading[1];
-    const piece = new RegExp(TIMING_PIECES.slice(1).join("|"), "iu").exec(inner);
+    const piece = TIMING_INSIDE.exec(inner);
     if (piece) {
       timing = piece[0];
       const remark = `${inner.slice(0, piece.index)} ${inner.slice(piece.index + piece[0].length)}`

@@ -7,7 +7,7 @@ import { foldText } from "./text";
 import { parseTiming } from "./timing";
 import { convertAmount } from "./units";
 import { parseInsats } from "./insatser";
-import { transferStatus } from "./transfers";
+import { transferStatus, TransferStatus } from "./transfers";
 import { BalansWorkbook, requireLedger, requireTable, TABLE_NAMES } from "./workbook";
 
 /**
@@ -55,6 +55,7 @@ export class PlanQueries {
   /** Ids exactly as written: most formulas name a measure as the table does. */
   private readonly byExactId = new Map<string, Measure>();
   private readonly memo = new Map<string, number>();
+  private readonly statuses = new Map<string, TransferStatus>();
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
@@ -166,14 +167,13 @@ export class PlanQueries {
     return answer(() => {
       const at = { year: requireYear(year), month: requireMonth(month) };
       const ledger = requireLedger(this.workbook);
-      if (isBlank(category))
-        return this.memoized(
-          `balance|${at.year}|${at.month}`,
-          () => transferStatus(ledger, at).balance
-        );
+      // One status per month serves the total and every insats of that month.
+      const key = `${at.year}-${at.month}`;
+      let status = this.statuses.get(key);
+      if (!status) this.statuses.set(key, (status = transferStatus(ledger, at)));
+      if (isBlank(category)) return status.balance;
       const insats = parseInsats(category);
       if (!insats.ok) throw new FormulaError(notAvailable(`Verksamheten ${insats.message}`));
-      const status = transferStatus(ledger, at);
       return status.byCategory.find((c) => c.category === insats.category)?.balance ?? 0;
     });
   }
