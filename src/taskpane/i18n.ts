@@ -42,7 +42,7 @@ export const STRINGS = {
     failed: "Det gick inte:",
     excelFailed: "Excel kunde inte slutföra ändringen:",
     confirmReplace: (sheets: string[]) =>
-      `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden?`,
+      `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden? Allt som står på ${sheets.length === 1 ? "bladet" : "bladen"} nu ersätts, också det du själv har skrivit där.`,
     replace: "Ersätt",
     cancel: "Avbryt",
     badYear: "Ange ett år, t.ex. 2021.",
@@ -103,7 +103,7 @@ export const STRINGS = {
     failed: "That did not work:",
     excelFailed: "Excel could not complete the change:",
     confirmReplace: (sheets: string[]) =>
-      `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures?`,
+      `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures? Everything on ${sheets.length === 1 ? "that sheet" : "those sheets"} now is replaced, also what you typed there yourself.`,
     replace: "Replace",
     cancel: "Cancel",
     badYear: "Enter a year, e.g. 2021.",

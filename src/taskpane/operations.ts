@@ -13,7 +13,7 @@ import { buildMonthlyReport } from "../core/report";
 import { monthlyReportLayout } from "../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
-import { bindTable, CellValue, cellText, findTable, RawTable } from "../core/tables";
+import { bindTable, CellValue, cellText, findTable, isEmpty, RawTable } from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
 import { PlanImport } from "../core/planText";
 import { importedMeasuresLayout } from "../core/sheets/importedPlan";
@@ -74,7 +74,7 @@ export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
       return {
         name,
         found: !!raw,
-        rows: raw ? raw.rows.filter((r) => r.some((c) => c !== null && c !== "")).length : 0,
+        rows: raw ? raw.rows.filter((r) => r.some((c) => !isEmpty(c))).length : 0,
         ...(raw?.sheetName ? { sheet: raw.sheetName } : {}),
       };
     }),

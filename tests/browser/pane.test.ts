@@ -191,7 +191,7 @@ describeIfBrowser("the task pane in Chromium", () => {
     await page.click("#write-effects");
     await page.waitForSelector("#confirm:not([hidden])");
     expect(await page.textContent("#confirm-text")).toBe(
-      "Balans skrev Årseffekter tidigare. Ersätta med nya värden?"
+      "Balans skrev Årseffekter tidigare. Ersätta med nya värden? Allt som står på bladet nu ersätts, också det du själv har skrivit där."
     );
     await page.screenshot({ path: path.join(output, "taskpane-confirm-350.png"), fullPage: true });
     await page.click("#confirm-yes");

@@ -250,6 +250,10 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const position = book.sheets.findIndex((s) => s.name === "Årseffekter");
     const firstId = book.sheet("Årseffekter")!.id;
 
+    // a sheet of the user's with the name Balans uses while it swaps the old sheet for the new
+    book.type("Blad1", "A1", "användarens blad");
+    book.sheet("Blad1")!.name = "Balans Årseffekter";
+
     confirmReplace.mockResolvedValueOnce(false);
     expect(await writeYearlyEffects(host, 2020, 2022)).toBe("cancelled");
     expect(book.grid("Årseffekter")[2]).toContain("2024");
@@ -260,6 +264,7 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     expect(confirmReplace).toHaveBeenLastCalledWith(["Årseffekter"]);
     expect(book.grid("Årseffekter")[2]).not.toContain("2024");
     expect(book.sheets.findIndex((s) => s.name === "Årseffekter")).toBe(position);
+    expect(book.grid("Balans Årseffekter")).toEqual([["användarens blad"]]);
     const owned = JSON.parse(book.settings.get(OWNED_SHEETS_SETTING)!);
     expect(owned).not.toContain(firstId);
     expect(owned).toContain(book.sheet("Årseffekter")!.id);

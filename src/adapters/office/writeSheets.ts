@@ -105,9 +105,9 @@ export async function writeSheets(
     return `='${listsName}'!$${col}$1:$${col}$${values.length}`;
   };
 
-  for (const [i, p] of plan.entries()) {
+  for (const p of plan) {
     // Add before deleting: Excel refuses to delete a workbook's last visible sheet.
-    const ws = worksheets.add(p.replace ? `Balans ${Date.now() % 100000}-${i}` : p.sheet);
+    const ws = worksheets.add(p.replace ? freeName(`Balans ${p.sheet}`.slice(0, 31)) : p.sheet);
     if (p.replace) {
       worksheets.getItem(p.replace.name).delete();
       ws.name = p.sheet;
