@@ -23,6 +23,7 @@ import { readBalansWorkbook } from "../src/core/workbook";
 import { LiveFormulas } from "../src/functions/liveFormulas";
 import { FORMULA_TABLES, toCustomFunctionsError } from "../src/functions/runtime";
 import { PaneHost, writeMonthlyReport } from "../src/taskpane/operations";
+import { buildAddin } from "../tests/helpers/buildAddin";
 
 const root = process.cwd();
 const { createExcelFake } = require(path.join(root, "tests/fakes/excelWorkbookFake.js"));
@@ -237,18 +238,7 @@ async function reportFigures(dir: string): Promise<void> {
 
 function bundleFigures(dir: string): void {
   const out = path.join(dir, "dist");
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules/webpack/bin/webpack.js"),
-      "--mode",
-      "production",
-      "--output-path",
-      out,
-    ],
-    { cwd: root, encoding: "utf8" }
-  );
-  if (r.status !== 0) {
+  if (!buildAddin(out, "production").ok) {
     record("production build", "FAILED", "builds", false);
     return;
   }

@@ -9,22 +9,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { unpackedSize } from "../src/adapters/xlsx/readTables";
+import { buildAddin } from "./helpers/buildAddin";
 import { balans, tempDir } from "./helpers/cli";
-
-const root = path.join(__dirname, "..");
-const webpack = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
 
 describe("the production build", () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "balans-prod-"));
   const URL_GIVEN = "https://balans.example.kommun.se/addin/";
 
   beforeAll(() => {
-    const r = webpack(["--mode", "production", "--env", `url=${URL_GIVEN}`, "--output-path", out]);
-    if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}\n${r.stderr}`);
+    const r = buildAddin(out, "production", URL_GIVEN);
+    if (!r.ok) throw new Error(`production build failed:\n${r.output}`);
   }, 180_000);
 
   it("points the manifest at the URL given at build time, and nowhere else", () => {
@@ -68,16 +62,13 @@ describe("the production build", () => {
   });
 
   it("refuses to build for a URL that is not https", () => {
-    const r = webpack([
-      "--mode",
-      "production",
-      "--env",
-      "url=http://balans.example.se/",
-      "--output-path",
+    const r = buildAddin(
       fs.mkdtempSync(path.join(os.tmpdir(), "balans-bad-")),
-    ]);
-    expect(r.status).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`).toMatch(/must be https/);
+      "production",
+      "http://balans.example.se/"
+    );
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/must be https/);
   }, 120_000);
 });
 

@@ -4,13 +4,13 @@
  * Clicks through set-up, checking, yearly effects (and replacing them), and the monthly report,
  * asserts what was written, and saves screenshots at 350 px.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
+import { buildAddin } from "../helpers/buildAddin";
 
 const root = path.join(__dirname, "../..");
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
@@ -29,18 +29,8 @@ beforeAll(async () => {
     return;
   }
   dist = fs.mkdtempSync(path.join(os.tmpdir(), "balans-pane-"));
-  const build = spawnSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules/webpack/bin/webpack.js"),
-      "--mode",
-      "development",
-      "--output-path",
-      dist,
-    ],
-    { cwd: root, encoding: "utf8" }
-  );
-  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
+  const build = buildAddin(dist, "development");
+  if (!build.ok) throw new Error(`webpack failed:\n${build.output}`);
   const types: Record<string, string> = {
     ".html": "text/html",
     ".js": "text/javascript",
