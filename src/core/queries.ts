@@ -56,6 +56,9 @@ export class PlanQueries {
   private readonly byExactId = new Map<string, Measure>();
   private readonly memo = new Map<string, number>();
   private readonly statuses = new Map<string, TransferStatus>();
+  /** Areas folded once: formulas name them as the table does, thousands of times. */
+  private readonly foldedAreas = new Map<string, string>();
+  private readonly areaKeys = new Set<string>();
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
@@ -64,6 +67,7 @@ export class PlanQueries {
       this.byId.set(key, m);
       // A duplicate of a rejected row must answer with that row's problem: slow path for those.
       if (!rejected.has(key) && !this.byExactId.has(m.id)) this.byExactId.set(m.id, m);
+      this.areaKeys.add(this.foldArea(m.area));
     }
   }
 
@@ -91,9 +95,9 @@ export class PlanQueries {
     return answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
-      const areaKey = isBlank(area) ? undefined : foldText(String(area));
       const measures = this.measuresRead().measures;
-      if (areaKey !== undefined && !measures.some((m) => foldText(m.area) === areaKey)) {
+      const areaKey = isBlank(area) ? undefined : this.foldArea(String(area));
+      if (areaKey !== undefined && !this.areaKeys.has(areaKey)) {
         const areas = [...new Set(measures.map((m) => m.area))];
         throw new FormulaError(
           notAvailable(
@@ -103,7 +107,7 @@ export class PlanQueries {
       }
       return this.memoized(`total|${y}|${areaKey ?? ""}|${mo ?? ""}`, () =>
         measures
-          .filter((m) => areaKey === undefined || foldText(m.area) === areaKey)
+          .filter((m) => areaKey === undefined || this.foldArea(m.area) === areaKey)
           .reduce(
             (sum, m) =>
               sum + (mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo)),
@@ -176,6 +180,12 @@ export class PlanQueries {
       if (!insats.ok) throw new FormulaError(notAvailable(`Verksamheten ${insats.message}`));
       return status.byCategory.find((c) => c.category === insats.category)?.balance ?? 0;
     });
+  }
+
+  private foldArea(area: string): string {
+    let key = this.foldedAreas.get(area);
+    if (key === undefined) this.foldedAreas.set(area, (key = foldText(area)));
+    return key;
   }
 
   private measuresRead() {
