@@ -225,7 +225,7 @@ export async function writeImportedPlan(
       put("id", ids[i]);
       put("area", m.area);
       put("name", m.name);
-      put("annual", convertAmount(m.annual, plan.unit, unit));
+      put("annual", m.annual === undefined ? null : convertAmount(m.annual, plan.unit, unit));
       put("timing", m.timing || null);
       put("dependency", m.dependency ?? null);
       put("comment", m.comment ?? null);

@@ -52,7 +52,7 @@ function renderImport(plan: PlanImport): string {
     m.id,
     truncate(m.area, 26),
     truncate(m.name, 40),
-    m.annual,
+    m.annual ?? "–",
     m.start ? toIsoDate(m.start) : "–",
   ]);
   const lines = [

@@ -1,0 +1,214 @@
+import { foldText } from "../text";
+import { readUnit, readYear, Unit, unitInText } from "./grammar";
+import { Cell, splitCells } from "./lines";
+
+/**
+ * Finding a table's columns: each header cell scored against the aliases of every Atgarder column,
+ * in any order and vocabulary; the unit taken from the header.
+ */
+export type ColumnRole =
+  "id" | "area" | "name" | "annual" | "year" | "timing" | "dependency" | "comment" | "ignore";
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  "id",
+  "area",
+  "name",
+  "annual",
+  "year",
+  "timing",
+  "dependency",
+  "comment",
+  "ignore",
+];
+
+/** Aliases per role, folded (lower case, no diacritics). Ordered as Atgarder's columns. */
+const ALIASES: Record<Exclude<ColumnRole, "year" | "ignore">, readonly string[]> = {
+  id: ["id", "nr", "nr.", "nummer", "atgards-id", "atgardsid", "measure", "#", "lopnummer"],
+  area: ["omrade", "verksamhetsomrade", "area", "verksamhet", "avdelning", "enhet"],
+  name: [
+    "atgard",
+    "atgarder",
+    "forslag",
+    "namn",
+    "name",
+    "beskrivning",
+    "atgardsforslag",
+    "aktivitet",
+    "forslag till atgard",
+  ],
+  annual: [
+    "helarseffekt",
+    "kostnadsreducering",
+    "besparing",
+    "effekt",
+    "belopp",
+    "annual effect",
+    "ekonomisk effekt",
+    "effekt helar",
+    "besparing helar",
+    "besparing/ar",
+    "effekt/ar",
+    "belopp per ar",
+    "besparing per ar",
+  ],
+  timing: [
+    "tidsaspekt",
+    "start",
+    "startdatum",
+    "nar",
+    "tidpunkt",
+    "tidplan",
+    "genomforande",
+    "timing",
+    "fran",
+  ],
+  dependency: ["beroende", "beroenden", "forutsattning"],
+  comment: ["kommentar", "kommentarer", "anmarkning", "not", "ansvarig", "status"],
+};
+const SAVING_WORDS = ["effekt", "besparing", "kostnadsreducering", "helarseffekt", "belopp"];
+/** Words a header may hold beside the column names: `Belopp i tkr`, `per år`. */
+const FILLER = new Set(["i", "per", "ar", "och", "/", "-", "–"]);
+
+export interface ColumnMapping {
+  /** The header cell as written. */
+  header: string;
+  role: ColumnRole;
+  /** For a per-year column. */
+  year?: number;
+  /** The unit the header names, for amount columns. */
+  unit?: Unit;
+  /** Where the header cell stands on its line (for PDF column spacing). */
+  start: number;
+  end: number;
+}
+
+export interface HeaderMatch {
+  columns: ColumnMapping[];
+  by: "tab" | "space" | "words";
+  /** How many cells matched a column name. */
+  score: number;
+}
+
+/** The role a header cell names, or undefined when it names none. */
+export function roleOf(header: string): { role: ColumnRole; year?: number } | undefined {
+  const withoutUnit = header
+    .replace(/\([^)]*\)/g, " ")
+    .replace(
+      /,?\s*(i\s+)?(mnkr|mkr|tkr|kkr|kr|tsek|msek|mnsek|sek|kronor|tusen kronor|miljoner kronor)\s*$/i,
+      " "
+    );
+  const key = foldText(withoutUnit).replace(/[:.]$/, "");
+  if (key === "") return undefined;
+  const year = readYear(key);
+  if (year) return { role: "year", year };
+  const saving = new RegExp(String.raw`^(?:${SAVING_WORDS.join("|")})\s+((?:19|20)\d{2})$`).exec(
+    key
+  );
+  if (saving) return { role: "year", year: Number(saving[1]) };
+  for (const [role, aliases] of Object.entries(ALIASES))
+    if (aliases.includes(key)) return { role: role as ColumnRole };
+  return undefined;
+}
+
+const isAmountRole = (r: ColumnRole) => r === "annual" || r === "year";
+
+/**
+ * Reads a line as a table's header row, or undefined. Cells split at tabs or wide spacing; a
+ * header written with single spaces (`Förslag Kostnadsreducering Tidsaspekt`) is read word by
+ * word and must hold nothing but column names, units and filler words.
+ */
+export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | undefined {
+  const split = splitCells(text);
+  const match =
+    split.by === "none"
+      ? matchWords(text)
+      : matchCells(
+          split.cells.filter((c) => c.text),
+          split.by
+        );
+  if (!match) return undefined;
+  const roles = match.columns.map((c) => c.role);
+  if (!roles.includes("name") || !roles.some(isAmountRole)) return undefined;
+  for (const role of ["id", "area", "name", "annual", "timing"] as const)
+    if (roles.filter((r) => r === role).length > 1) return undefined;
+  for (const c of match.columns)
+    if (isAmountRole(c.role)) {
+      const unit = unitInText(c.header.replace(/^\S+/, "")) ?? unitNearby;
+      if (unit) c.unit = unit;
+    }
+  return match;
+}
+
+function matchCells(cells: Cell[], by: "tab" | "space"): HeaderMatch | undefined {
+  const columns = cells.map((c): ColumnMapping => {
+    const r = roleOf(c.text);
+    return {
+      header: c.text,
+      role: r?.role ?? "ignore",
+      ...(r?.year ? { year: r.year } : {}),
+      start: c.start,
+      end: c.end,
+    };
+  });
+  const score = columns.filter((c) => c.role !== "ignore").length;
+  if (score < 2 || score * 2 < columns.length) return undefined;
+  return { columns, by, score };
+}
+
+/** A header written with single spaces: each word (or two) a column name, a unit or filler. */
+function matchWords(text: string): HeaderMatch | undefined {
+  const columns: ColumnMapping[] = [];
+  const re = /\([^)]*\)|[^\s()]+/g;
+  const words = [...text.matchAll(re)].map((m) => ({ text: m[0], start: m.index! }));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const two = i + 1 < words.length ? `${w.text} ${words[i + 1].text}` : undefined;
+    const twoRole = two && roleOf(two);
+    if (twoRole && !(readUnit(words[i + 1].text) || /^\(/.test(words[i + 1].text))) {
+      columns.push({
+        header: two!,
+        role: twoRole.role,
+        ...(twoRole.year ? { year: twoRole.year } : {}),
+        start: w.start,
+        end: w.start + two!.length,
+      });
+      i++;
+      continue;
+    }
+    const r = roleOf(w.text);
+    if (r) {
+      columns.push({
+        header: w.text,
+        role: r.role,
+        ...(r.year ? { year: r.year } : {}),
+        start: w.start,
+        end: w.start + w.text.length,
+      });
+      continue;
+    }
+    // A unit or a parenthesis belongs to the column before it: `Besparing (tkr)`, `Belopp i tkr`.
+    const last = columns[columns.length - 1];
+    if (last && (unitInText(w.text) || /^\(.*\)$/.test(w.text))) {
+      last.header = `${last.header} ${w.text}`;
+      last.end = w.start + w.text.length;
+      continue;
+    }
+    if (FILLER.has(foldText(w.text))) continue;
+    return undefined;
+  }
+  if (columns.length < 2) return undefined;
+  return { columns, by: "words", score: columns.length };
+}
+
+/** A header's description for messages and the preview: `Förslag → Åtgärd`. */
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  id: "Id",
+  area: "Område",
+  name: "Åtgärd",
+  annual: "Helårseffekt",
+  year: "År",
+  timing: "Tidsaspekt",
+  dependency: "Beroende",
+  comment: "Kommentar",
+  ignore: "(ignoreras)",
+};

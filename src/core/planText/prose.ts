@@ -1,0 +1,80 @@
+import { convertAmount, findAmounts, readTiming, Unit } from "./grammar";
+import { joinWrapped, Line } from "./lines";
+import { RawMeasure } from "./types";
+
+/**
+ * Prose candidates: sentences outside every table that state a saving with an amount and a year
+ * (`… vilket ger en besparing på 400 000 kr från 2019`). They are offered with a lower confidence;
+ * nothing is written without the user's confirmation.
+ */
+const SAVING =
+  /besparing|\bspar(a|as|ar|ade)\b|kostnadsreduc|reducer|\bminsk\p{L}*\s+(\p{L}+\s+)?(kostnad|budget|underskott)|\bsänk|effektivis|lägre\s+kostnad/iu;
+const YEAR = /\b(19|20)\d{2}\b/;
+export const PROSE_CONFIDENCE = 0.4;
+
+export function proseCandidates(
+  lines: Line[],
+  inTable: (index: number) => boolean,
+  tableAmounts: readonly { value: number; unit: Unit }[]
+): RawMeasure[] {
+  const out: RawMeasure[] = [];
+  let paragraph: { text: string; line: number } | undefined;
+  const flush = () => {
+    if (paragraph) out.push(...fromParagraph(paragraph.text, paragraph.line, tableAmounts));
+    paragraph = undefined;
+  };
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    if (t === "" || inTable(i)) return flush();
+    paragraph = paragraph
+      ? { text: joinWrapped(paragraph.text, t), line: paragraph.line }
+      : { text: t, line: l.number };
+  });
+  flush();
+  return out;
+}
+
+function fromParagraph(
+  text: string,
+  line: number,
+  tableAmounts: readonly { value: number; unit: Unit }[]
+): RawMeasure[] {
+  const out: RawMeasure[] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    if (!SAVING.test(sentence) || !YEAR.test(sentence)) continue;
+    const amounts = findAmounts(sentence);
+    if (amounts.length !== 1) continue; // several amounts: which one is the saving is a guess
+    const a = amounts[0];
+    // The table states it already: `350 000 kr` in the text, `0,35 mnkr` in the table.
+    if (tableAmounts.some((t) => Math.abs(convertAmount(t.value, t.unit, a.unit) - a.value) < 1e-9))
+      continue;
+    const after = sentence
+      .slice(a.end)
+      .replace(/[.!?]$/, "")
+      .trim();
+    const timing = after && readTiming(after).ok ? after : yearPhrase(sentence);
+    const parsed = readTiming(timing);
+    out.push({
+      measure: {
+        id: "",
+        area: "",
+        name: sentence.replace(/\s+/g, " ").trim(),
+        annual: a.value,
+        timing,
+        ...(parsed.ok ? { start: parsed.start } : {}),
+        line,
+        confidence: PROSE_CONFIDENCE,
+        source: "prose",
+      },
+      unit: a.unit,
+    });
+  }
+  return out;
+}
+
+/** The words around the sentence's first year: `från 2019`, `under 2021`. */
+function yearPhrase(sentence: string): string {
+  const m = /(?:(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from)\s+)?(?:19|20)\d{2}/iu.exec(sentence);
+  const text = m ? m[0] : "";
+  return readTiming(text).ok ? text : (YEAR.exec(sentence)?.[0] ?? "");
+}

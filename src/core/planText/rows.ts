@@ -1,0 +1,520 @@
+import { Problem } from "../problems";
+import { ColumnMapping, ColumnRole } from "./columns";
+import {
+  convertAmount,
+  findAmounts,
+  isBareNumber,
+  readCellAmount,
+  readStated,
+  readTiming,
+  Stated,
+  Unit,
+} from "./grammar";
+import { Cell, joinAllWrapped, joinWrapped, Line, splitCells } from "./lines";
+import { isSumText, isTotalText } from "./tables";
+import { IMPORT_TABLE, RawMeasure, SumRow, TableRows } from "./types";
+
+/**
+ * Reading rows: the lines under a header become measures and sum rows. Tables laid out in columns
+ * (tabs, PDF spacing, Excel) are read cell by cell; tables whose cells stand in blocks between
+ * blank lines (seed 000) are read block by block.
+ */
+export interface TableContext {
+  columns: ColumnMapping[];
+  by: "tab" | "space" | "words";
+  area: string;
+  unit: Unit;
+  /** Whether any header or line near it names a unit. */
+  unitStated: boolean;
+  problems: Problem[];
+}
+
+const AMOUNT_ROLES: readonly ColumnRole[] = ["annual", "year"];
+const isAmountColumn = (c: ColumnMapping) => AMOUNT_ROLES.includes(c.role);
+
+// ---------------------------------------------------------------------------------------------
+// Tables laid out in columns
+
+interface CellRow {
+  line: number;
+  texts: string[];
+}
+
+export function readCellTable(body: Line[], ctx: TableContext): TableRows {
+  const rows: CellRow[] = [];
+  const sums: { row: CellRow; index: number }[] = [];
+  let pending: string[] | undefined;
+  for (const line of body) {
+    if (line.text.trim() === "") continue;
+    const texts = assignCells(line.text, ctx);
+    const first = firstText(texts, ctx.columns);
+    if (isSumText(first) || isSumText(line.text)) {
+      sums.push({ row: { line: line.number, texts }, index: rows.length });
+      continue;
+    }
+    const hasAmount = ctx.columns.some((c, k) => isAmountColumn(c) && amountOf(texts[k]));
+    if (hasAmount) {
+      const row = { line: line.number, texts };
+      if (pending) row.texts = row.texts.map((t, k) => joinWrapped(pending![k] ?? "", t));
+      pending = undefined;
+      rows.push(row);
+      continue;
+    }
+    // A wrapped line of the row above (or, before the first row, of the row below).
+    const prev =
+      rows.length > sums.at(-1)?.index! || (rows.length && !sums.length) ? rows.at(-1) : undefined;
+    if (prev) prev.texts = prev.texts.map((t, k) => joinWrapped(t, texts[k] ?? ""));
+    else pending = (pending ?? texts.map(() => "")).map((t, k) => joinWrapped(t, texts[k] ?? ""));
+  }
+  const measures = rows.map((r) => readCellRow(r, ctx));
+  let areaBefore = ctx.area;
+  for (const m of measures) {
+    if (m.measure.area) areaBefore = m.measure.area;
+    else m.measure.area = areaBefore;
+  }
+  const sumRows: SumRow[] = sums.map(({ row, index }, k) => {
+    const from = sums[k - 1]?.index ?? 0;
+    const label = firstText(row.texts, ctx.columns) || row.texts.find(Boolean) || "Summa";
+    const total = isTotalText(label) && k > 0;
+    return {
+      line: row.line,
+      label,
+      total,
+      covers: measures.slice(total ? 0 : from, index),
+      ...statedSums(row.texts, ctx),
+    };
+  });
+  return { measures, sums: sumRows };
+}
+
+/** The texts of a line per column of the header. */
+function assignCells(text: string, ctx: TableContext): string[] {
+  const out = ctx.columns.map(() => "");
+  const { cells, by } = splitCells(text);
+  const put = (k: number, t: string) => (out[k] = joinWrapped(out[k], t));
+  const filled = cells.filter((c) => c.text);
+  if (filled.length === 0) return out;
+  if (by === "tab" && ctx.by === "tab") {
+    const byIndex = cells.length === Math.max(...ctx.columns.map((c) => c.start)) + 1;
+    if (byIndex) {
+      cells.forEach((c, i) => {
+        const k = ctx.columns.findIndex((col) => col.start === i);
+        if (k >= 0 && c.text) put(k, c.text);
+      });
+      return out;
+    }
+    if (filled.length === ctx.columns.length) {
+      filled.forEach((c, k) => put(k, c.text));
+      return out;
+    }
+    return typedAlignment(filled, ctx, out);
+  }
+  if (ctx.by === "space" && by !== "tab") {
+    for (const c of filled) put(nearestColumn(c, ctx.columns), c.text);
+    return out;
+  }
+  if (filled.length === ctx.columns.length && by !== "none") {
+    filled.forEach((c, k) => put(k, c.text));
+    return out;
+  }
+  if (by === "none") return splitAtAmount(filled[0].text, ctx, out);
+  return typedAlignment(filled, ctx, out);
+}
+
+/** The column a PDF cell stands under: the one its span overlaps most, else the nearest. */
+function nearestColumn(c: Cell, columns: ColumnMapping[]): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  columns.forEach((col, k) => {
+    const spanEnd = columns[k + 1]?.start ?? Infinity;
+    const overlap = Math.min(c.end, spanEnd) - Math.max(c.start, col.start);
+    const score =
+      overlap > 0 ? overlap : -Math.min(Math.abs(c.start - col.start), Math.abs(c.end - col.end));
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  });
+  return best;
+}
+
+const amountShaped = (t: string) =>
+  isBareNumber(t) ||
+  (findAmounts(t).length === 1 && findAmounts(t)[0].index <= 4) ||
+  /^[-–—]$/.test(t.trim());
+
+/** Cells that do not line up with the header: amounts to amount columns, text to the others, in order. */
+function typedAlignment(cells: Cell[], ctx: TableContext, out: string[]): string[] {
+  const amountCols = ctx.columns.map((c, k) => (isAmountColumn(c) ? k : -1)).filter((k) => k >= 0);
+  const textCols = ctx.columns
+    .map((c, k) => (!isAmountColumn(c) && c.role !== "ignore" ? k : -1))
+    .filter((k) => k >= 0);
+  let a = 0;
+  let t = 0;
+  for (const c of cells) {
+    if (amountShaped(c.text) && a < amountCols.length) out[amountCols[a++]] = c.text;
+    else if (t < textCols.length) out[textCols[t++]] = c.text;
+    else out[textCols[textCols.length - 1] ?? 0] += ` ${c.text}`;
+  }
+  return out;
+}
+
+/** A line with no cells: what stands before its amount is the name, what follows the timing. */
+function splitAtAmount(text: string, ctx: TableContext, out: string[]): string[] {
+  const found = findAmounts(text)[0];
+  const nameAt = ctx.columns.findIndex((c) => c.role === "name");
+  if (!found) {
+    out[nameAt] = text;
+    return out;
+  }
+  const amountAt = ctx.columns.findIndex(isAmountColumn);
+  out[amountAt] = found.text;
+  out[nameAt] = text.slice(0, found.index).trim();
+  const timingAt = ctx.columns.findIndex((c) => c.role === "timing");
+  const rest = text.slice(found.end).trim();
+  if (timingAt >= 0) out[timingAt] = rest;
+  else if (rest) out[amountAt] = `${found.text} ${rest}`;
+  return out;
+}
+
+function firstText(texts: string[], columns: ColumnMapping[]): string {
+  const k = texts.findIndex((t, i) => t && !isAmountColumn(columns[i]));
+  return k >= 0 ? texts[k] : "";
+}
+
+/** An amount cell: the amount (with its unit when written) and the text after it. */
+function amountOf(
+  text: string | undefined
+): { value: number; unit?: Unit; rest: string } | undefined {
+  if (!text) return undefined;
+  const found = findAmounts(text)[0];
+  if (found && found.index <= 4)
+    return { value: found.value, unit: found.unit, rest: text.slice(found.end).trim() };
+  const lead = /^(?:(?:ca|cirka)\.?\s*)?[-\u2212\u2013]?\s?\d[\d \u00a0]*(?:[,.]\d+)?/i.exec(
+    text.trim()
+  );
+  if (!lead) return undefined;
+  const a = readCellAmount(lead[0]);
+  if (!a || "problem" in a) return undefined;
+  return { value: a.value, rest: text.trim().slice(lead[0].length).trim() };
+}
+
+function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
+  const text = (role: ColumnRole) =>
+    joinAllWrapped(
+      ctx.columns.map((c, k) => (c.role === role ? row.texts[k] : "")).filter(Boolean)
+    );
+  let id = text("id");
+  let name = text("name");
+  const numbered = /^(\d{1,3}|[A-ZÅÄÖ]{1,2}\s?\d{1,3})(?:[.)]\s*|\s+(?=\p{Lu}))(.+)$/u.exec(name);
+  if (!id && numbered) {
+    id = numbered[1];
+    name = numbered[2];
+  }
+  const m: RawMeasure = {
+    measure: {
+      id: id.replace(/[.)]$/, ""),
+      area: text("area"),
+      name: name.replace(/\s*[–-]\s*$/, ""),
+      timing: "",
+      line: row.line,
+      confidence: 1,
+      source: "table",
+    },
+    unit: ctx.unit,
+  };
+  let timing = text("timing");
+  let unitGuessed = false;
+  ctx.columns.forEach((c, k) => {
+    if (!isAmountColumn(c) || !row.texts[k]) return;
+    const a = amountOf(row.texts[k]);
+    if (!a) {
+      const r = readCellAmount(row.texts[k]);
+      if (r && "problem" in r)
+        ctx.problems.push({
+          table: IMPORT_TABLE,
+          row: row.line,
+          column: c.header,
+          message: `»${row.texts[k]}« ${r.problem}`,
+        });
+      return;
+    }
+    if (!a.unit && !c.unit && !ctx.unitStated) unitGuessed = true;
+    const value = convertAmount(a.value, a.unit ?? c.unit ?? ctx.unit, ctx.unit);
+    if (c.role === "annual") {
+      m.measure.annual = value;
+      if (a.rest && !timing) timing = a.rest; // the rest of the row after its amount
+    } else (m.measure.perYear ??= {})[String(c.year)] = value;
+  });
+  const other = ctx.columns
+    .map((c, k) => (c.role === "ignore" && row.texts[k] ? `${c.header}: ${row.texts[k]}` : ""))
+    .filter(Boolean);
+  const comment = [text("comment"), ...other].filter(Boolean).join("; ");
+  if (comment) m.measure.comment = comment;
+  const dependency = text("dependency");
+  if (dependency) m.measure.dependency = dependency;
+  if (unitGuessed) {
+    m.measure.confidence -= 0.3;
+    ctx.problems.push({
+      table: IMPORT_TABLE,
+      row: row.line,
+      column: ctx.columns.find(isAmountColumn)!.header,
+      message: `Tabellen anger ingen enhet; beloppet lästes som ${ctx.unit}. Ange enheten i rubriken, t.ex. »Belopp (tkr)«.`,
+    });
+  }
+  applyTiming(m.measure, timing, ctx.problems);
+  if (m.measure.annual === undefined && !m.measure.perYear) {
+    m.measure.confidence -= 0.5;
+    ctx.problems.push({
+      table: IMPORT_TABLE,
+      row: row.line,
+      column: ctx.columns.find(isAmountColumn)!.header,
+      message: `»${m.measure.name}« har inget belopp som går att läsa`,
+    });
+  }
+  return m;
+}
+
+/** The sums a sum row states, per amount column. */
+function statedSums(
+  texts: string[],
+  ctx: TableContext
+): { annual?: Stated; perYear: Record<string, Stated> } {
+  const out: { annual?: Stated; perYear: Record<string, Stated> } = { perYear: {} };
+  const amountCols = ctx.columns.map((c, k) => [c, k] as const).filter(([c]) => isAmountColumn(c));
+  // A sum written on one line (`Summa 4,0 mnkr`): its figures go to the amount columns in order.
+  const inLabel = texts
+    .filter((t, k) => t && !isAmountColumn(ctx.columns[k]))
+    .map((t) => t.replace(/^\s*\S+(\s+totalt?)?/i, ""))
+    .join(" ");
+  const loose = splitStated(inLabel);
+  let next = 0;
+  for (const [c, k] of amountCols) {
+    const s = (texts[k] && readStated(texts[k])) || loose[next++];
+    if (!s) continue;
+    const inUnit = { ...s, unit: s.unit ?? c.unit ?? ctx.unit };
+    if (c.role === "annual") out.annual = inUnit;
+    else out.perYear[String(c.year)] = inUnit;
+  }
+  return out;
+}
+
+/** Figures in a sum row's text, in order: `4,0 mnkr`, `1,0  2,5  3,0`. */
+function splitStated(text: string): Stated[] {
+  const t = text.replace(/(\d),\s+(\d)/g, "$1,$2");
+  const out: Stated[] = [];
+  for (const m of t.matchAll(
+    /(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?(?:\s*(?:mnkr|mkr|tkr|kkr|kr|msek|tsek|sek))?/gi
+  )) {
+    const s = readStated(m[0]);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables whose cells stand in blocks between blank lines (seed 000)
+
+export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
+  const measures: RawMeasure[] = [];
+  const sums: SumRow[] = [];
+  let sumFrom = 0;
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  const flushBlock = () => {
+    if (current.length) blocks.push(current);
+    current = [];
+  };
+  for (const l of body) {
+    if (l.text.trim() === "") flushBlock();
+    else if (isSumText(l.text)) {
+      flushBlock();
+      blocks.push([l]);
+    } else current.push(l);
+  }
+  flushBlock();
+
+  let pendingName: { text: string; line: number } | undefined;
+  let open: { raw: RawMeasure; timing: string[] } | undefined;
+  const finish = () => {
+    if (!open) return;
+    applyTiming(open.raw.measure, open.timing.join("\n"), ctx.problems);
+    measures.push(open.raw);
+    open = undefined;
+  };
+  const unbalancedOpen = () => open !== undefined && unbalanced(open.timing.join(" "));
+  const idFirst = ctx.columns[0]?.role === "id";
+
+  for (const block of blocks) {
+    const text = block.map((l) => l.text.trim()).join("\n");
+    if (block.length === 1 && isSumText(text)) {
+      finish();
+      const label = /^\S+(\s+totalt?)?/i.exec(text)![0];
+      const figures = splitStated(text.slice(label.length));
+      const amountCols = ctx.columns.filter(isAmountColumn);
+      const s: SumRow = {
+        line: block[0].number,
+        label,
+        total: isTotalText(label) && sums.length > 0,
+        perYear: {},
+        covers: [],
+      };
+      if (figures.length === 0)
+        ctx.problems.push({
+          table: IMPORT_TABLE,
+          row: block[0].number,
+          column: "Summa",
+          message: `»${text}« anger ingen summa som går att läsa`,
+        });
+      amountCols.forEach((c, k) => {
+        const f = figures[k];
+        if (!f) return;
+        const inUnit = { ...f, unit: f.unit ?? c.unit ?? ctx.unit };
+        if (c.role === "annual") s.annual = inUnit;
+        else s.perYear[String(c.year)] = inUnit;
+      });
+      s.covers = measures.slice(s.total ? 0 : sumFrom);
+      sumFrom = measures.length;
+      sums.push(s);
+      continue;
+    }
+    const amounts = findAmounts(text);
+    if (amounts.length === 0) {
+      if (
+        open &&
+        (unbalancedOpen() ||
+          (open.timing.join("").trim() === "" && block.length <= 3 && readTiming(text).ok))
+      ) {
+        open.timing.push(text);
+        if (!unbalancedOpen()) finish();
+        continue;
+      }
+      finish();
+      pendingName = pendingName
+        ? { text: `${pendingName.text}\n${text}`, line: pendingName.line }
+        : { text, line: block[0].number };
+      continue;
+    }
+    let cursor = 0;
+    amounts.forEach((a, k) => {
+      finish();
+      const before = text.slice(cursor, a.index).trim();
+      let name: string;
+      let comment: string | undefined;
+      if (pendingName) {
+        name = pendingName.text;
+        comment = before ? `${before} ${a.text.trim()}` : undefined;
+        pendingName = undefined;
+      } else name = before;
+      const flat = joinAllWrapped(name.split("\n"));
+      const numbered = idFirst ? /^(\S{1,5})\s+(.+)$/.exec(flat) : null;
+      const raw: RawMeasure = {
+        measure: {
+          id: numbered ? numbered[1].replace(/[.)]$/, "") : "",
+          area: ctx.area,
+          name: (numbered ? numbered[2] : flat).replace(/\s*[–-]\s*$/, "").trim(),
+          timing: "",
+          line: block[0].number + text.slice(0, a.index).split("\n").length - 1,
+          confidence: 0.9,
+          source: "table",
+        },
+        unit: ctx.unit,
+      };
+      raw.measure.annual = convertAmount(a.value, a.unit, ctx.unit);
+      if (comment)
+        raw.measure.comment = joinAllWrapped(comment.split("\n")).replace(
+          /\s*,\s*(ca|cirka)?\.?\s*$/i,
+          ""
+        );
+      // The rest of the row after its amount: its line, and the lines after while a remark is
+      // open; the last amount of a block takes the rest of the block.
+      const after = text.slice(a.end, amounts[k + 1]?.index ?? text.length);
+      const afterLines = after.split("\n");
+      let taken = 1;
+      if (k + 1 < amounts.length) {
+        while (taken < afterLines.length && unbalanced(afterLines.slice(0, taken).join(" ")))
+          taken++;
+        // What is left before the next amount begins the next measure's name.
+        const left = afterLines.slice(taken).join("\n").trim();
+        if (left) pendingName = { text: left, line: raw.measure.line + taken };
+      } else taken = afterLines.length;
+      open = { raw, timing: afterLines.slice(0, taken) };
+      if (!unbalancedOpen() && (k + 1 < amounts.length || open.timing.join("").trim() !== ""))
+        finish();
+      cursor = amounts[k + 1]?.index ?? text.length;
+      if (pendingName && k + 1 < amounts.length) {
+        // the next amount's own line text joins the pending name below
+        cursor = text.lastIndexOf("\n", amounts[k + 1].index) + 1;
+        if (cursor <= a.end) cursor = amounts[k + 1].index;
+      }
+    });
+  }
+  finish();
+  if (pendingName) {
+    ctx.problems.push({
+      table: IMPORT_TABLE,
+      row: pendingName.line,
+      column: "Kostnadsreducering",
+      message: `»${joinAllWrapped(pendingName.text.split("\n")).slice(0, 80)}« ser ut som en åtgärd men har inget belopp med enhet (t.ex. 2 mnkr)`,
+    });
+  }
+  return { measures, sums };
+}
+
+const unbalanced = (s: string) => (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
+
+/**
+ * Fills Tidsaspekt, start and Beroende from a row's timing text (its lines as written). A remark
+ * right after the amount, e.g. `1 mnkr (lägre kostnader och … Regionen)`, belongs to the amount;
+ * a line inside it that is a timing of its own (the column beside) is the Tidsaspekt.
+ */
+export function applyTiming(
+  m: RawMeasure["measure"],
+  timingLines: string,
+  problems: Problem[]
+): void {
+  const lines = timingLines.split("\n").map((l) => l.trim());
+  let timing = tidy(joinAllWrapped(lines));
+  const leading = /^\((.*)\)$/.exec(timing);
+  if (leading) {
+    const inner = lines.map((l) => l.replace(/^\(/, "").replace(/\)$/, "").trim());
+    const at = inner.findIndex((l) => l && readTiming(l).ok && !/[()]/.test(l));
+    if (at >= 0) {
+      timing = inner[at];
+      const remark = joinAllWrapped(inner.filter((_, i) => i !== at));
+      m.comment = m.comment ? `${m.comment}; ${remark}` : remark;
+    }
+  }
+  m.timing = timing;
+  const remarks = [...timing.matchAll(/\(([^()]*)\)/g)]
+    .map((r) => r[1].trim())
+    .filter((r) => r && !/^(full\s+effekt\s+)?helår\s+\d{4}$/i.test(r));
+  if (remarks.length)
+    m.dependency = [m.dependency, ...remarks.map((r) => r.charAt(0).toUpperCase() + r.slice(1))]
+      .filter(Boolean)
+      .join("; ");
+  if (!timing) {
+    if (m.perYear) return; // the years the plan states are the timing
+    m.confidence -= 0.3;
+    problems.push({
+      table: IMPORT_TABLE,
+      row: m.line,
+      column: "Tidsaspekt",
+      message: `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas`,
+    });
+    return;
+  }
+  const parsed = readTiming(timing);
+  if (parsed.ok) m.start = parsed.start;
+  else {
+    m.confidence -= 0.3;
+    problems.push({
+      table: IMPORT_TABLE,
+      row: m.line,
+      column: "Tidsaspekt",
+      message: parsed.message,
+    });
+  }
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").trim();
