@@ -119,11 +119,16 @@ const isAmountRole = (r: ColumnRole) => r === "annual" || r === "year";
  */
 export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | undefined {
   const split = splitCells(text);
+  // Tab-separated cells are placed by their index among the tabs; PDF cells by their position.
+  const cells =
+    split.by === "tab"
+      ? split.cells.map((c, i) => ({ text: c.text, start: i, end: i + 1 }))
+      : split.cells;
   const match =
     split.by === "none"
       ? matchWords(text)
       : matchCells(
-          split.cells.filter((c) => c.text),
+          cells.filter((c) => c.text),
           split.by
         );
   if (!match) return undefined;

@@ -100,9 +100,10 @@ function dropPageFurniture(lines: Line[]): Line[] {
 /** A cell's wrapped lines joined: `omsorgs-` + `förvaltningen` → one word; `centrum-` + `och` keeps the dash. */
 export function joinWrapped(acc: string, next: string): string {
   const a = acc.replace(/\s+$/, "");
-  const n = next.trim();
+  // Only leading space goes: a tab closing a line pasted from Excel still separates its cells.
+  const n = next.replace(/^\s+/, "");
   if (a === "") return n;
-  if (n === "") return a;
+  if (n.trim() === "") return a;
   if (/\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(n)) {
     // `centrum- och fritid`: the dash stands for a shared word ending; keep it.
     if (/^(och|eller|samt|respektive|till|som)\b/.test(n)) return `${a} ${n}`;

@@ -334,7 +334,8 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
   }
   flushBlock();
 
-  let pendingName: { text: string; line: number } | undefined;
+  /** A name waiting for its amount; `sameBlock` when it stands in the amount's own block. */
+  let pendingName: { text: string; line: number; sameBlock?: boolean } | undefined;
   let open: { raw: RawMeasure; timing: string[] } | undefined;
   const finish = () => {
     if (!open) return;
@@ -401,7 +402,10 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
       const before = text.slice(cursor, a.index).trim();
       let name: string;
       let comment: string | undefined;
-      if (pendingName) {
+      if (pendingName?.sameBlock) {
+        name = before ? `${pendingName.text}\n${before}` : pendingName.text;
+        pendingName = undefined;
+      } else if (pendingName) {
         name = pendingName.text;
         comment = before ? `${before} ${a.text.trim()}` : undefined;
         pendingName = undefined;
@@ -436,17 +440,13 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
           taken++;
         // What is left before the next amount begins the next measure's name.
         const left = afterLines.slice(taken).join("\n").trim();
-        if (left) pendingName = { text: left, line: raw.measure.line + taken };
+        if (left) pendingName = { text: left, line: raw.measure.line + taken, sameBlock: true };
       } else taken = afterLines.length;
       open = { raw, timing: afterLines.slice(0, taken) };
       if (!unbalancedOpen() && (k + 1 < amounts.length || open.timing.join("").trim() !== ""))
         finish();
+      // What stood between this row's timing and the next amount is already the next name.
       cursor = amounts[k + 1]?.index ?? text.length;
-      if (pendingName && k + 1 < amounts.length) {
-        // the next amount's own line text joins the pending name below
-        cursor = text.lastIndexOf("\n", amounts[k + 1].index) + 1;
-        if (cursor <= a.end) cursor = amounts[k + 1].index;
-      }
     });
   }
   finish();

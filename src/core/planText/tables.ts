@@ -127,8 +127,10 @@ function findHeading(
   to: number,
   isHeading: (i: number) => boolean
 ): string | undefined {
+  // The document's first line is its title (`Gymnasienämnden`), not a section.
+  const title = lines.findIndex((l) => l.text.trim() !== "");
   for (let i = from; i < to; i++) {
-    if (!isHeading(i)) continue;
+    if (i === title || !isHeading(i)) continue;
     let j = i;
     while (j + 1 < to && isHeading(j + 1) && lines[j + 1].text.trim() !== "") j++;
     return lines[j].text.trim();
@@ -138,7 +140,14 @@ function findHeading(
 
 /** Short, capitalized, no closing punctuation, no figures, no file name: a heading's shape. */
 function headingShaped(t: string): boolean {
-  if (t.length < 3 || t.length > 70 || STRUCTURAL.test(t) || isSumText(t) || matchHeader(t))
+  if (
+    t.length < 3 ||
+    t.length > 70 ||
+    STRUCTURAL.test(t) ||
+    isSumText(t) ||
+    matchHeader(t) ||
+    unitInText(t) // `Belopp i tkr` above a table
+  )
     return false;
   if (
     !/^\p{Lu}/u.test(t) ||
