@@ -129,11 +129,8 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
     .filter((_, i) => !inTable(i))
     .flatMap((l) => findAmounts(l.text).map((a) => ({ line: l.number, text: a.text.trim() })));
 
-  if (measures.length === 0)
-    problems.push({
-      table: IMPORT_TABLE,
-      message: noMeasureHint(candidates.length, amountsOutside),
-    });
+  const hint = measures.length ? undefined : noMeasureHint(candidates.length, amountsOutside);
+  if (hint) problems.push({ table: IMPORT_TABLE, message: hint });
 
   return {
     unit,
@@ -143,6 +140,7 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
     tables,
     ...figures,
     amountsOutside,
+    ...(hint ? { hint } : {}),
     problems,
   };
 }
@@ -184,13 +182,13 @@ export function acceptCandidates(plan: PlanImport, ids: readonly string[]): Plan
     taken.add(id.toLowerCase());
     return { ...m, id };
   });
+  const { hint, ...rest } = plan;
+  if (measures.length === 0) return plan;
   return {
-    ...plan,
+    ...rest,
     measures,
     candidates: plan.candidates.filter((c) => !ids.includes(c.id)),
-    problems: measures.length
-      ? plan.problems.filter((p) => !p.message.startsWith("Hittade inga åtgärder"))
-      : plan.problems,
+    problems: plan.problems.filter((p) => p.message !== hint),
   };
 }
 

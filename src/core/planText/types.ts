@@ -58,6 +58,8 @@ export interface PlanImport {
   computedPerYear: Record<string, number>;
   /** Amounts with a unit seen outside every table (for the hint when nothing is found). */
   amountsOutside: { line: number; text: string }[];
+  /** When no measure was found: what Balans looked for and what it saw (also a problem). */
+  hint?: string;
   problems: Problem[];
 }
 
