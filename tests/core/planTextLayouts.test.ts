@@ -2,7 +2,12 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import { toIsoDate } from "../../src/core/dates";
-import { ImportedMeasure, parsePlanText, PlanImport } from "../../src/core/planText";
+import {
+  acceptCandidates,
+  ImportedMeasure,
+  parsePlanText,
+  PlanImport,
+} from "../../src/core/planText";
 
 const plan = (name: string) =>
   parsePlanText(fs.readFileSync(path.join(__dirname, "../fixtures/plans", name), "utf8"));
@@ -341,5 +346,34 @@ describe("a table's columns in any order", () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("the preview's choices", () => {
+  const text = "Åtgärd\tBelopp (tkr)\tKommentar\nÖversyn av avtal\t400\tQ3 2024\n";
+
+  it("a column given another role reads the text again with it", () => {
+    const first = parsePlanText(text);
+    expect(roles(first)).toEqual([["name", "annual", "comment"]]);
+    expect(first.measures[0]).toMatchObject({ comment: "Q3 2024", timing: "" });
+    expect(first.problems.map((p) => p.column)).toEqual(["Tidsaspekt"]);
+
+    const remapped = parsePlanText(text, { [first.tables[0].line]: { 2: "timing" } });
+    expect(roles(remapped)).toEqual([["name", "annual", "timing"]]);
+    expect(shape(remapped.measures[0])).toMatchObject({ timing: "Q3 2024", start: "2024-07-01" });
+    expect(remapped.problems).toEqual([]);
+    // an override for another table's line changes nothing
+    expect(parsePlanText(text, { 99: { 2: "timing" } }).measures[0].timing).toBe("");
+  });
+
+  it("prose candidates become measures only when confirmed, one by one", () => {
+    const p = plan("mn-2019-prose.txt");
+    const one = acceptCandidates(p, ["F02"]);
+    expect(one.measures.map((m) => [m.id, m.annual, m.area, m.source])).toEqual([
+      ["A01", 0.1, "Övrigt", "prose"],
+    ]);
+    expect(one.candidates.map((c) => c.id)).toEqual(["F01"]);
+    expect(one.problems).toEqual([]);
+    expect(acceptCandidates(p, [])).toBe(p);
   });
 });
