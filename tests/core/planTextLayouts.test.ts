@@ -299,6 +299,41 @@ describe("plans in layouts other than seed 000", () => {
   });
 });
 
+describe("the amount first in blocks between blank lines (was: every amount one row down)", () => {
+  it("each amount starts its row; the name and the timing follow it", () => {
+    const p = plan("bn-2021-amount-first-blocks.txt");
+    expect(roles(p)).toEqual([["annual", "name", "timing"]]);
+    expect(p.measures.map(shape)).toEqual([
+      {
+        id: "A01",
+        area: "Bygglov",
+        name: "Digital bygglovshantering",
+        annual: 0.4,
+        timing: "april 2021",
+        start: "2021-04-01",
+      },
+      {
+        id: "A02",
+        area: "Bygglov",
+        name: "Färre externa konsulter",
+        annual: 0.3,
+        timing: "Q3 2021",
+        start: "2021-07-01",
+      },
+      {
+        id: "A03",
+        area: "Bygglov",
+        name: "Samordnad annonsering",
+        annual: 0.2,
+        timing: "april 2022",
+        start: "2022-04-01",
+      },
+    ]);
+    expect(p.sections).toEqual([expect.objectContaining({ statedSum: 0.9, matches: true })]);
+    expect(p.problems).toEqual([]);
+  });
+});
+
 describe("reconciling at the precision the plan writes", () => {
   const withSum = (amount: string, sum: string) =>
     parsePlanText(`Åtgärd\tBelopp (mnkr)\tStart\nÖversyn\t${amount}\t2021\nSumma\t${sum}\t\n`);

@@ -315,10 +315,8 @@ function splitStated(text: string): Stated[] {
 // ---------------------------------------------------------------------------------------------
 // Tables whose cells stand in blocks between blank lines (seed 000)
 
-export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
-  const measures: RawMeasure[] = [];
-  const sums: SumRow[] = [];
-  let sumFrom = 0;
+/** A table's body in blocks: runs of lines between blank lines; a sum line is a block of its own. */
+function toBlocks(body: Line[]): Line[][] {
   const blocks: Line[][] = [];
   let current: Line[] = [];
   const flushBlock = () => {
@@ -333,7 +331,68 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
     } else current.push(l);
   }
   flushBlock();
+  return blocks;
+}
 
+const blockText = (block: Line[]) => block.map((l) => l.text.trim()).join("\n");
+const isSumBlock = (block: Line[]) => block.length === 1 && isSumText(block[0].text);
+
+/** A sum line of a block table (`Summa 23,5 mnkr`, `Summa Totalt 17,6 mnkr`): its figures in order. */
+function readSumBlock(
+  block: Line[],
+  ctx: TableContext,
+  sums: SumRow[],
+  covers: RawMeasure[]
+): SumRow {
+  const text = blockText(block);
+  const label = /^\S+(\s+totalt?)?/i.exec(text)![0];
+  const figures = splitStated(text.slice(label.length));
+  const s: SumRow = {
+    line: block[0].number,
+    label,
+    total: isTotalText(label) && sums.length > 0,
+    perYear: {},
+    covers,
+  };
+  if (figures.length === 0)
+    ctx.problems.push({
+      table: IMPORT_TABLE,
+      row: block[0].number,
+      column: "Summa",
+      message: `»${text}« anger ingen summa som går att läsa`,
+    });
+  ctx.columns.filter(isAmountColumn).forEach((c, k) => {
+    const f = figures[k];
+    if (!f) return;
+    const inUnit = { ...f, unit: f.unit ?? c.unit ?? ctx.unit };
+    if (c.role === "annual") s.annual = inUnit;
+    else s.perYear[String(c.year)] = inUnit;
+  });
+  return s;
+}
+
+/** Adds a sum covering all of the table (a total after other sums) or the rows since `from`. */
+function addSum(
+  block: Line[],
+  ctx: TableContext,
+  sums: SumRow[],
+  measures: RawMeasure[],
+  from: number
+): number {
+  const s = readSumBlock(block, ctx, sums, []);
+  s.covers = measures.slice(s.total ? 0 : from);
+  sums.push(s);
+  return measures.length;
+}
+
+export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
+  const blocks = toBlocks(body);
+  const amountAt = ctx.columns.findIndex(isAmountColumn);
+  const nameAt = ctx.columns.findIndex((c) => c.role === "name");
+  if (amountAt < nameAt) return readAmountFirstBlocks(blocks, ctx);
+  const measures: RawMeasure[] = [];
+  const sums: SumRow[] = [];
+  let sumFrom = 0;
   /** A name waiting for its amount; `sameBlock` when it stands in the amount's own block. */
   let pendingName: { text: string; line: number; sameBlock?: boolean } | undefined;
   let open: { raw: RawMeasure; timing: string[] } | undefined;
@@ -347,36 +406,10 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
   const idFirst = ctx.columns[0]?.role === "id";
 
   for (const block of blocks) {
-    const text = block.map((l) => l.text.trim()).join("\n");
-    if (block.length === 1 && isSumText(text)) {
+    const text = blockText(block);
+    if (isSumBlock(block)) {
       finish();
-      const label = /^\S+(\s+totalt?)?/i.exec(text)![0];
-      const figures = splitStated(text.slice(label.length));
-      const amountCols = ctx.columns.filter(isAmountColumn);
-      const s: SumRow = {
-        line: block[0].number,
-        label,
-        total: isTotalText(label) && sums.length > 0,
-        perYear: {},
-        covers: [],
-      };
-      if (figures.length === 0)
-        ctx.problems.push({
-          table: IMPORT_TABLE,
-          row: block[0].number,
-          column: "Summa",
-          message: `»${text}« anger ingen summa som går att läsa`,
-        });
-      amountCols.forEach((c, k) => {
-        const f = figures[k];
-        if (!f) return;
-        const inUnit = { ...f, unit: f.unit ?? c.unit ?? ctx.unit };
-        if (c.role === "annual") s.annual = inUnit;
-        else s.perYear[String(c.year)] = inUnit;
-      });
-      s.covers = measures.slice(s.total ? 0 : sumFrom);
-      sumFrom = measures.length;
-      sums.push(s);
+      sumFrom = addSum(block, ctx, sums, measures, sumFrom);
       continue;
     }
     const amounts = findAmounts(text);
@@ -459,6 +492,91 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
     });
   }
   return { measures, sums };
+}
+
+/**
+ * A block table whose amount comes first (`Belopp Åtgärd Tidsaspekt`): each amount starts a row;
+ * the text after it, up to the next amount, is the row's name and then its timing.
+ */
+function readAmountFirstBlocks(blocks: Line[][], ctx: TableContext): TableRows {
+  const measures: RawMeasure[] = [];
+  const sums: SumRow[] = [];
+  let sumFrom = 0;
+  let open: { raw: RawMeasure; lines: string[] } | undefined;
+  const close = () => {
+    if (!open) return;
+    const { name, timing } = splitNameTiming(open.lines);
+    open.raw.measure.name = name;
+    applyTiming(open.raw.measure, timing, ctx.problems);
+    measures.push(open.raw);
+    open = undefined;
+  };
+  for (const block of blocks) {
+    if (isSumBlock(block)) {
+      close();
+      sumFrom = addSum(block, ctx, sums, measures, sumFrom);
+      continue;
+    }
+    const text = blockText(block);
+    const amounts = findAmounts(text);
+    const lead = text.slice(0, amounts[0]?.index ?? text.length).trim();
+    if (lead && open) open.lines.push(...lead.split("\n"));
+    else if (lead)
+      ctx.problems.push({
+        table: IMPORT_TABLE,
+        row: block[0].number,
+        column: ctx.columns.find(isAmountColumn)!.header,
+        message: `»${lead.slice(0, 80)}« står före första beloppet; beloppet kommer först i den här tabellen`,
+      });
+    amounts.forEach((a, k) => {
+      close();
+      const line = block[0].number + text.slice(0, a.index).split("\n").length - 1;
+      const after = text.slice(a.end, amounts[k + 1]?.index ?? text.length);
+      open = {
+        raw: {
+          measure: {
+            id: "",
+            area: ctx.area,
+            name: "",
+            annual: convertAmount(a.value, a.unit, ctx.unit),
+            timing: "",
+            line,
+            confidence: 0.9,
+            source: "table",
+          },
+          unit: ctx.unit,
+        },
+        lines: after
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      };
+    });
+  }
+  close();
+  return { measures, sums };
+}
+
+/**
+ * The text after an amount: the name, then the timing. On lines of their own, the last lines that
+ * read as a timing; on one line, from the first word with a figure, taking in the words before it
+ * that change what the timing means (`april 2021`, not `2021`).
+ */
+function splitNameTiming(lines: string[]): { name: string; timing: string } {
+  if (lines.length > 1) {
+    let k = lines.length;
+    while (k > 1 && (readTiming(lines[k - 1]).ok || /^\(/.test(lines[k - 1]))) k--;
+    return { name: joinAllWrapped(lines.slice(0, k)), timing: lines.slice(k).join("\n") };
+  }
+  const words = (lines[0] ?? "").split(/\s+/).filter(Boolean);
+  let at = words.findIndex((w) => /\d/.test(w));
+  if (at < 0) return { name: words.join(" "), timing: "" };
+  const startOf = (from: number) => {
+    const r = readTiming(words.slice(from).join(" "));
+    return r.ok ? `${r.start.year}-${r.start.month}-${r.start.day}` : undefined;
+  };
+  while (at > 1 && startOf(at - 1) !== startOf(at)) at--;
+  return { name: words.slice(0, at).join(" "), timing: words.slice(at).join(" ") };
 }
 
 const unbalanced = (s: string) => (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
