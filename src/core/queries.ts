@@ -1,5 +1,6 @@
 import { measureEffect } from "./effects";
 import { toExcelSerial } from "./dates";
+import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Measure } from "./measures";
 import { BalansError, describeProblem } from "./problems";
 import { planRequired, PLAN_THRESHOLD } from "./rules";
@@ -250,10 +251,10 @@ function isBlank(v: unknown): boolean {
 
 function requireYear(year: unknown): number {
   const n = typeof year === "string" ? Number(year.trim()) : year;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1900 || n > 2999) {
+  if (!isPlanYear(n)) {
     throw new FormulaError(
       invalid(
-        `Året ska vara ett helt årtal, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`
+        `Året ska vara ett helt årtal ${YEAR_RANGE_TEXT}, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`
       )
     );
   }

@@ -24,3 +24,5 @@ export { lastDayOf, readDateCell, readMonthCell } from "./dateCells";
 export type { DateCellReading, DateRole, MonthCellReading } from "./dateCells";
 export { EXCEL_ERRORS, excelErrorMessage, excelErrorOf } from "./excelErrors";
 export type { ExcelError } from "./excelErrors";
+export { decimalsOf, matchesStated, sumWord } from "./sums";
+export type { SumKind } from "./sums";
