@@ -295,7 +295,9 @@ export function startPane(
         where.textContent = [p.table, p.row !== undefined ? `rad ${p.row}` : "", p.column ?? ""]
           .filter(Boolean)
           .join(" · ");
-        button.append(where, doc.createTextNode(p.message));
+        // A notice kept its value and says what was read; an error left something out.
+        const note = p.severity === "notice" ? `${t.notice}: ` : "";
+        button.append(where, doc.createTextNode(`${note}${p.message}`));
         button.title = describeProblem(p);
         if (p.location) {
           const location = p.location;
