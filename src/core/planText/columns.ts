@@ -1,5 +1,5 @@
 import { foldText } from "../text";
-import { readUnit, readYear, Unit, unitInText } from "./grammar";
+import { headerName, readUnit, readYear, Unit, unitInText } from "./grammar";
 import { Cell, splitCells } from "./lines";
 
 /**
@@ -77,6 +77,8 @@ export interface ColumnMapping {
   year?: number;
   /** The unit the header names, for amount columns. */
   unit?: Unit;
+  /** A parenthesis after an amount column's name that is no unit (`Belopp (st)`): an error. */
+  notUnit?: string;
   /** Where the header cell stands on its line (for PDF column spacing). */
   start: number;
   end: number;
@@ -91,13 +93,7 @@ export interface HeaderMatch {
 
 /** The role a header cell names, or undefined when it names none. */
 export function roleOf(header: string): { role: ColumnRole; year?: number } | undefined {
-  const withoutUnit = header
-    .replace(/\([^)]*\)/g, " ")
-    .replace(
-      /,?\s*(i\s+)?(mnkr|mkr|tkr|kkr|kr|tsek|msek|mnsek|sek|kronor|tusen kronor|miljoner kronor)\s*$/i,
-      " "
-    );
-  const key = foldText(withoutUnit).replace(/[:.]$/, "");
+  const key = headerName(header).key.replace(/[:.]$/, "");
   if (key === "") return undefined;
   const year = readYear(key);
   if (year) return { role: "year", year };
@@ -138,8 +134,10 @@ export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | unde
     if (roles.filter((r) => r === role).length > 1) return undefined;
   for (const c of match.columns)
     if (isAmountRole(c.role)) {
-      const unit = unitInText(c.header.replace(/^\S+/, "")) ?? unitNearby;
+      const unit = unitInText(c.header) ?? unitNearby;
       if (unit) c.unit = unit;
+      const { notUnit } = headerName(c.header);
+      if (notUnit) c.notUnit = notUnit;
     }
   return match;
 }

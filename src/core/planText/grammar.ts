@@ -1,17 +1,28 @@
-import { parseAmount, parseSwedishNumber } from "../amount";
-import { parseTiming, TimingResult } from "../timing";
-import { convertAmount, parseUnit, Unit } from "../units";
+import {
+  convertAmount,
+  findNumbers,
+  matchesStated as matchesAtDecimals,
+  parseAmount,
+  parseTiming,
+  parseUnit,
+  splitHeader,
+  sumWord,
+  TimingReading,
+  Unit,
+  UNIT_SOURCE,
+} from "../grammar";
 
 /**
- * The one place where the plan-text reader calls the amount, unit and timing grammar. Everything
- * else in `planText/` asks these functions; when the grammar module (`src/core/grammar`) lands,
- * only this file changes.
+ * The plan-text reader's calls into the grammar (`src/core/grammar`: numbers, units, amounts,
+ * timings, sum words). Everything else in `planText/` asks these functions, which only compose
+ * the grammar's pieces for running text: where an amount stands, and how precisely a stated sum
+ * is written.
  */
-export { convertAmount };
+export { convertAmount, sumWord };
 export type { Unit };
 
 /** A timing text as the engine reads it (the same figure as every command). */
-export function readTiming(text: string): TimingResult {
+export function readTiming(text: string): TimingReading {
   return parseTiming(text);
 }
 
@@ -23,88 +34,122 @@ export interface Stated {
   decimals: number;
 }
 
-// Unit words the reader looks for inside running text (an amount's anchor); parseUnit decides.
-const UNIT_WORD = String.raw`mnkr|mkr|mn\s?kr|mnsek|msek|milj(?:\.|oner)?\s?(?:kr|kronor)|tkr|kkr|tsek|ksek|tusen\s?(?:kr|kronor)|kronor|kr|sek`;
-const NUMBER = String.raw`(?:(?<![\w\d])[-\u2212\u2013]\s?)?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)`;
-const AMOUNT = new RegExp(
-  String.raw`(?:(?:ca|cirka)\.?\s*)?(${NUMBER})\s*(${UNIT_WORD})(?![\p{L}])`,
-  "giu"
-);
-const NUMBER_ALONE = new RegExp(String.raw`^(?:(?:ca|cirka)\.?\s*)?(${NUMBER})$`, "iu");
+/** Whether a computed figure (in the stated figure's unit) equals the stated one as written. */
+export function matchesStated(stated: Stated, computed: number): boolean {
+  return matchesAtDecimals(stated.value, computed, stated.decimals);
+}
 
 /** A unit word as written: `tkr`, `Mkr`, `TSEK`, `miljoner kronor` … or undefined. */
 export function readUnit(word: string): Unit | undefined {
-  const w = word.toLowerCase().replace(/\s+/g, " ").trim();
-  if (/^(kkr|tsek)$/.test(w)) return "tkr";
-  if (/^mnsek$/.test(w)) return "mnkr";
-  return parseUnit(w);
+  return parseUnit(word.replace(/\s+/g, " ").trim());
+}
+
+/** The unit a header or a line names: `Belopp (tkr)`, `Belopp, tkr`, `Belopp i tkr`, `(tkr)`. */
+export function unitInText(text: string): Unit | undefined {
+  const alone = readUnit(text.replace(/^\((.*)\)$/, "$1"));
+  if (alone) return alone;
+  const { unit } = splitHeader(text);
+  return unit.kind === "unit" ? unit.unit : undefined;
+}
+
+/** A header's name without its unit (folded), and a parenthesis that is no unit, if any. */
+export function headerName(header: string): { key: string; notUnit?: string } {
+  const { key, unit } = splitHeader(header);
+  return unit.kind === "unknown" ? { key, notUnit: unit.text } : { key };
 }
 
 export interface FoundAmount {
-  /** Where the amount text starts and ends in the searched text. */
+  /** Where the amount text (with `ca` before it) starts and ends in the searched text. */
   index: number;
   end: number;
   value: number;
   unit: Unit;
   text: string;
+  /** The decimals its number is written with. */
+  decimals: number;
+}
+
+const UNIT_AFTER = new RegExp(`\\s*(${UNIT_SOURCE})(?![\\p{L}\\d])`, "iyu");
+const CA_BEFORE = /(?:ca|cirka)\.?\s*$/i;
+const decimalsIn = (numberText: string) => /[,.](\d+)$/.exec(numberText)?.[1].length ?? 0;
+
+/** Every number of a text, with the unit written after it when there is one. */
+function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { unit?: Unit }))[] {
+  return findNumbers(text).map((n) => {
+    UNIT_AFTER.lastIndex = n.end;
+    const u = UNIT_AFTER.exec(text);
+    const unit = u ? readUnit(u[1]) : undefined;
+    const ca = CA_BEFORE.exec(text.slice(Math.max(0, n.index - 8), n.index));
+    const index = ca ? n.index - ca[0].length : n.index;
+    const end = unit ? UNIT_AFTER.lastIndex : n.end;
+    return {
+      index,
+      end,
+      value: n.value,
+      ...(unit ? { unit } : {}),
+      text: text.slice(index, end),
+      decimals: decimalsIn(n.text),
+    };
+  });
 }
 
 /** Every amount with a unit in a text (`ca 1,1 mnkr`, `350 000 kr`), in order. */
 export function findAmounts(text: string): FoundAmount[] {
-  const out: FoundAmount[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
-    const value = parseSwedishNumber(
-      m[1].replace(/\s+(?=\d)/, "").replace(/^([-\u2212\u2013])\s/, "$1")
-    );
-    const unit = readUnit(m[2]);
-    if (value === undefined || !unit) continue;
-    out.push({ index: m.index!, end: m.index! + m[0].length, value, unit, text: m[0] });
-  }
-  return out;
+  return figures(text).filter((f): f is FoundAmount => f.unit !== undefined);
 }
 
-/** The unit a header names anywhere after its name: `Belopp (tkr)`, `Belopp, tkr`, `(belopp i tkr)`. */
-export function unitInText(text: string): Unit | undefined {
-  const words = text
-    .replace(/[(),:;]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const two = i + 1 < words.length ? readUnit(`${words[i]} ${words[i + 1]}`) : undefined;
-    if (two) return two;
-    const one = readUnit(words[i]);
-    if (one) return one;
-  }
-  return undefined;
+/** The figures of a stated sum, in order: `4,0 mnkr`, `1,0  2,5  3,0`, `4, 0 mnkr` (a PDF's space). */
+export function readStatedFigures(text: string): Stated[] {
+  return figures(text.replace(/(\d),\s+(\d)/g, "$1,$2")).map((f) => ({
+    value: f.value,
+    decimals: f.decimals,
+    ...(f.unit ? { unit: f.unit } : {}),
+  }));
 }
 
-/** A cell in an amount column: `450`, `1 200`, `Ca 1,2 mnkr`, `– 0,5`. */
-export type CellAmount = { value: number; unit?: Unit } | { problem: string } | undefined;
-export function readCellAmount(text: string): CellAmount {
-  const t = text.trim();
-  if (t === "" || /^[-–—]$/.test(t)) return undefined;
-  const r = parseAmount(t.replace(/^([-\u2212\u2013])\s+(?=\d)/, "$1"));
-  if (r.ok) return { value: r.value, ...(r.unit ? { unit: r.unit } : {}) };
-  return { problem: r.message };
-}
-
-/** Whether a text is a number alone (with `ca`): an amount cell without a unit. */
-export function isBareNumber(text: string): boolean {
-  return NUMBER_ALONE.test(text.trim());
-}
-
-/** A stated sum such as `23,5 mnkr`, `4, 0 mnkr` (a PDF's stray space) or `1 550`. */
+/** The first figure of a stated sum. */
 export function readStated(text: string): Stated | undefined {
-  const t = text.replace(/(\d),\s+(\d)/g, "$1,$2").trim();
-  const withUnit = findAmounts(t)[0];
-  const m = withUnit ? undefined : new RegExp(NUMBER, "u").exec(t);
-  const written = withUnit ? withUnit.text : m?.[0];
-  if (!written) return undefined;
-  const number = new RegExp(NUMBER, "u").exec(written.replace(/^(ca|cirka)\.?\s*/i, ""))![0];
-  const value = parseSwedishNumber(number.replace(/^([-\u2212\u2013])\s/, "$1"));
-  if (value === undefined) return undefined;
-  const decimals = /[,.](\d+)$/.exec(number)?.[1].length ?? 0;
-  return { value, decimals, ...(withUnit ? { unit: withUnit.unit } : {}) };
+  return readStatedFigures(text)[0];
+}
+
+/** A cell in an amount column read by the grammar: `450`, `1 200`, `Ca 1,2 mnkr`, `– 0,5`. */
+export type CellAmount = { value: number; unit?: Unit; notice?: string } | { problem: string };
+export function readCellAmount(text: string): CellAmount | undefined {
+  const t = text.trim();
+  if (t === "" || /^[-–—]$/.test(t)) return undefined; // a dash: no figure for that column
+  const r = parseAmount(t);
+  if (!r.ok) return { problem: r.message };
+  return {
+    value: r.value,
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.notice ? { notice: r.notice } : {}),
+  };
+}
+
+/**
+ * An amount at the start of a cell (`2,5 mnkr Q3 2023`, `450`, `ca 400`) and the text after it:
+ * the rest of the row after its amount.
+ */
+export function leadingAmount(
+  text: string
+): { value: number; unit?: Unit; rest: string } | undefined {
+  const t = text.trim();
+  const first = figures(t)[0];
+  if (!first || t.slice(0, first.index).trim() !== "") return undefined;
+  const own = readCellAmount(first.text);
+  if (!own || "problem" in own) return undefined;
+  return {
+    value: own.value,
+    ...(own.unit ? { unit: own.unit } : {}),
+    rest: t.slice(first.end).trim(),
+  };
+}
+
+/** Whether a text is a number alone (with `ca` and a unit): an amount cell. */
+export function isAmountText(text: string): boolean {
+  const t = text.trim();
+  const f = figures(t);
+  return f.length === 1 && f[0].index === 0 && f[0].end === t.length;
 }
 
 /** A year written alone, 1990–2100. */

@@ -60,6 +60,19 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
       const role = overrides[t.header.number]?.[k];
       return role ? { ...c, role } : { ...c };
     });
+    // An amount column whose parenthesis names no unit: its figures cannot be read with certainty.
+    for (const c of columns)
+      if (c.notUnit && (c.role === "annual" || c.role === "year")) {
+        problems.push({
+          table: IMPORT_TABLE,
+          row: t.header.number,
+          column: c.header,
+          key: c.role === "annual" ? "annual" : String(c.year),
+          severity: "error",
+          message: `Kolumnen »${c.header}« anger »${c.notUnit}« som enhet; skriv mnkr, tkr eller kr.`,
+        });
+        c.role = "ignore";
+      }
     const amountColumn =
       columns.find((c) => c.role === "annual") ?? columns.find((c) => c.role === "year");
     const anyUnit = amountColumn?.unit ?? columns.find((c) => c.unit)?.unit;

@@ -52,7 +52,7 @@ function fromParagraph(
       .slice(a.end)
       .replace(/[.!?]$/, "")
       .trim();
-    const timing = after && readTiming(after).ok ? after : yearPhrase(sentence);
+    const timing = after && readTiming(after).ok ? after : timingIn(sentence);
     const parsed = readTiming(timing);
     out.push({
       measure: {
@@ -72,9 +72,8 @@ function fromParagraph(
   return out;
 }
 
-/** The words around the sentence's first year: `från 2019`, `under 2021`. */
-function yearPhrase(sentence: string): string {
-  const m = /(?:(?:från och med|fr\.?\s?o\.?\s?m\.?|från|from)\s+)?(?:19|20)\d{2}/iu.exec(sentence);
-  const text = m ? m[0] : "";
-  return readTiming(text).ok ? text : (YEAR.exec(sentence)?.[0] ?? "");
+/** The expression the sentence's timing is read from (`från 2019`), as the grammar finds it. */
+function timingIn(sentence: string): string {
+  const r = readTiming(sentence);
+  return r.ok ? r.source : "";
 }

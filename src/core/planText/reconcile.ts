@@ -1,7 +1,7 @@
 import { accrue } from "../accrual";
 import { Problem } from "../problems";
 import { formatSwedish } from "../text";
-import { convertAmount, readStated, Stated, Unit } from "./grammar";
+import { convertAmount, matchesStated, readStated, Stated, Unit } from "./grammar";
 import { Line } from "./lines";
 import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } from "./types";
 
@@ -9,12 +9,6 @@ import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } fr
  * Reconciling with the plan's own sums: each sum row, the plan's total and its table per year,
  * compared at the precision the plan writes them (`Summa 4,0` is 3,95–4,05, not 3,5–4,5).
  */
-
-/** Whether a computed figure (in the stated figure's unit) equals the stated one as written. */
-export function matchesStated(stated: Stated, computed: number): boolean {
-  const tolerance = 0.5 * 10 ** -stated.decimals;
-  return Math.abs(stated.value - computed) <= tolerance + 1e-9 * Math.max(1, Math.abs(computed));
-}
 
 const inUnit = (s: Stated, unit: Unit) => (s.unit ? convertAmount(s.value, s.unit, unit) : s.value);
 const sv = (v: number) => formatSwedish(Math.round(v * 1000) / 1000);

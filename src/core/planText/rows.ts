@@ -3,9 +3,12 @@ import { ColumnMapping, ColumnRole } from "./columns";
 import {
   convertAmount,
   findAmounts,
-  isBareNumber,
+  isAmountText,
+  leadingAmount,
   readCellAmount,
+  CellAmount,
   readStated,
+  readStatedFigures,
   readTiming,
   Stated,
   Unit,
@@ -52,7 +55,7 @@ export function readCellTable(body: Line[], ctx: TableContext): TableRows {
       sums.push({ row: { line: line.number, texts }, index: rows.length });
       continue;
     }
-    const hasAmount = ctx.columns.some((c, k) => isAmountColumn(c) && amountOf(texts[k]));
+    const hasAmount = ctx.columns.some((c, k) => isAmountColumn(c) && hasFigure(texts[k]));
     if (hasAmount) {
       const row = { line: line.number, texts };
       if (pending) row.texts = row.texts.map((t, k) => joinWrapped(pending![k] ?? "", t));
@@ -138,10 +141,7 @@ function nearestColumn(c: Cell, columns: ColumnMapping[]): number {
   return best;
 }
 
-const amountShaped = (t: string) =>
-  isBareNumber(t) ||
-  (findAmounts(t).length === 1 && findAmounts(t)[0].index <= 4) ||
-  /^[-–—]$/.test(t.trim());
+const amountShaped = (t: string) => isAmountText(t) || /^[-–—]$/.test(t.trim());
 
 /** Cells that do not line up with the header: amounts to amount columns, text to the others, in order. */
 function typedAlignment(cells: Cell[], ctx: TableContext, out: string[]): string[] {
@@ -183,21 +183,19 @@ function firstText(texts: string[], columns: ColumnMapping[]): string {
 }
 
 /** An amount cell: the amount (with its unit when written) and the text after it. */
-function amountOf(
-  text: string | undefined
-): { value: number; unit?: Unit; rest: string } | undefined {
-  if (!text) return undefined;
-  const found = findAmounts(text)[0];
-  if (found && found.index <= 4)
-    return { value: found.value, unit: found.unit, rest: text.slice(found.end).trim() };
-  const lead = /^(?:(?:ca|cirka)\.?\s*)?[-\u2212\u2013]?\s?\d[\d \u00a0]*(?:[,.]\d+)?/i.exec(
-    text.trim()
-  );
-  if (!lead) return undefined;
-  const a = readCellAmount(lead[0]);
-  if (!a || "problem" in a) return undefined;
-  return { value: a.value, rest: text.trim().slice(lead[0].length).trim() };
+/**
+ * An amount cell read by the grammar (`Ca 1,2 mnkr`, `2 tkr/mån`, a range is a problem); when
+ * the amount is followed by a timing in the same cell (`2,5 mnkr Q3 2023`), that rest is kept.
+ */
+function cellAmount(text: string): CellAmount & { rest?: string } {
+  const whole = readCellAmount(text);
+  const lead = leadingAmount(text);
+  if (whole && !("problem" in whole)) return { ...whole, rest: lead?.rest ?? "" };
+  if (lead && lead.rest && readTiming(lead.rest).ok) return lead;
+  return whole ?? { problem: "är tom" };
 }
+/** Whether a line's amount columns hold anything like a figure (else it is a wrapped line). */
+const hasFigure = (text: string | undefined) => text !== undefined && /\d/.test(text);
 
 function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
   const text = (role: ColumnRole) =>
@@ -227,18 +225,28 @@ function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
   let unitGuessed = false;
   ctx.columns.forEach((c, k) => {
     if (!isAmountColumn(c) || !row.texts[k]) return;
-    const a = amountOf(row.texts[k]);
-    if (!a) {
-      const r = readCellAmount(row.texts[k]);
-      if (r && "problem" in r)
-        ctx.problems.push({
-          table: IMPORT_TABLE,
-          row: row.line,
-          column: c.header,
-          message: `»${row.texts[k]}« ${r.problem}`,
-        });
+    const a = cellAmount(row.texts[k]);
+    if ("problem" in a) {
+      if (readCellAmount(row.texts[k]) === undefined) return; // a dash: no figure
+      m.measure.confidence -= 0.3;
+      ctx.problems.push({
+        table: IMPORT_TABLE,
+        row: row.line,
+        column: c.header,
+        key: c.role === "annual" ? "annual" : String(c.year),
+        message: `»${row.texts[k]}« ${a.problem}`,
+      });
       return;
     }
+    if (a.notice)
+      ctx.problems.push({
+        table: IMPORT_TABLE,
+        row: row.line,
+        column: c.header,
+        key: c.role === "annual" ? "annual" : String(c.year),
+        severity: "notice",
+        message: a.notice,
+      });
     if (!a.unit && !c.unit && !ctx.unitStated) unitGuessed = true;
     const value = convertAmount(a.value, a.unit ?? c.unit ?? ctx.unit, ctx.unit);
     if (c.role === "annual") {
@@ -300,17 +308,7 @@ function statedSums(
 }
 
 /** Figures in a sum row's text, in order: `4,0 mnkr`, `1,0  2,5  3,0`. */
-function splitStated(text: string): Stated[] {
-  const t = text.replace(/(\d),\s+(\d)/g, "$1,$2");
-  const out: Stated[] = [];
-  for (const m of t.matchAll(
-    /(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?(?:\s*(?:mnkr|mkr|tkr|kkr|kr|msek|tsek|sek))?/gi
-  )) {
-    const s = readStated(m[0]);
-    if (s) out.push(s);
-  }
-  return out;
-}
+const splitStated = (text: string): Stated[] => readStatedFigures(text);
 
 // ---------------------------------------------------------------------------------------------
 // Tables whose cells stand in blocks between blank lines (seed 000)

@@ -1,4 +1,4 @@
-import { findAmounts, Unit, unitInText } from "./grammar";
+import { findAmounts, sumWord, Unit, unitInText } from "./grammar";
 import { HeaderMatch, matchHeader } from "./columns";
 import { Line, splitCells } from "./lines";
 
@@ -16,11 +16,13 @@ export interface FoundTable {
   area: string;
 }
 
-/** `Summa`, `Delsumma`, `Totalt`, `Total`, `Summa totalt` (spaced-out letters already closed up). */
-export const SUM_WORD = /^(summa\s+totalt?|summa|delsumma|totalt|total|sum)\b[:.]?/i;
-const TOTAL_WORD = /^(summa\s+totalt?|totalt|total)\b/i;
-export const isSumText = (t: string) => SUM_WORD.test(t.trim());
-export const isTotalText = (t: string) => TOTAL_WORD.test(t.trim());
+/**
+ * A sum row's label (`Summa`, `Delsumma`, `Totalt`, `Summa totalt`, `S u m m a`), read by the
+ * grammar's sum words; the figures after it are left out.
+ */
+const sumLabel = (t: string) => t.trim().replace(/\s*[-\u2212\u2013]?\s*\d[\s\S]*$/, "");
+export const isSumText = (t: string) => sumWord(sumLabel(t)) !== undefined;
+export const isTotalText = (t: string) => sumWord(sumLabel(t)) === "total";
 
 /** Words that end a table: the text after it. */
 const TABLE_END =
