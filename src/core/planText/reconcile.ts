@@ -50,6 +50,7 @@ export function checkSums(
           table: IMPORT_TABLE,
           row: s.line,
           column: "Summa",
+          key: "annual",
           message: `Avsnittet »${area}« anger summan ${sv(section.statedSum)} ${unit}, men åtgärderna summerar till ${sv(computedSum)} ${unit}`,
         });
     }

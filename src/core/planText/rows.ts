@@ -357,6 +357,7 @@ function readSumBlock(
       table: IMPORT_TABLE,
       row: block[0].number,
       column: "Summa",
+      key: "annual",
       message: `»${text}« anger ingen summa som går att läsa`,
     });
   ctx.columns.filter(isAmountColumn).forEach((c, k) => {
@@ -486,6 +487,7 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
       table: IMPORT_TABLE,
       row: pendingName.line,
       column: "Kostnadsreducering",
+      key: "annual",
       message: `»${joinAllWrapped(pendingName.text.split("\n")).slice(0, 80)}« ser ut som en åtgärd men har inget belopp med enhet (t.ex. 2 mnkr)`,
     });
   }
@@ -616,18 +618,33 @@ export function applyTiming(
       table: IMPORT_TABLE,
       row: m.line,
       column: "Tidsaspekt",
+      key: "timing",
       message: `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas`,
     });
     return;
   }
   const parsed = readTiming(timing);
-  if (parsed.ok) m.start = parsed.start;
-  else {
+  if (parsed.ok) {
+    m.start = parsed.start;
+    if (parsed.end) m.end = parsed.end; // `avtalet löper ut 2021-06-30`: an end, never a start
+    if (parsed.notice) {
+      m.confidence -= 0.1;
+      problems.push({
+        table: IMPORT_TABLE,
+        row: m.line,
+        column: "Tidsaspekt",
+        key: "timing",
+        severity: "notice",
+        message: parsed.notice,
+      });
+    }
+  } else {
     m.confidence -= 0.3;
     problems.push({
       table: IMPORT_TABLE,
       row: m.line,
       column: "Tidsaspekt",
+      key: "timing",
       message: parsed.message,
     });
   }

@@ -16,6 +16,8 @@ export interface ImportedMeasure {
   /** The timing as the plan writes it (the rest of the row after its amount, kept whole). */
   timing: string;
   start?: CalendarDate;
+  /** An end the timing names (`avtalet löper ut 2021-06-30`): fills Slut. */
+  end?: CalendarDate;
   dependency?: string;
   comment?: string;
   /** Line of the text where the measure starts (1-based). */
