@@ -146,7 +146,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   const args = parseArgs(argv, ["out"], ["json", "force", "med-forslag"]);
   if (args.positional.length !== 1)
     throw new UsageError(
-      "ange planens text: balans import PLAN.txt --out PLAN.xlsx [--json] [--med-forslag]"
+      "ange planens text: balans import PLAN.txt --out PLAN.xlsx [--force] [--json] [--med-forslag]"
     );
   const input = args.positional[0];
   const out = args.options.get("out");

@@ -611,43 +611,31 @@ export function applyTiming(
     m.dependency = [m.dependency, ...remarks.map((r) => r.charAt(0).toUpperCase() + r.slice(1))]
       .filter(Boolean)
       .join("; ");
-  if (!timing) {
-    if (m.perYear) return; // the years the plan states are the timing
-    m.confidence -= 0.3;
+  // A problem with the timing lowers the confidence by what it costs the reading.
+  const problem = (message: string, cost: number, severity?: "notice") => {
+    m.confidence -= cost;
     problems.push({
       table: IMPORT_TABLE,
       row: m.line,
       column: "Tidsaspekt",
       key: "timing",
-      message: `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas`,
+      ...(severity ? { severity } : {}),
+      message,
     });
+  };
+  if (!timing) {
+    if (m.perYear) return; // the years the plan states are the timing
+    problem(
+      `»${m.name}« har ingen tidsaspekt; fyll i Tidsaspekt eller Start innan effekten kan räknas`,
+      0.3
+    );
     return;
   }
   const parsed = readTiming(timing);
-  if (parsed.ok) {
-    m.start = parsed.start;
-    if (parsed.end) m.end = parsed.end; // `avtalet löper ut 2021-06-30`: an end, never a start
-    if (parsed.notice) {
-      m.confidence -= 0.1;
-      problems.push({
-        table: IMPORT_TABLE,
-        row: m.line,
-        column: "Tidsaspekt",
-        key: "timing",
-        severity: "notice",
-        message: parsed.notice,
-      });
-    }
-  } else {
-    m.confidence -= 0.3;
-    problems.push({
-      table: IMPORT_TABLE,
-      row: m.line,
-      column: "Tidsaspekt",
-      key: "timing",
-      message: parsed.message,
-    });
-  }
+  if (!parsed.ok) return problem(parsed.message, 0.3);
+  m.start = parsed.start;
+  if (parsed.end) m.end = parsed.end; // `avtalet löper ut 2021-06-30`: an end, never a start
+  if (parsed.notice) problem(parsed.notice, 0.1, "notice");
 }
 
 const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").trim();
