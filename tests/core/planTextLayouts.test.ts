@@ -412,3 +412,80 @@ describe("the preview's choices", () => {
     expect(acceptCandidates(p, [])).toBe(p);
   });
 });
+
+describe("more ways a table is written", () => {
+  const rows = (p: PlanImport) =>
+    p.measures.map((m) => [m.name, m.annual, m.start ? toIsoDate(m.start) : null]);
+  it.each([
+    [
+      "drawn with | and a rule line",
+      "| Åtgärd | Belopp (tkr) | Start |\n|---|---|---|\n| Översyn av avtal | 400 | Q3 2024 |\n| Färre konsulter | 300 | 2025 |\n",
+      "tkr",
+      [
+        ["Översyn av avtal", 400, "2024-07-01"],
+        ["Färre konsulter", 300, "2025-01-01"],
+      ],
+    ],
+    [
+      "saved as CSV with semicolons",
+      "Åtgärd;Besparing (mnkr);Tidsaspekt;Kommentar\nÖversyn av avtal;0,4;Q3 2024;\nFärre konsulter;0,3;2025;Beslut i KF\n",
+      "mnkr",
+      [
+        ["Översyn av avtal", 0.4, "2024-07-01"],
+        ["Färre konsulter", 0.3, "2025-01-01"],
+      ],
+    ],
+    [
+      "headers of several words",
+      "Beskrivning av åtgärd\tEkonomisk effekt helår (tkr)\tTidpunkt för genomförande\nÖversyn av avtal\t400\tQ3 2024\n",
+      "tkr",
+      [["Översyn av avtal", 400, "2024-07-01"]],
+    ],
+    [
+      "a bulleted list under a header with single spaces",
+      "Förslag Kostnadsreducering Tidsaspekt\n\n• Översyn av avtal 2 mnkr Q 3 2020\n• Färre konsulter 1 mnkr 2021\n\nSumma 3 mnkr\n",
+      "mnkr",
+      [
+        ["Översyn av avtal", 2, "2020-07-01"],
+        ["Färre konsulter", 1, "2021-01-01"],
+      ],
+    ],
+    [
+      "numbers aligned to the right under their header",
+      "Åtgärd                               Besparing, tkr    Start\nÖversyn av avtal                              400    Q3 2024\nFärre konsulter                             1 300    2025\nSumma                                       1 700\n",
+      "tkr",
+      [
+        ["Översyn av avtal", 400, "2024-07-01"],
+        ["Färre konsulter", 1300, "2025-01-01"],
+      ],
+    ],
+  ])("%s", (_, text, unit, expected) => {
+    const p = parsePlanText(text);
+    expect(p.unit).toBe(unit);
+    expect(rows(p)).toEqual(expected);
+    expect(p.problems).toEqual([]);
+    expect(p.sections.every((s) => s.matches !== false)).toBe(true);
+  });
+
+  it("a table that names no unit is read as mnkr, and says so on the row", () => {
+    const p = parsePlanText("Åtgärd\tBelopp\tStart\nÖversyn av avtal\t400\tQ3 2024\n");
+    expect(p.measures[0]).toMatchObject({ annual: 400, confidence: 0.7 });
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: "Belopp",
+        message: expect.stringMatching(/ingen enhet; beloppet lästes som mnkr/),
+      }),
+    ]);
+  });
+
+  it("an amount column whose parenthesis is no unit is an error naming the column and the text", () => {
+    const p = parsePlanText("Åtgärd\tBelopp (st)\tStart\nÖversyn av avtal\t4\tQ3 2024\n");
+    expect(p.measures.map((m) => m.annual)).toEqual([undefined]);
+    expect(p.problems[0]).toMatchObject({
+      row: 1,
+      column: "Belopp (st)",
+      message: "Kolumnen »Belopp (st)« anger »st« som enhet; skriv mnkr, tkr eller kr.",
+    });
+  });
+});

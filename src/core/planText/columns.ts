@@ -1,6 +1,6 @@
 import { foldText } from "../text";
 import { headerName, readUnit, readYear, Unit, unitInText } from "./grammar";
-import { Cell, splitCells } from "./lines";
+import { Cell, Separator, separatorOf, splitCells } from "./lines";
 
 /**
  * Finding a table's columns: each header cell scored against the aliases of every Atgarder column,
@@ -87,22 +87,34 @@ export interface ColumnMapping {
 export interface HeaderMatch {
   columns: ColumnMapping[];
   by: "tab" | "space" | "words";
+  /** The character between cells, for tables whose cells it separates. */
+  sep?: Separator;
   /** How many cells matched a column name. */
   score: number;
 }
 
 /** The role a header cell names, or undefined when it names none. */
-export function roleOf(header: string): { role: ColumnRole; year?: number } | undefined {
+export function roleOf(
+  header: string,
+  byWord = false
+): { role: ColumnRole; year?: number } | undefined {
   const key = headerName(header).key.replace(/[:.]$/, "");
   if (key === "") return undefined;
   const year = readYear(key);
   if (year) return { role: "year", year };
-  const saving = new RegExp(String.raw`^(?:${SAVING_WORDS.join("|")})\s+((?:19|20)\d{2})$`).exec(
-    key
-  );
+  const saving = new RegExp(
+    String.raw`^(?:${SAVING_WORDS.join("|")})(?:\s+ar)?\s+((?:19|20)\d{2})$`
+  ).exec(key);
   if (saving) return { role: "year", year: Number(saving[1]) };
   for (const [role, aliases] of Object.entries(ALIASES))
     if (aliases.includes(key)) return { role: role as ColumnRole };
+  // A header of several words names the column of its first word that is a column's name:
+  // `Beskrivning av åtgärd`, `Ekonomisk effekt helår`, `Tidpunkt för genomförande`.
+  // (Only for a cell of its own: in a header written with single spaces, words are columns.)
+  if (!byWord) return undefined;
+  for (const word of key.split(/[\s/,]+/))
+    for (const [role, aliases] of Object.entries(ALIASES))
+      if (aliases.includes(word)) return { role: role as ColumnRole };
   return undefined;
 }
 
@@ -128,6 +140,8 @@ export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | unde
           split.by
         );
   if (!match) return undefined;
+  const sep = separatorOf(text);
+  if (sep) match.sep = sep;
   const roles = match.columns.map((c) => c.role);
   if (!roles.includes("name") || !roles.some(isAmountRole)) return undefined;
   for (const role of ["id", "area", "name", "annual", "timing"] as const)
@@ -144,7 +158,7 @@ export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | unde
 
 function matchCells(cells: Cell[], by: "tab" | "space"): HeaderMatch | undefined {
   const columns = cells.map((c): ColumnMapping => {
-    const r = roleOf(c.text);
+    const r = roleOf(c.text, true);
     return {
       header: c.text,
       role: r?.role ?? "ignore",

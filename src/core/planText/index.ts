@@ -81,6 +81,7 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
     const ctx: TableContext = {
       columns,
       by: t.match.by,
+      ...(t.match.sep ? { sep: t.match.sep } : {}),
       area: t.area,
       unit,
       unitStated: anyUnit !== undefined || unitInText(t.header.text) !== undefined,

@@ -123,14 +123,32 @@ export interface Cell {
   end: number;
 }
 
+/** What separates a line's cells: a tab (Word, Excel), `|` (tables drawn in text), `;` (CSV). */
+export type Separator = "\t" | "|" | ";";
+
+export function separatorOf(text: string): Separator | undefined {
+  if (text.includes("\t")) return "\t";
+  if ((text.match(/\|/g)?.length ?? 0) >= 2) return "|";
+  if ((text.match(/;/g)?.length ?? 0) >= 2) return ";";
+  return undefined;
+}
+
 /**
- * The cells of a line: split at tabs (Word, Excel) or at runs of two or more spaces (PDF column
- * spacing). A line with neither is one cell. Tab-split cells keep their empty cells.
+ * The cells of a line: split at its separator (tabs, `|`, `;`; a table's rows use its header's),
+ * else at runs of two or more spaces (PDF column spacing). A line with neither is one cell.
+ * Separated cells keep their empty cells and are placed by their index (`by: "tab"`).
  */
-export function splitCells(text: string): { cells: Cell[]; by: "tab" | "space" | "none" } {
-  if (text.includes("\t")) {
+export function splitCells(
+  text: string,
+  sep: Separator | undefined = separatorOf(text)
+): { cells: Cell[]; by: "tab" | "space" | "none" } {
+  if (sep && text.includes(sep)) {
     let pos = 0;
-    const cells = text.split("\t").map((t) => {
+    let parts = text.split(sep);
+    // `| a | b |`: the border pipes open and close the line, they do not make cells.
+    if (sep === "|")
+      parts = parts.filter((p, i) => p.trim() !== "" || (i > 0 && i < parts.length - 1));
+    const cells = parts.map((t) => {
       const c = { text: t.trim(), start: pos, end: pos + t.length };
       pos += t.length + 1;
       return c;

@@ -23,22 +23,23 @@ export function checkSums(
   problems: Problem[]
 ): ImportedSection[] {
   const annualOf = (m: RawMeasure) => convertAmount(m.measure.annual ?? 0, m.unit, unit);
+  const areaOf = (rows: RawMeasure[]) => {
+    const areas = [...new Set(rows.map((m) => m.measure.area))];
+    return areas.length === 1 ? areas[0] : tableArea;
+  };
   if (sums.length === 0)
     return measures.length
-      ? [{ area: tableArea, computedSum: measures.reduce((a, m) => a + annualOf(m), 0) }]
+      ? [{ area: areaOf(measures), computedSum: measures.reduce((a, m) => a + annualOf(m), 0) }]
       : [];
   return sums.map((s) => {
     const labelArea = s.label
       .replace(/^(summa|delsumma|totalt?)\s*(totalt?)?\s*[:.]?\s*/i, "")
       .trim();
-    const areas = [...new Set(s.covers.map((m) => m.measure.area))];
     const area = s.total
       ? "Totalt"
       : labelArea && !/\d/.test(labelArea)
         ? labelArea
-        : areas.length === 1
-          ? areas[0]
-          : tableArea;
+        : areaOf(s.covers);
     const computedSum = s.covers.reduce((a, m) => a + annualOf(m), 0);
     const section: ImportedSection = { area, computedSum };
     if (s.annual) {

@@ -13,7 +13,7 @@ import {
   Stated,
   Unit,
 } from "./grammar";
-import { Cell, joinAllWrapped, joinWrapped, Line, splitCells } from "./lines";
+import { Cell, joinAllWrapped, joinWrapped, Line, Separator, splitCells } from "./lines";
 import { isSumText, isTotalText } from "./tables";
 import { IMPORT_TABLE, RawMeasure, SumRow, TableRows } from "./types";
 
@@ -25,6 +25,7 @@ import { IMPORT_TABLE, RawMeasure, SumRow, TableRows } from "./types";
 export interface TableContext {
   columns: ColumnMapping[];
   by: "tab" | "space" | "words";
+  sep?: Separator;
   area: string;
   unit: Unit;
   /** Whether any header or line near it names a unit. */
@@ -48,7 +49,8 @@ export function readCellTable(body: Line[], ctx: TableContext): TableRows {
   const sums: { row: CellRow; index: number }[] = [];
   let pending: string[] | undefined;
   for (const line of body) {
-    if (line.text.trim() === "") continue;
+    // Blank lines, and the rules of a table drawn in text (`|---|---|`), hold no cell.
+    if (/^[\s|+\-=:_]*$/.test(line.text)) continue;
     const texts = assignCells(line.text, ctx);
     const first = firstText(texts, ctx.columns);
     if (isSumText(first) || isSumText(line.text)) {
@@ -93,7 +95,7 @@ export function readCellTable(body: Line[], ctx: TableContext): TableRows {
 /** The texts of a line per column of the header. */
 function assignCells(text: string, ctx: TableContext): string[] {
   const out = ctx.columns.map(() => "");
-  const { cells, by } = splitCells(text);
+  const { cells, by } = splitCells(text, ctx.sep);
   const put = (k: number, t: string) => (out[k] = joinWrapped(out[k], t));
   const filled = cells.filter((c) => c.text);
   if (filled.length === 0) return out;
@@ -213,7 +215,7 @@ function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
     measure: {
       id: id.replace(/[.)]$/, ""),
       area: text("area"),
-      name: name.replace(/\s*[–-]\s*$/, ""),
+      name: cleanName(name),
       timing: "",
       line: row.line,
       confidence: 1,
@@ -448,7 +450,7 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
         measure: {
           id: numbered ? numbered[1].replace(/[.)]$/, "") : "",
           area: ctx.area,
-          name: (numbered ? numbered[2] : flat).replace(/\s*[–-]\s*$/, "").trim(),
+          name: cleanName(numbered ? numbered[2] : flat),
           timing: "",
           line: block[0].number + text.slice(0, a.index).split("\n").length - 1,
           confidence: 0.9,
@@ -506,7 +508,7 @@ function readAmountFirstBlocks(blocks: Line[][], ctx: TableContext): TableRows {
   const close = () => {
     if (!open) return;
     const { name, timing } = splitNameTiming(open.lines);
-    open.raw.measure.name = name;
+    open.raw.measure.name = cleanName(name);
     applyTiming(open.raw.measure, timing, ctx.problems);
     measures.push(open.raw);
     open = undefined;
@@ -637,5 +639,12 @@ export function applyTiming(
   if (parsed.end) m.end = parsed.end; // `avtalet löper ut 2021-06-30`: an end, never a start
   if (parsed.notice) problem(parsed.notice, 0.1, "notice");
 }
+
+/** A name without a list's bullet before it or a dash after it: `• Översyn av avtal –`. */
+const cleanName = (name: string) =>
+  name
+    .replace(/^[•·▪◦*\-–]\s+/, "")
+    .replace(/\s*[–-]\s*$/, "")
+    .trim();
 
 const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").trim();
