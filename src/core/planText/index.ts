@@ -121,7 +121,7 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
   }));
 
   const sections: ImportedSection[] = sectionsRaw.flatMap((s) =>
-    checkSums(s.area, s.sums, s.measures, unit, s.line, problems)
+    checkSums(s.area, s.sums, s.measures, unit, problems)
   );
   const figures = checkPlanFigures(readPlanFigures(lines), measures, unit, problems);
 

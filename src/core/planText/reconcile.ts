@@ -19,7 +19,6 @@ export function checkSums(
   sums: SumRow[],
   measures: RawMeasure[],
   unit: Unit,
-  headerLine: number,
   problems: Problem[]
 ): ImportedSection[] {
   const annualOf = (m: RawMeasure) => convertAmount(m.measure.annual ?? 0, m.unit, unit);
@@ -78,7 +77,6 @@ export function checkSums(
         } else if (section.matches === undefined) section.matches = true;
       }
     }
-    void headerLine;
     return section;
   });
 }
