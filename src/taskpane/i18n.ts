@@ -58,8 +58,10 @@ export const STRINGS = {
       `${n} åtgärder i ${sections} avsnitt (${unit}).`,
     sumsMatch: "Planens summor och tabell per år stämmer.",
     sumsDiffer: "Några summor stämmer inte; se problemen.",
-    importColumns: (line: number, unit: string) =>
-      `Tabellen på rad ${line} (${unit}). Ändra en kolumns roll om Balans läst fel; texten läses om direkt.`,
+    importColumns: (line: number, unit: string, mapping: string) =>
+      `Tabellen på rad ${line} (${unit}): ${mapping}`,
+    importColumnsHelp:
+      "Så läste Balans kolumnerna. Öppna en tabell och ändra en kolumns roll om den blev fel; texten läses om direkt.",
     importColumnRole: "Roll för kolumnen",
     roles: {
       id: "Id",
@@ -139,8 +141,10 @@ export const STRINGS = {
       `${n} measures in ${sections} sections (${unit}).`,
     sumsMatch: "The plan's sums and table per year match.",
     sumsDiffer: "Some sums do not match; see the problems.",
-    importColumns: (line: number, unit: string) =>
-      `The table on line ${line} (${unit}). Change a column's role if Balans misread it; the text is read again at once.`,
+    importColumns: (line: number, unit: string, mapping: string) =>
+      `The table on line ${line} (${unit}): ${mapping}`,
+    importColumnsHelp:
+      "How Balans read the columns. Open a table and change a column's role if it is wrong; the text is read again at once.",
     importColumnRole: "Role of the column",
     roles: {
       id: "Id",

@@ -69,12 +69,22 @@ export class ImportPreview {
     const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
     this.el("import-summary").textContent =
       `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
+    // One line per table says the mapping; open it to change a column's role.
+    const help = doc.createElement("p");
+    help.className = "help";
+    help.textContent = t.importColumnsHelp;
     this.el("import-columns").replaceChildren(
+      ...(plan.tables.length ? [help] : []),
       ...plan.tables.map((table) => {
-        const box = doc.createElement("fieldset");
-        const legend = doc.createElement("legend");
-        legend.textContent = t.importColumns(table.line, table.unit);
-        box.append(legend);
+        const box = doc.createElement("details");
+        box.open = plan.tables.length === 1 || this.overrides[table.line] !== undefined;
+        const summary = doc.createElement("summary");
+        summary.textContent = t.importColumns(
+          table.line,
+          table.unit,
+          table.columns.map((c) => `${c.header} → ${this.roleName(c.role, c.year)}`).join(", ")
+        );
+        box.append(summary);
         table.columns.forEach((c, k) => {
           const label = doc.createElement("label");
           const name = doc.createElement("span");
@@ -85,7 +95,7 @@ export class ImportPreview {
             if (role === "year" && c.year === undefined) continue;
             const option = doc.createElement("option");
             option.value = role;
-            option.textContent = role === "year" ? `${t.roles.year} ${c.year}` : t.roles[role];
+            option.textContent = this.roleName(role, c.year);
             option.selected = role === c.role;
             select.append(option);
           }
@@ -133,6 +143,10 @@ export class ImportPreview {
         return li;
       })
     );
+  }
+
+  private roleName(role: ColumnRole, year?: number): string {
+    return role === "year" ? `${this.t.roles.year} ${year}` : this.t.roles[role];
   }
 
   private measureItem(m: ImportedMeasure, unit: string): HTMLLIElement {

@@ -274,6 +274,8 @@ describeIfBrowser("the task pane in Chromium", () => {
     );
     expect(await fresh.locator("#import-problems li").count()).toBe(0);
     expect(await fresh.textContent("#import-measures li")).toMatch(/Översyn av avtal · Q3 2024/);
+    await fresh.locator("#import-preview").scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(output, "taskpane-import-mapping-350.png") });
 
     await fresh.fill(
       "#import-text",
@@ -285,6 +287,8 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(await fresh.isDisabled("#write-import")).toBe(true);
     await fresh.check("#import-candidates li:nth-child(2) input");
     expect(await fresh.isDisabled("#write-import")).toBe(false);
+    await fresh.locator("#import-candidates").scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(output, "taskpane-import-prose-350.png") });
     await fresh.close();
   });
 
