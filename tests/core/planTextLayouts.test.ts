@@ -299,6 +299,42 @@ describe("plans in layouts other than seed 000", () => {
   });
 });
 
+describe("seed 000's first table as `pdftotext -layout` gives it", () => {
+  it("wrapped names under their column, a remark on the amount kept as Kommentar", () => {
+    const p = plan("son-2020-pdf-layout.txt");
+    const area = "Organisatoriska/metodrelaterade åtgärder";
+    expect(p.measures.map(shape)).toEqual([
+      {
+        id: "A01",
+        area,
+        name: "Systematisk uppföljning samt genom att matcha rätt insats",
+        annual: 4,
+        timing: "2021",
+        start: "2021-01-01",
+      },
+      {
+        id: "A02",
+        area,
+        name: "Översyn arbetssätt, skapa kostnadsmedvetenhet kring placeringskostnader – kortare uppsägningstid och mellantvång",
+        annual: 4,
+        timing: "2021",
+        start: "2021-01-01",
+      },
+      {
+        id: "A03",
+        area,
+        name: "Gemensamt HVB",
+        annual: 1,
+        timing: "Q 3 2020",
+        start: "2020-07-01",
+      },
+    ]);
+    expect(p.measures[2].comment).toBe("lägre kostnader och delfinansiering från Regionen");
+    expect(p.sections).toEqual([expect.objectContaining({ area, statedSum: 9, matches: true })]);
+    expect(p.problems).toEqual([]);
+  });
+});
+
 describe("the amount first in blocks between blank lines (was: every amount one row down)", () => {
   it("each amount starts its row; the name and the timing follow it", () => {
     const p = plan("bn-2021-amount-first-blocks.txt");

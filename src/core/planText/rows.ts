@@ -225,6 +225,7 @@ function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
   };
   let timing = text("timing");
   let unitGuessed = false;
+  let amountRemark = "";
   ctx.columns.forEach((c, k) => {
     if (!isAmountColumn(c) || !row.texts[k]) return;
     const a = cellAmount(row.texts[k]);
@@ -253,13 +254,16 @@ function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
     const value = convertAmount(a.value, a.unit ?? c.unit ?? ctx.unit, ctx.unit);
     if (c.role === "annual") {
       m.measure.annual = value;
-      if (a.rest && !timing) timing = a.rest; // the rest of the row after its amount
+      // The rest of the row after its amount is its timing; beside a timing column, a remark
+      // on the amount (`1 mnkr (lägre kostnader och …)`) is kept as Kommentar.
+      if (a.rest && !timing) timing = a.rest;
+      else if (a.rest) amountRemark = a.rest.replace(/^\((.*)\)$/s, "$1").trim();
     } else (m.measure.perYear ??= {})[String(c.year)] = value;
   });
   const other = ctx.columns
     .map((c, k) => (c.role === "ignore" && row.texts[k] ? `${c.header}: ${row.texts[k]}` : ""))
     .filter(Boolean);
-  const comment = [text("comment"), ...other].filter(Boolean).join("; ");
+  const comment = [amountRemark, text("comment"), ...other].filter(Boolean).join("; ");
   if (comment) m.measure.comment = comment;
   const dependency = text("dependency");
   if (dependency) m.measure.dependency = dependency;
