@@ -515,6 +515,32 @@ describe("more ways a table is written", () => {
     expect(p.sections.every((s) => s.matches !== false)).toBe(true);
   });
 
+  it("rows on one line with single spaces, the unit in the header only", () => {
+    const p = parsePlanText(
+      "Förslag Belopp (tkr) Start\nÖversyn av avtal 400 Q3 2024\nFärre konsulter 1 300 2025\nSumma 1 700\n"
+    );
+    expect(rows(p)).toEqual([
+      ["Översyn av avtal", 400, "2024-07-01"],
+      ["Färre konsulter", 1300, "2025-01-01"],
+    ]);
+    expect(p.sections).toEqual([expect.objectContaining({ statedSum: 1700, matches: true })]);
+    expect(p.problems).toEqual([]);
+  });
+
+  it("per-year rows on one line with single spaces", () => {
+    const p = parsePlanText(
+      "Åtgärd 2021 2022 2023 (mnkr)\nNy bemanningsmodell 0,5 1,0 1,0\nMinskade hyreskostnader 0,2 0,4 0,8\nSumma 0,7 1,4 1,8\n"
+    );
+    expect(p.measures.map((m) => [m.name, m.perYear])).toEqual([
+      ["Ny bemanningsmodell", { "2021": 0.5, "2022": 1, "2023": 1 }],
+      ["Minskade hyreskostnader", { "2021": 0.2, "2022": 0.4, "2023": 0.8 }],
+    ]);
+    expect(p.sections[0]).toMatchObject({
+      statedPerYear: { "2021": 0.7, "2022": 1.4, "2023": 1.8 },
+      matches: true,
+    });
+  });
+
   it("a table that names no unit is read as mnkr, and says so on the row", () => {
     const p = parsePlanText("Åtgärd\tBelopp\tStart\nÖversyn av avtal\t400\tQ3 2024\n");
     expect(p.measures[0]).toMatchObject({ annual: 400, confidence: 0.7 });

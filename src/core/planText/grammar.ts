@@ -93,6 +93,11 @@ function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { un
   });
 }
 
+/** Every number of a text (with `ca` before it and a unit after it when written), in order. */
+export function findFigures(text: string): (Omit<FoundAmount, "unit"> & { unit?: Unit })[] {
+  return figures(text);
+}
+
 /** Every amount with a unit in a text (`ca 1,1 mnkr`, `350 000 kr`), in order. */
 export function findAmounts(text: string): FoundAmount[] {
   return figures(text).filter((f): f is FoundAmount => f.unit !== undefined);

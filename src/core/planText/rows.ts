@@ -3,6 +3,7 @@ import { ColumnMapping, ColumnRole } from "./columns";
 import {
   convertAmount,
   findAmounts,
+  findFigures,
   isAmountText,
   leadingAmount,
   readCellAmount,
@@ -10,6 +11,7 @@ import {
   readStated,
   readStatedFigures,
   readTiming,
+  readYear,
   Stated,
   Unit,
 } from "./grammar";
@@ -418,6 +420,14 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
       continue;
     }
     const amounts = findAmounts(text);
+    const awaitingTiming =
+      open !== undefined && (unbalancedOpen() || open.timing.join("").trim() === "");
+    const bare = amounts.length === 0 && !awaitingTiming ? block.map((l) => bareRow(l, ctx)) : [];
+    if (bare.length && bare.every(Boolean)) {
+      finish();
+      measures.push(...(bare as RawMeasure[]));
+      continue;
+    }
     if (amounts.length === 0) {
       if (
         open &&
@@ -498,6 +508,45 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
     });
   }
   return { measures, sums };
+}
+
+/**
+ * A row on one line with single spaces whose figures carry no unit (the unit is in the header):
+ * `Översyn av avtal 400 Q3 2024`, `Ny bemanningsmodell 0,5 1,0 1,0`. The name, then one figure
+ * per amount column, then the timing. Years are not taken for figures.
+ */
+function bareRow(line: Line, ctx: TableContext): RawMeasure | undefined {
+  const amountColumns = ctx.columns.filter(isAmountColumn);
+  const nameAt = ctx.columns.findIndex((c) => c.role === "name");
+  const amountAt = ctx.columns.findIndex(isAmountColumn);
+  // Only where the header says what a bare figure means: a unit, or a year.
+  if (amountColumns.length === 0 || amountAt < nameAt) return undefined;
+  if (!amountColumns.every((c) => c.unit || c.role === "year")) return undefined;
+  const text = line.text.trim();
+  const numbers = findFigures(text).filter((f) => !(f.decimals === 0 && readYear(f.text)));
+  // The figures stand together: between them only spaces or a dash for an empty cell.
+  for (let first = 0; first + amountColumns.length <= numbers.length; first++) {
+    const run = numbers.slice(first, first + amountColumns.length);
+    const gaps = run.slice(1).map((f, k) => text.slice(run[k].end, f.index));
+    if (!gaps.every((g) => /^\s+$/.test(g))) continue;
+    const name = text.slice(0, run[0].index).trim();
+    if (!/\p{L}{3}/u.test(name)) continue;
+    const cells = run.map((f) => f.text);
+    const texts = ctx.columns.map((c) => {
+      if (c.role === "name") return name;
+      const k = amountColumns.indexOf(c);
+      return k >= 0 ? cells[k] : "";
+    });
+    const timingAt = ctx.columns.findIndex((c) => c.role === "timing");
+    const rest = text.slice(run[run.length - 1].end).trim();
+    if (timingAt >= 0) texts[timingAt] = rest;
+    else if (rest) return undefined;
+    const m = readCellRow({ line: line.number, texts }, ctx);
+    if (!m.measure.area) m.measure.area = ctx.area;
+    m.measure.confidence = Math.min(m.measure.confidence, 0.8);
+    return m;
+  }
+  return undefined;
 }
 
 /**
