@@ -4,7 +4,9 @@ import { convertAmount, findAmounts, Unit, unitInText } from "./grammar";
 import { cleanLines } from "./lines";
 import { proseCandidates } from "./prose";
 import { checkPlanFigures, checkSums, readPlanFigures } from "./reconcile";
-import { readBlockTable, readCellTable, TableContext } from "./rows";
+import { readBlockTable } from "./blockRows";
+import { readCellTable } from "./cellRows";
+import { TableContext } from "./rowFields";
 import { findTables, headingTest } from "./tables";
 import {
   ColumnOverrides,
