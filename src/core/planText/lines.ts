@@ -23,7 +23,7 @@ export function cleanLines(text: string): Line[] {
 }
 
 /** `S u m m a` (PDF letter spacing) → `Summa`; three or more single letters spaced by one space. */
-export function closeUpLetters(text: string): string {
+function closeUpLetters(text: string): string {
   return text.replace(/(?<![\p{L}\d])\p{L}(?: \p{L}){2,}(?![\p{L}\d])/gu, (m) =>
     m.replace(/ /g, "")
   );
@@ -161,5 +161,3 @@ export function splitCells(
     cells.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   return { cells, by: cells.length > 1 ? "space" : "none" };
 }
-
-export const isBlank = (l: Line | undefined) => l !== undefined && l.text.trim() === "";

@@ -10,7 +10,8 @@ import { RawMeasure } from "./types";
 const SAVING =
   /besparing|\bspar(a|as|ar|ade)\b|kostnadsreduc|reducer|\bminsk\p{L}*\s+(\p{L}+\s+)?(kostnad|budget|underskott)|\bsänk|effektivis|lägre\s+kostnad/iu;
 const YEAR = /\b(19|20)\d{2}\b/;
-export const PROSE_CONFIDENCE = 0.4;
+/** A sentence is a guess at a measure: shown as such, never written without a tick. */
+const PROSE_CONFIDENCE = 0.4;
 
 export function proseCandidates(
   lines: Line[],

@@ -27,7 +27,7 @@ export const isTotalText = (t: string) => sumWord(sumLabel(t)) === "total";
 /** Words that end a table: the text after it. */
 const TABLE_END =
   /^(konsekvensbeskrivning|total summa|sammanfattning|kostnadsreducering per år|beslutsunderlag|bakgrund|ärende)\b/i;
-export const STRUCTURAL =
+const STRUCTURAL =
   /^(förslag till beslut|ärende|bakgrund|beslutsunderlag:?|konsekvensbeskrivning|sammanfattning|samråd|kommunala mål|åtgärdsförslag(\/plan)?|information eller förhandling.*|kostnadsreducering per år)$/i;
 
 /** A table's unit written on a line of its own next to the header: `Belopp i tkr`, `(tkr)`. */

@@ -3,7 +3,7 @@ import { measuresTableLayout } from "./inputTables";
 import { TableLayout } from "../layout";
 
 /** The header of a year's column in Atgarder, as the engine reads it (`Effekt 2022`). */
-export const yearColumnHeader = (year: string) => `Effekt ${year}`;
+const yearColumnHeader = (year: string) => `Effekt ${year}`;
 
 /**
  * The Atgarder table for an imported plan: the plan's own words, its ids (or A01…), start where
