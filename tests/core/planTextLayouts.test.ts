@@ -335,6 +335,42 @@ describe("seed 000's first table as `pdftotext -layout` gives it", () => {
   });
 });
 
+describe("copied from a PDF viewer: one cell per line, no blank lines", () => {
+  it("a header one name per line, rows in one run of lines", () => {
+    const p = plan("on-2021-pdf-viewer-copy.txt");
+    expect(roles(p)).toEqual([["name", "annual", "timing"]]);
+    expect(p.tables[0].line).toBe(5);
+    expect(p.measures.map(shape)).toEqual([
+      {
+        id: "A01",
+        area: "Hemtjänst",
+        name: "Digital nattillsyn i hemtjänsten",
+        annual: 1.2,
+        timing: "Q2 2021",
+        start: "2021-04-01",
+      },
+      {
+        id: "A02",
+        area: "Hemtjänst",
+        name: "Ruttoptimering",
+        annual: 0.8,
+        timing: "2021-09-01",
+        start: "2021-09-01",
+      },
+      {
+        id: "A03",
+        area: "Hemtjänst",
+        name: "Samordnade inköp",
+        annual: 0.5,
+        timing: "2022 (efter upphandling)",
+        start: "2022-01-01",
+      },
+    ]);
+    expect(p.sections).toEqual([expect.objectContaining({ statedSum: 2.5, matches: true })]);
+    expect(p.problems).toEqual([]);
+  });
+});
+
 describe("the amount first in blocks between blank lines (was: every amount one row down)", () => {
   it("each amount starts its row; the name and the timing follow it", () => {
     const p = plan("bn-2021-amount-first-blocks.txt");

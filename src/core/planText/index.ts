@@ -129,8 +129,7 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
 
   const tableLines = new Set<number>();
   found.forEach((t) => {
-    const from = lines.indexOf(t.header);
-    for (let k = from; k <= t.endIndex; k++) tableLines.add(k);
+    for (let k = t.headerIndex; k <= t.endIndex; k++) tableLines.add(k);
   });
   const inTable = (i: number) => tableLines.has(i);
   const candidates = proseCandidates(

@@ -1,5 +1,5 @@
 import { findAmounts, sumWord, Unit, unitInText } from "./grammar";
-import { HeaderMatch, matchHeader } from "./columns";
+import { HeaderMatch, matchHeader, roleOf } from "./columns";
 import { Line, splitCells } from "./lines";
 
 /**
@@ -7,7 +7,9 @@ import { Line, splitCells } from "./lines";
  * and the section heading above it.
  */
 export interface FoundTable {
+  /** The header row (its lines joined when it stands one name per line) and where it starts. */
   header: Line;
+  headerIndex: number;
   match: HeaderMatch;
   /** Lines after the header up to the table's end (sum rows included). */
   body: Line[];
@@ -50,13 +52,15 @@ export function findTables(lines: Line[], isHeading: (i: number) => boolean): Fo
   const tables: FoundTable[] = [];
   let lastEnd = -1;
   for (let i = 0; i < lines.length; i++) {
-    const match = matchHeader(lines[i].text, unitNear(lines, i));
-    if (!match) continue;
-    const end = match.by === "words" ? blockTableEnd(lines, i) : cellTableEnd(lines, i);
+    const found = headerAt(lines, i);
+    if (!found) continue;
+    const { match, last } = found;
+    const end = match.by === "words" ? blockTableEnd(lines, last) : cellTableEnd(lines, last);
     tables.push({
-      header: lines[i],
+      header: { text: found.text, number: lines[i].number },
+      headerIndex: i,
       match,
-      body: lines.slice(i + 1, end + 1),
+      body: lines.slice(last + 1, end + 1),
       endIndex: end,
       area: findHeading(lines, lastEnd + 1, i, isHeading) ?? "Övrigt",
     });
@@ -65,6 +69,30 @@ export function findTables(lines: Line[], isHeading: (i: number) => boolean): Fo
   }
   return tables;
 }
+
+/**
+ * A header row at line `i`: on one line, or one column name per line as some PDF viewers copy a
+ * table (`Förslag` / `Kostnadsreducering` / `Tidsaspekt`), read as a header written with spaces.
+ */
+function headerAt(
+  lines: Line[],
+  i: number
+): { match: HeaderMatch; last: number; text: string } | undefined {
+  const one = matchHeader(lines[i].text, unitNear(lines, i));
+  if (one) return { match: one, last: i, text: lines[i].text };
+  let j = i;
+  while (j < lines.length && j - i < 8 && columnNameLine(lines[j].text)) j++;
+  if (j - i < 2) return undefined;
+  const text = lines
+    .slice(i, j)
+    .map((l) => l.text.trim())
+    .join(" ");
+  const match = matchHeader(text, unitNear(lines, i) ?? unitNear(lines, j - 1));
+  return match && match.by === "words" ? { match, last: j - 1, text } : undefined;
+}
+
+/** A line that is nothing but a column's name (and its unit). */
+const columnNameLine = (t: string) => t.trim().length <= 40 && roleOf(t.trim()) !== undefined;
 
 const isHeader = (l: Line | undefined) => l !== undefined && matchHeader(l.text) !== undefined;
 
