@@ -336,7 +336,7 @@ describe("seed 000's first table as `pdftotext -layout` gives it", () => {
 });
 
 describe("copied from a PDF viewer: one cell per line, no blank lines", () => {
-  it("a header one name per line, rows in one run of lines", () => {
+  it("a header one name per line, rows in one run of lines, a timing on the line after its amount", () => {
     const p = plan("on-2021-pdf-viewer-copy.txt");
     expect(roles(p)).toEqual([["name", "annual", "timing"]]);
     expect(p.tables[0].line).toBe(5);
@@ -354,7 +354,7 @@ describe("copied from a PDF viewer: one cell per line, no blank lines", () => {
         area: "Hemtjänst",
         name: "Ruttoptimering",
         annual: 0.8,
-        timing: "2021-09-01",
+        timing: "från 2021-09-01",
         start: "2021-09-01",
       },
       {

@@ -8,7 +8,14 @@ import {
 } from "./grammar";
 import { joinAllWrapped, Line } from "./lines";
 import { readCellRow } from "./cellRows";
-import { applyTiming, cleanName, isAmountColumn, TableContext, unbalanced } from "./rowFields";
+import {
+  applyTiming,
+  cleanName,
+  isAmountColumn,
+  isTimingLine,
+  TableContext,
+  unbalanced,
+} from "./rowFields";
 import { isSumText, isTotalText } from "./tables";
 import { IMPORT_TABLE, RawMeasure, SumRow, TableRows } from "./types";
 
@@ -179,6 +186,9 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
       const afterLines = after.split("\n");
       let taken = 1;
       if (k + 1 < amounts.length) {
+        // An amount alone on its line, its timing on the next (`ca 5,0 mnkr` / `Från Q 4 2020`).
+        if (afterLines[0].trim() === "" && afterLines.length > 2 && isTimingLine(afterLines[1]))
+          taken = 2;
         while (taken < afterLines.length && unbalanced(afterLines.slice(0, taken).join(" ")))
           taken++;
         // What is left before the next amount begins the next measure's name.

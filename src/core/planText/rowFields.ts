@@ -3,6 +3,7 @@ import { ColumnMapping, ColumnRole } from "./columns";
 import { readTiming, Unit } from "./grammar";
 import { joinAllWrapped, Separator } from "./lines";
 import { IMPORT_TABLE, RawMeasure } from "./types";
+import { foldText } from "../text";
 
 /**
  * What the row readers (cellRows.ts, blockRows.ts) share: the table they read, and how a row's
@@ -21,6 +22,15 @@ export interface TableContext {
 
 const AMOUNT_ROLES: readonly ColumnRole[] = ["annual", "year"];
 export const isAmountColumn = (c: ColumnMapping) => AMOUNT_ROLES.includes(c.role);
+
+/** A line that is a timing of its own: a date expression, perhaps after one word (`Från Q 4 2020`). */
+export function isTimingLine(line: string): boolean {
+  const r = readTiming(line);
+  if (!r.ok) return false;
+  const folded = foldText(line);
+  const at = folded.indexOf(r.source);
+  return at >= 0 && folded.slice(0, at).split(/\s+/).filter(Boolean).length <= 1;
+}
 
 export const unbalanced = (s: string) =>
   (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
