@@ -406,6 +406,20 @@ describe("the amount first in blocks between blank lines (was: every amount one 
   });
 });
 
+describe("a text that is no action plan", () => {
+  it("seed 003 (a transfer of funds) gives no measure, no candidate, and the hint", () => {
+    const p = parsePlanText(
+      fs.readFileSync(
+        path.join(__dirname, "../fixtures/seed-003-overforing-on-sn-2018.txt"),
+        "utf8"
+      )
+    );
+    expect([p.tables, p.measures, p.candidates]).toEqual([[], [], []]);
+    expect(p.problems).toEqual([expect.objectContaining({ message: p.hint })]);
+    expect(p.hint).toMatch(/^Hittade inga åtgärder\. Balans letar efter en tabell/);
+  });
+});
+
 describe("reconciling at the precision the plan writes", () => {
   const withSum = (amount: string, sum: string) =>
     parsePlanText(`Åtgärd\tBelopp (mnkr)\tStart\nÖversyn\t${amount}\t2021\nSumma\t${sum}\t\n`);
