@@ -210,6 +210,8 @@ describe("plans in layouts other than seed 000", () => {
         "prose",
       ],
     ]);
+    // each candidate points at the line where its sentence starts
+    expect(p.candidates.map((c) => c.line)).toEqual([6, 7]);
     expect(p.problems).toHaveLength(1);
     expect(p.problems[0].message).toMatch(/Hittade inga åtgärder/);
     expect(p.problems[0].message).toMatch(

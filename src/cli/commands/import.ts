@@ -85,12 +85,16 @@ function renderImport(plan: PlanImport): string {
     m.confidence < 1 ? `${Math.round(m.confidence * 100)} %` : "",
   ]);
   const header = ["Id", "Område", "Åtgärd", `Helår (${plan.unit})`, "Start", "Säkerhet"];
-  const lines = [
-    ...plan.tables.map((t) => `Tabell på rad ${t.line} (${t.unit}): ${describeColumns(t.columns)}`),
-    "",
-    renderTable(header, rows, 3, (v) => formatStatedAmount(v)),
-    "",
-  ];
+  const lines = plan.measures.length
+    ? [
+        ...plan.tables.map(
+          (t) => `Tabell på rad ${t.line} (${t.unit}): ${describeColumns(t.columns)}`
+        ),
+        "",
+        renderTable(header, rows, 3, (v) => formatStatedAmount(v)),
+        "",
+      ]
+    : [];
   const stated = [...new Set(plan.measures.flatMap((m) => Object.keys(m.perYear ?? {})))].sort();
   if (stated.length)
     lines.push(
@@ -112,7 +116,7 @@ function renderImport(plan: PlanImport): string {
       ),
       ""
     );
-  lines.push("Kontroll mot planens egna summor:");
+  if (plan.sections.length) lines.push("Kontroll mot planens egna summor:");
   for (const s of plan.sections) {
     const ok =
       s.matches === undefined
@@ -133,11 +137,13 @@ function renderImport(plan: PlanImport): string {
     lines.push(
       `  Per år: ${years.map((y) => `${y} ${formatStatedAmount(plan.computedPerYear[y])} (angivet ${formatStatedAmount(plan.statedPerYear[y])})`).join(", ")}`
     );
-  if (plan.problems.length)
+  // The hint when nothing was found goes to stderr, once.
+  const problems = plan.problems.filter((p) => p.message !== plan.hint);
+  if (problems.length)
     lines.push(
       "",
-      `${plan.problems.length} problem:`,
-      ...plan.problems.map((p) => `  - ${describeProblem(p)}`)
+      `${problems.length} problem:`,
+      ...problems.map((p) => `  - ${describeProblem(p)}`)
     );
   return lines.join("\n");
 }

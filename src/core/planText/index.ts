@@ -179,7 +179,7 @@ function noMeasureHint(candidates: number, outside: { line: number; text: string
 /** The column mapping of a table in words: `Förslag → Åtgärd, Kostnadsreducering → Helårseffekt`. */
 export function describeColumns(columns: readonly ColumnMapping[]): string {
   return columns
-    .map((c) => `${c.header} → ${c.role === "year" ? String(c.year) : ROLE_LABELS[c.role]}`)
+    .map((c) => `${c.header} → ${c.role === "year" ? `Effekt ${c.year}` : ROLE_LABELS[c.role]}`)
     .join(", ");
 }
 

@@ -19,17 +19,19 @@ export function proseCandidates(
   tableAmounts: readonly { value: number; unit: Unit }[]
 ): RawMeasure[] {
   const out: RawMeasure[] = [];
-  let paragraph: { text: string; line: number } | undefined;
+  /** A paragraph's text, and where each of its lines starts in it (for a sentence's line). */
+  let paragraph: { text: string; starts: { at: number; line: number }[] } | undefined;
   const flush = () => {
-    if (paragraph) out.push(...fromParagraph(paragraph.text, paragraph.line, tableAmounts));
+    if (paragraph) out.push(...fromParagraph(paragraph.text, paragraph.starts, tableAmounts));
     paragraph = undefined;
   };
   lines.forEach((l, i) => {
     const t = l.text.trim();
     if (t === "" || inTable(i)) return flush();
-    paragraph = paragraph
-      ? { text: joinWrapped(paragraph.text, t), line: paragraph.line }
-      : { text: t, line: l.number };
+    const p = paragraph ?? { text: "", starts: [] };
+    p.starts.push({ at: p.text.length, line: l.number });
+    p.text = joinWrapped(p.text, t);
+    paragraph = p;
   });
   flush();
   return out;
@@ -37,11 +39,15 @@ export function proseCandidates(
 
 function fromParagraph(
   text: string,
-  line: number,
+  starts: { at: number; line: number }[],
   tableAmounts: readonly { value: number; unit: Unit }[]
 ): RawMeasure[] {
   const out: RawMeasure[] = [];
+  let from = 0;
   for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    const at = text.indexOf(sentence, from);
+    from = at + sentence.length;
+    const line = starts.filter((s) => s.at <= at).at(-1)!.line;
     if (!SAVING.test(sentence) || !YEAR.test(sentence)) continue;
     const amounts = findAmounts(sentence);
     if (amounts.length !== 1) continue; // several amounts: which one is the saving is a guess
