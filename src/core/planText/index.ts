@@ -1,5 +1,5 @@
 import { Problem } from "../problems";
-import { ColumnMapping, ROLE_LABELS, roleOf } from "./columns";
+import { ColumnMapping, ColumnRole, ROLE_LABELS, roleOf } from "./columns";
 import { convertAmount, findAmounts, Unit, unitInText } from "./grammar";
 import { cleanLines } from "./lines";
 import { proseCandidates } from "./prose";
@@ -7,7 +7,7 @@ import { checkPlanFigures, checkSums, readPlanFigures } from "./reconcile";
 import { readBlockTable } from "./blockRows";
 import { readCellTable } from "./cellRows";
 import { TableContext } from "./rowFields";
-import { findTables, headingTest } from "./tables";
+import { findTables, FoundTable, headingTest } from "./tables";
 import {
   ColumnOverrides,
   IMPORT_TABLE,
@@ -16,6 +16,7 @@ import {
   ImportedTable,
   PlanImport,
   RawMeasure,
+  TableRows,
 } from "./types";
 
 export { IMPORT_TABLE } from "./types";
@@ -51,53 +52,12 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
 
   const tables: ImportedTable[] = [];
   const raws: RawMeasure[] = [];
-  const sectionsRaw: {
-    area: string;
-    sums: ReturnType<typeof readCellTable>["sums"];
-    measures: RawMeasure[];
-    line: number;
-  }[] = [];
+  const sectionsRaw: { area: string; rows: TableRows }[] = [];
   for (const t of found) {
-    const columns: ColumnMapping[] = t.match.columns.map((c, k) => {
-      const role = overrides[t.header.number]?.[k];
-      return role ? { ...c, role } : { ...c };
-    });
-    // An amount column whose parenthesis names no unit: its figures cannot be read with certainty.
-    for (const c of columns)
-      if (c.notUnit && (c.role === "annual" || c.role === "year")) {
-        problems.push({
-          table: IMPORT_TABLE,
-          row: t.header.number,
-          column: c.header,
-          key: c.role === "annual" ? "annual" : String(c.year),
-          severity: "error",
-          message: `Kolumnen »${c.header}« anger »${c.notUnit}« som enhet; skriv mnkr, tkr eller kr.`,
-        });
-        c.role = "ignore";
-      }
-    const amountColumn =
-      columns.find((c) => c.role === "annual") ?? columns.find((c) => c.role === "year");
-    const anyUnit = amountColumn?.unit ?? columns.find((c) => c.unit)?.unit;
-    const cellUnits = t.body.flatMap((l) => findAmounts(l.text).map((a) => a.unit));
-    const unit: Unit = anyUnit ?? mostCommon(cellUnits) ?? "mnkr";
-    const ctx: TableContext = {
-      columns,
-      by: t.match.by,
-      ...(t.match.sep ? { sep: t.match.sep } : {}),
-      area: t.area,
-      unit,
-      unitStated: anyUnit !== undefined || unitInText(t.header.text) !== undefined,
-      problems,
-    };
-    const rows = t.match.by === "words" ? readBlockTable(t.body, ctx) : readCellTable(t.body, ctx);
-    tables.push({ line: t.header.number, area: t.area, unit, columns });
+    const { table, rows } = readTable(t, overrides[t.header.number] ?? {}, problems);
+    tables.push(table);
     raws.push(...rows.measures);
-    sectionsRaw.push({
-      area: t.area,
-      sums: rows.sums,
-      measures: rows.measures,
-      line: t.header.number,
-    });
+    sectionsRaw.push({ area: t.area, rows });
   }
 
   // The import's unit is the one most tables use; the others are converted to it.
@@ -123,7 +83,7 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
   }));
 
   const sections: ImportedSection[] = sectionsRaw.flatMap((s) =>
-    checkSums(s.area, s.sums, s.measures, unit, problems)
+    checkSums(s.area, s.rows.sums, s.rows.measures, unit, problems)
   );
   const figures = checkPlanFigures(readPlanFigures(lines), measures, unit, problems);
 
@@ -158,6 +118,49 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
     ...(hint ? { hint } : {}),
     problems,
   };
+}
+
+/**
+ * A table's rows read with its column mapping (the user's choice of roles applied); the unit from
+ * its amount column's header, else from the amounts in it, else mnkr with a problem per row.
+ */
+function readTable(
+  t: FoundTable,
+  roles: Record<number, ColumnRole>,
+  problems: Problem[]
+): { table: ImportedTable; rows: TableRows } {
+  const columns: ColumnMapping[] = t.match.columns.map((c, k) =>
+    roles[k] ? { ...c, role: roles[k] } : { ...c }
+  );
+  // An amount column whose parenthesis names no unit: its figures cannot be read with certainty.
+  for (const c of columns)
+    if (c.notUnit && (c.role === "annual" || c.role === "year")) {
+      problems.push({
+        table: IMPORT_TABLE,
+        row: t.header.number,
+        column: c.header,
+        key: c.role === "annual" ? "annual" : String(c.year),
+        severity: "error",
+        message: `Kolumnen »${c.header}« anger »${c.notUnit}« som enhet; skriv mnkr, tkr eller kr.`,
+      });
+      c.role = "ignore";
+    }
+  const amountColumn =
+    columns.find((c) => c.role === "annual") ?? columns.find((c) => c.role === "year");
+  const headerUnit = amountColumn?.unit ?? columns.find((c) => c.unit)?.unit;
+  const cellUnits = t.body.flatMap((l) => findAmounts(l.text).map((a) => a.unit));
+  const unit: Unit = headerUnit ?? mostCommon(cellUnits) ?? "mnkr";
+  const ctx: TableContext = {
+    columns,
+    by: t.match.by,
+    ...(t.match.sep ? { sep: t.match.sep } : {}),
+    area: t.area,
+    unit,
+    unitStated: headerUnit !== undefined || unitInText(t.header.text) !== undefined,
+    problems,
+  };
+  const rows = t.match.by === "words" ? readBlockTable(t.body, ctx) : readCellTable(t.body, ctx);
+  return { table: { line: t.header.number, area: t.area, unit, columns }, rows };
 }
 
 /** What Balans looked for, and what it saw instead. */
