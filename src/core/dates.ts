@@ -92,19 +92,3 @@ export function readDateNumber(value: number | Date): CalendarDate | undefined {
     ? fromExcelSerial(value)
     : undefined;
 }
-
-/**
- * Reads a date cell: an Excel serial number, a JS Date, or ISO text (`2021-04-01`,
- * also `2021-04` for the first of the month). Undefined when the value is not a date.
- * Cells are read with the rules of the contract by `readDateCell` (grammar/dateCells.ts).
- */
-export function readDateValue(value: unknown): CalendarDate | undefined {
-  if (value instanceof Date || typeof value === "number") return readDateNumber(value);
-  if (typeof value === "string") {
-    const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);
-    if (!m) return undefined;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-    return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
-  }
-  return undefined;
-}

@@ -16,6 +16,8 @@ export type DateCellReading =
 
 export type MonthCellReading = { ok: true; month: YearMonth } | { ok: false; message: string };
 
+const ISO_MIDNIGHT = /^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:\.0+)?)?Z?$/i;
+
 const EXAMPLE: Record<DateRole, string> = {
   start: "ange t.ex. 2021-04-01",
   end: "ange sista dagen, t.ex. 2022-12-31",
@@ -45,7 +47,8 @@ export function readDateCell(value: unknown, role: DateRole): DateCellReading {
   }
   if (typeof value !== "string" || value.trim() === "")
     return { ok: false, message: `är inget datum; ${EXAMPLE[role]}` };
-  const expr = readDateExpression(value);
+  // An ISO time stamp at midnight, as some exports write a date: the day is what counts.
+  const expr = readDateExpression(value.trim().replace(ISO_MIDNIGHT, "$1"));
   if (typeof expr === "string") return { ok: false, message: `»${value.trim()}«: ${expr}` };
   if (!expr) return { ok: false, message: `»${value.trim()}« är inget datum; ${EXAMPLE[role]}` };
   if (!isPlanYear(expr.start.year))
