@@ -162,6 +162,23 @@ describe("Excel error values", () => {
   });
 });
 
+describe("Excel error values in other words", () => {
+  it.each([
+    ["#DIVISION/0!", "#DIV/0!"],
+    ["#SAKNAS!", "#N/A"],
+    ["#VÄRDEFEL!", "#VALUE!"],
+    ["#FEHLER!", "#FEHLER!"],
+    [" #n/a ", "#N/A"],
+  ])("%j is the error %s, never a number", (text, error) => {
+    expect(excelErrorOf(text)).toBe(error);
+    expect(parseAmount(text).ok).toBe(false);
+  });
+
+  it.each(["#1", "# Summa", "#hashtag", "A#B!"])("%j is no error value", (text) =>
+    expect(excelErrorOf(text)).toBeUndefined()
+  );
+});
+
 describe("dates in cells", () => {
   const date = (v: unknown, role: "start" | "end" | "date") => {
     const r = readDateCell(v, role);
