@@ -5,6 +5,7 @@
  * and the help page the manifest points at is there.
  */
 import { DOMParser } from "@xmldom/xmldom";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -79,6 +80,30 @@ describe("the production build", () => {
     // Translated, not copied: every Swedish name differs from its English id but one that is
     // the same word in both languages would be allowed; Balans has none.
     for (const f of sv) expect(f.name).not.toBe(f.id);
+  });
+
+  it("comes with a new manifest <Version> whenever the functions' metadata changes", () => {
+    // Excel caches functions.json per add-in version: without a new <Version>, users keep the
+    // old names and parameters (README, "Rolling out a change of functions").
+    const hash = createHash("sha256");
+    for (const file of ["functions.json", "functions-sv.json"])
+      hash.update(fs.readFileSync(path.join(out, file)));
+    const sha256 = hash.digest("hex");
+    const lock = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "fixtures/functions-metadata.lock.json"), "utf8")
+    );
+    const version = new DOMParser()
+      .parseFromString(fs.readFileSync(path.join(__dirname, "../manifest.xml"), "utf8"), "text/xml")
+      .getElementsByTagName("Version")[0].textContent;
+    if (sha256 === lock.sha256) return;
+    throw new Error(
+      version === lock.manifestVersion
+        ? `functions.json changed (sha256 ${sha256}) but manifest.xml's <Version> is still ` +
+            `${version}: raise it, then write the new version and this hash into ` +
+            `tests/fixtures/functions-metadata.lock.json`
+        : `functions.json changed and <Version> is now ${version}: write it and sha256 ` +
+            `${sha256} into tests/fixtures/functions-metadata.lock.json`
+    );
   });
 
   it("registers every function id in functions.js", () => {
