@@ -92,3 +92,18 @@ export function readDateNumber(value: number | Date): CalendarDate | undefined {
     ? fromExcelSerial(value)
     : undefined;
 }
+
+/**
+ * A number typed into a date-formatted cell reaches some hosts as a date: `2021` as 1905-07-13,
+ * `8` as 1900-01-08, `202008` as a day in 2453. Outside the years Balans works with, such a date
+ * is read as the number the user typed, so the rules for numbers apply.
+ */
+export function typedAsNumber(value: unknown): unknown {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
+  const day = fromJsDate(value);
+  if (isPlanYear(day.year)) return value;
+  // Hosts that give dates (exceljs) count every serial from 1899-12-30, without Excel's phantom
+  // 1900-02-29, so 8 arrives as 1900-01-07: count back the same way.
+  const serial = dayNumber(day) - EXCEL_EPOCH_DAY;
+  return Number.isInteger(serial) && serial >= 1 ? serial : value;
+}

@@ -1,4 +1,4 @@
-import { CalendarDate, daysInMonth, readDateNumber, toIsoDate } from "../dates";
+import { CalendarDate, daysInMonth, readDateNumber, toIsoDate, typedAsNumber } from "../dates";
 import { isPlanYear, YEAR_MAX, YEAR_MIN, YEAR_RANGE_TEXT } from "../limits";
 import { formatSwedish } from "../text";
 import { excelErrorMessage, excelErrorOf } from "./excelErrors";
@@ -33,6 +33,7 @@ const EXAMPLE: Record<DateRole, string> = {
 export function readDateCell(value: unknown, role: DateRole): DateCellReading {
   const error = excelErrorOf(value);
   if (error) return { ok: false, message: excelErrorMessage(error) };
+  value = typedAsNumber(value);
   if (typeof value === "number" && isPlanYear(value)) {
     const date =
       role === "end" ? { year: value, month: 12, day: 31 } : { year: value, month: 1, day: 1 };
@@ -70,6 +71,7 @@ export function readDateCell(value: unknown, role: DateRole): DateCellReading {
 export function readMonthCell(value: unknown): MonthCellReading {
   const error = excelErrorOf(value);
   if (error) return { ok: false, message: excelErrorMessage(error) };
+  value = typedAsNumber(value);
   if (typeof value === "number") return monthOfNumber(value, String(value));
   if (value instanceof Date) {
     const d = readDateNumber(value);

@@ -1,4 +1,11 @@
-import { CalendarDate, daysInMonth, isValidDate, readDateNumber, toIsoDate } from "../dates";
+import {
+  CalendarDate,
+  daysInMonth,
+  isValidDate,
+  readDateNumber,
+  toIsoDate,
+  typedAsNumber,
+} from "../dates";
 import { isPlanYear, YEAR_RANGE_TEXT } from "../limits";
 import { foldText } from "../text";
 import { MONTH_NAME_SOURCE, monthNumber } from "./months";
@@ -254,7 +261,8 @@ interface Candidate extends DateExpression {
  * (unless they hold an effect phrase with its date, as seed 000's `(nytt avtal från 2021-04-01)`).
  */
 export function parseTiming(value: unknown): TimingReading {
-  if (typeof value === "number" || value instanceof Date) return timingFromCellValue(value);
+  if (typeof value === "number" || value instanceof Date)
+    return timingFromCellValue(typedAsNumber(value) as number | Date);
   if (typeof value !== "string" || value.trim() === "") {
     return { ok: false, message: "är tom; ange t.ex. Q 3 2020, april 2021, 2021 eller ett datum" };
   }

@@ -199,6 +199,15 @@ describe("dates in cells", () => {
     expect(date(value, role)).toBe(expected)
   );
 
+  it("a number typed in a date-formatted cell, read back as a date, is the number typed", () => {
+    // exceljs gives 2021 in a date-formatted cell as 1905-07-13, 8 as 1900-01-07.
+    const typed = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    expect(date(typed(2021), "start")).toBe("2021-01-01");
+    expect(date(typed(2021), "end")).toBe("2021-12-31");
+    expect(readMonthCell(typed(8)).ok).toBe(false);
+    expect(readMonthCell(typed(202008))).toEqual({ ok: true, month: { year: 2020, month: 8 } });
+  });
+
   const month = (v: unknown) => {
     const r = readMonthCell(v);
     return r.ok ? `${r.month.year}-${r.month.month}` : "problem";
