@@ -10,7 +10,7 @@ import {
   TABLE_NAMES,
 } from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
-import { problemsJson, reportTableErrors } from "../problemsOut";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 export interface EffectsRun {
@@ -96,7 +96,7 @@ export function renderEffects({
     (v, c) => (c === 2 ? formatStatedAmount(v) : formatAmount(v))
   );
   const notes = problems.length
-    ? `\n\n${problems.length} problem i tabellerna (raderna räknas inte med där effekten inte kan beräknas):\n${problems
+    ? `\n\n${problemCount(problems)} i tabellerna (raderna räknas inte med där effekten inte kan beräknas; en anmärkning säger hur ett värde lästes):\n${problems
         .map((p) => `  - ${describeProblem(p)}`)
         .join("\n")}`
     : "";

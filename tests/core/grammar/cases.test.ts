@@ -4,6 +4,7 @@
  */
 import {
   amountInUnit,
+  findAmounts,
   parseAmount,
   parseTiming,
   readDateCell,
@@ -139,6 +140,19 @@ describe("amounts of issue 11 and Revision 2", () => {
     const r = parseAmount(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
+  });
+
+  it("findAmounts lists every amount of a longer text with its unit, in order", () => {
+    expect(
+      findAmounts("Färre platser, ca 1,1 mnkr; 5 barn; 2 tkr/mån och en halv miljon, 3 %").map(
+        (a) => [a.value, a.unit ?? null, a.perMonth]
+      )
+    ).toEqual([
+      [1.1, "mnkr", false],
+      [5, null, false],
+      [2, "tkr", true],
+      [0.5, "mnkr", false],
+    ]);
   });
 
   it("an 80 kB run of 000 000 … is read in linear time", () => {
