@@ -68,6 +68,7 @@ const year2 = (s: string) =>
   s.replace("'", "").length === 2 ? 2000 + Number(s.replace("'", "")) : Number(s);
 
 function dayOf(y: number, mo: number, d: number): DateExpression | string {
+  if (!isPlanYear(y)) return `${y} ligger utanför ${YEAR_RANGE_TEXT}`;
   if (!isValidDate(y, mo, d))
     return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")} är inget giltigt datum`;
   const date = { year: y, month: mo, day: d };
