@@ -136,6 +136,7 @@ describe("amounts of issue 11 and Revision 2", () => {
     ["0,5–1 mnkr", /0,5 mnkr eller 1 mnkr/],
     ["1-2 mnkr", /1 mnkr eller 2 mnkr/],
     ["2 x 0,5 mnkr", /1 mnkr \(2 × 0,5\) eller 0,5 mnkr/],
+    ["1.200 tkr", /kan läsas som 1,2 tkr eller 1200 tkr/],
   ])("%j is a problem showing both readings", (text, message) => {
     const r = parseAmount(text);
     expect(r.ok).toBe(false);
