@@ -256,8 +256,7 @@ function readMeasureRow(
     area: cellText(row.get("area")) || DEFAULT_AREA,
     name,
     annual,
-    timing:
-      timing || cellText(startCell) || (typeof startCell === "number" ? String(startCell) : ""),
+    timing: timing || cellText(startCell),
     start,
     ...(end ? { end } : {}),
     ...(status ? { status } : {}),
