@@ -256,7 +256,7 @@ function readMeasureRow(
     area: cellText(row.get("area")) || DEFAULT_AREA,
     name,
     annual,
-    timing: timing || cellText(startCell),
+    timing: timing || toIsoDate(start),
     start,
     ...(end ? { end } : {}),
     ...(status ? { status } : {}),
