@@ -85,8 +85,16 @@ export function findAmounts(text: string): AmountInText[] {
   return scan(text).readings;
 }
 
+/** Lower case that keeps every index (`İ` would grow to two characters and is kept as is). */
+function lowerSameLength(text: string): string {
+  return text.replace(/\p{Lu}/gu, (c) => {
+    const l = c.toLowerCase();
+    return l.length === c.length ? l : c;
+  });
+}
+
 function scan(text: string): { readings: AmountInText[]; combined?: AmountReading } {
-  const lower = text.toLowerCase();
+  const lower = lowerSameLength(text);
   const tokens = findNumbers(text);
   const readings: AmountInText[] = [];
   let first: AmountReading | undefined;
