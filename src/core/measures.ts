@@ -135,12 +135,11 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       sums.check(row, kind);
       continue;
     }
-    const before = log.problems.length;
     const measure = readMeasureRow(table, log, row, rowOfId);
     const id = cellText(row.get("id"));
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
-      const mine = log.problems.slice(before);
+      const mine = log.problemsOfRow(row.number);
       if (mine.length)
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
