@@ -7,7 +7,7 @@ import { readFollowUp } from "../../src/core/followUp";
 import { readMeasures } from "../../src/core/measures";
 import { BalansError, describeProblem, Problem } from "../../src/core/problems";
 import { readTransfers } from "../../src/core/transfers";
-import { readBalansWorkbook, structuralProblems } from "../../src/core/workbook";
+import { readBalansWorkbook, requireLedger, structuralProblems } from "../../src/core/workbook";
 import { buildMonthlyReport } from "../../src/core/report";
 import { PlanQueries } from "../../src/core/queries";
 import { measuresTable, rawTable } from "../helpers/tables";
@@ -261,6 +261,30 @@ describe("missing required columns in every host", () => {
       expect.stringMatching(/^Tabellen Underskott saknar kolumnen Underskott/),
       expect.stringMatching(/^Tabellen Uppfoljning saknar kolumnen Utfall/),
     ]);
+  });
+
+  it("an unreadable Kostnader never falls back on the agreements: no balance, the error named", () => {
+    const wb = readBalansWorkbook([
+      measuresTable([["A1", "", "X", 12, "2018"]]),
+      rawTable(
+        "Overforingar",
+        ["Datum", "Från", "Till", "Belopp"],
+        [["2018-03-01", "ON", "SN", 9.8]]
+      ),
+      rawTable("Avtal", ["Avtal", "Start", "Månadskostnad"], [["AV-1", "2018-01-01", 0.5]]),
+      rawTable("Kostnader", ["Månad", "Kostnad"], [["2018-03", 1]]),
+    ]);
+    expect(() => requireLedger(wb)).toThrow(/Tabellen Kostnader saknar kolumnen Belopp/);
+    expect(new PlanQueries(wb).transferBalance(2018, 3)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Tabellen Kostnader saknar kolumnen Belopp/),
+    });
+    const report = buildMonthlyReport(wb, { year: 2018, month: 3 }, { madeAt: "", source: "" });
+    expect(report.transfers).toBeUndefined();
+    expect(report.plan?.totals.plannedToDate).toBe(3);
+    expect(
+      report.problems.filter((p) => /Kostnader saknar kolumnen Belopp/.test(p.message))
+    ).toHaveLength(1);
   });
 
   it("Atgarder without Helårseffekt is an error, not an empty problem list", () => {
