@@ -43,7 +43,9 @@ export interface FollowUpEntry {
 export function readFollowUp(
   raw: RawTable,
   measures: readonly Measure[],
-  measuresUnit: Unit
+  measuresUnit: Unit,
+  /** Folded ids of Atgarder rows that could not be read: their actuals are named as such. */
+  rejectedIds: ReadonlySet<string> = new Set()
 ): { entries: FollowUpEntry[]; problems: Problem[] } {
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
@@ -57,7 +59,11 @@ export function readFollowUp(
       log.add(
         row.number,
         "id",
-        rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id"
+        !rawId
+          ? "saknar åtgärds-id"
+          : rejectedIds.has(foldText(rawId))
+            ? `åtgärden ${rawId} kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte`
+            : `åtgärden ${rawId} finns inte i tabellen Atgarder`
       );
     const monthRead = readMonthCell(row.get("month"));
     const month = monthRead.ok ? monthRead.month : undefined;

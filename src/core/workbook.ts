@@ -52,7 +52,9 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
   const measures = attempt(TABLE_NAMES.measures, readMeasures);
   const deficits = attempt(TABLE_NAMES.deficits, readDeficits);
   const followUp = measures
-    ? attempt(TABLE_NAMES.followUp, (raw) => readFollowUp(raw, measures.measures, measures.unit))
+    ? attempt(TABLE_NAMES.followUp, (raw) =>
+        readFollowUp(raw, measures.measures, measures.unit, measures.rejectedIds)
+      )
     : undefined;
 
   let ledger: TransferLedger | undefined;

@@ -186,6 +186,18 @@ describe("dates in cells", () => {
   });
 });
 
+describe("follow-up of a measure that could not be read", () => {
+  it("names the unreadable measure instead of calling it unknown", () => {
+    const wb = readBalansWorkbook([
+      measuresTable([["A1", "", "X", "#DIV/0!", "2020"]]),
+      rawTable("Uppfoljning", ["Id", "Månad", "Utfall"], [["A1", "2020-08", 1]]),
+    ]);
+    expect(wb.followUp?.problems.map((p) => p.message)).toEqual([
+      "åtgärden A1 kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte",
+    ]);
+  });
+});
+
 describe("timings with notices and ends", () => {
   it("an end phrase fills Slut when it is empty, and says so", () => {
     const read = readMeasures(
