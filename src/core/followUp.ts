@@ -1,5 +1,5 @@
 import { accrue } from "./accrual";
-import { amountInUnit, parseAmount, readMonthCell } from "./grammar";
+import { readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
@@ -68,9 +68,7 @@ export function readFollowUp(
     const monthRead = readMonthCell(row.get("month"));
     const month = monthRead.ok ? monthRead.month : undefined;
     if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
-    const amount = parseAmount(row.get("actual"));
-    if (!amount.ok) log.add(row.number, "actual", amount.message);
-    else if (amount.notice) log.notice(row.number, "actual", amount.notice);
+    const actual = log.amount(row, "actual", measuresUnit);
     const statusText = cellText(row.get("status"));
     const status = readStatus(statusText);
     if (status === null)
@@ -79,8 +77,7 @@ export function readFollowUp(
         "status",
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
-    if (!id || !month || !amount.ok) continue;
-    const actual = amountInUnit(amount, table.unitOf("actual"), measuresUnit);
+    if (!id || !month || actual === undefined) continue;
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));

@@ -61,12 +61,12 @@ describe("units per column header", () => {
       expect.objectContaining({
         row: 2,
         severity: "notice",
-        message: "läste 57000 tkr som 57 mnkr",
+        message: "läste »57 000 tkr« som 57 mnkr",
       }),
       expect.objectContaining({
         row: 3,
         severity: "notice",
-        message: "läste 4,1 mdkr som 4100 mnkr",
+        message: "läste »ca 4,1 mdkr« som 4100 mnkr",
       }),
     ]);
   });

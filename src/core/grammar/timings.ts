@@ -240,7 +240,9 @@ const PHRASE = new RegExp(`${b}(?:(${EFFECT_PHRASE})|(${END_PHRASE}))(?![\\p{L}]
 /** What may stand between a phrase and its date: a few words, no figures, no parentheses. */
 const BETWEEN = /^[^\d()]{0,24}$/u;
 
-const IMMEDIATE = re(`${b}(omgaende|direkt|snarast|omedelbart|genast|med en gang)${e}`);
+/** Words for "at once": Balans does not know the decision date they count from. */
+const IMMEDIATE_WORDS = ["omgående", "direkt", "snarast", "omedelbart", "genast", "med en gång"];
+const IMMEDIATE = new RegExp(`${b}(${IMMEDIATE_WORDS.map((w) => foldText(w)).join("|")})${e}`, "u");
 const TIME_WORDS = re(
   `${b}(host\\w*|varen|var\\w*termin\\w*|sommar\\w*|vinter\\w*|vintern|jul\\w*|pask\\w*|vecka|v\\.|termin\\w*|ht|vt|lasar\\w*|kvartal\\w*|tertial\\w*|halvar\\w*|mitten|borjan|arsskifte\\w*|q|kv|${MONTH_NAME_SOURCE})${e}`
 );
@@ -281,11 +283,12 @@ export function parseTiming(value: unknown): TimingReading {
         ok: false,
         message: `»${shown}« anger bara när effekten slutar (${toIsoDate(end.last)}); ange när den börjar, t.ex. Q 3 2020, eller fyll i Start`,
       };
-    const immediate = new RegExp(IMMEDIATE.source, "u").exec(text);
-    if (immediate)
+    const immediate = IMMEDIATE.exec(text);
+    const word = immediate && IMMEDIATE_WORDS.find((w) => foldText(w) === immediate[1]);
+    if (word)
       return {
         ok: false,
-        message: `»${shown}«: Balans vet inte vilket datum »${immediate[1]}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
+        message: `»${shown}«: Balans vet inte vilket datum »${word}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
       };
     return {
       ok: false,
