@@ -1,4 +1,11 @@
-import { excelErrorMessage, excelErrorOf, splitHeader } from "./grammar";
+import {
+  amountInUnit,
+  excelErrorMessage,
+  excelErrorOf,
+  parseAmount,
+  readingNotice,
+  splitHeader,
+} from "./grammar";
 import { BalansError, Problem, Severity } from "./problems";
 import { foldText } from "./text";
 import { DEFAULT_UNIT, Unit } from "./units";
@@ -172,25 +179,44 @@ export function cellText(value: CellValue): string {
 }
 
 /**
- * Collects problems for one bound table, each naming the table, row and column. It starts with
- * the table's Excel error cells; a later problem on the same cell is left out (the error value
- * is the reason).
+ * Collects problems for one bound table, each naming the table, row and column, listed in row
+ * order. It starts with the table's Excel error cells; a later problem on the same cell is left
+ * out (the error value is the reason).
  */
 export class ProblemLog<K extends string> {
-  readonly problems: Problem[] = [];
+  private readonly list: Problem[] = [];
+  private readonly byRow = new Map<number, Problem[]>();
   private readonly errorAt = new Set<string>();
 
   constructor(private readonly table: BoundTable<K>) {
     for (const p of table.errorCells) {
-      this.problems.push(p);
+      this.push(p);
       this.errorAt.add(`${p.row}|${p.column}`);
     }
+  }
+
+  /** Every problem, table-wide ones first, then by row (in the order found within a row). */
+  get problems(): Problem[] {
+    return [...this.list].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+
+  /** The problems of one row, its error cells included. */
+  problemsOfRow(row: number): readonly Problem[] {
+    return this.byRow.get(row) ?? [];
+  }
+
+  private push(p: Problem): void {
+    this.list.push(p);
+    if (p.row === undefined) return;
+    let mine = this.byRow.get(p.row);
+    if (!mine) this.byRow.set(p.row, (mine = []));
+    mine.push(p);
   }
 
   add(row: number, key: K | undefined, message: string, severity: Severity = "error"): void {
     const column = key !== undefined ? this.table.headerOf(key) : undefined;
     if (column !== undefined && this.errorAt.has(`${row}|${column}`)) return;
-    this.problems.push({
+    this.push({
       table: this.table.spec.name,
       row,
       ...(key !== undefined ? { column, key } : {}),
@@ -211,13 +237,30 @@ export class ProblemLog<K extends string> {
   assumedUnit(key: K, other: Unit): void {
     if (this.table.statedUnit(key) !== undefined || this.table.unit === other) return;
     if (!this.table.has(key)) return;
-    this.problems.push({
+    this.push({
       table: this.table.spec.name,
       column: this.table.headerOf(key),
       key,
       severity: "notice",
       message: `rubriken anger ingen enhet; beloppen läses som ${this.table.unit} och räknas om till ${other}. Skriv enheten i rubriken, t.ex. ${this.table.headerOf(key)} (${other}), om de är i ${other}.`,
     });
+  }
+
+  /**
+   * An amount cell in `to` (from the text's own unit, else the column's): the value, or
+   * undefined with its problem; a notice says how unusual text was read.
+   */
+  amount(row: BoundRow<K>, key: K, to: Unit = this.table.unit): number | undefined {
+    const cell = row.get(key);
+    const a = parseAmount(cell);
+    if (!a.ok) {
+      this.add(row.number, key, a.message);
+      return undefined;
+    }
+    const value = amountInUnit(a, this.table.unitOf(key), to);
+    const notice = readingNotice(a, cellText(cell), to, value);
+    if (notice) this.notice(row.number, key, notice);
+    return value;
   }
 
   /** Whether the row's cell in that column holds an Excel error value. */

@@ -1,3 +1,4 @@
+import { MAX_YEARS_SHOWN } from "../../core/limits";
 import { readXlsxTables } from "../../adapters/xlsx/readTables";
 import { toIsoDate } from "../../core/dates";
 import { computePlanEffects, defaultYears, PlanEffects } from "../../core/effects";
@@ -10,7 +11,7 @@ import {
   TABLE_NAMES,
 } from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
-import { problemsJson, reportTableErrors } from "../problemsOut";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 export interface EffectsRun {
@@ -31,8 +32,10 @@ export function computeEffectsFromTables(
   const measures = requireMeasures(wb);
   const years = defaultYears(measures.measures, from, to);
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
-  if (years.length > 100)
-    throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
+  if (years.length > MAX_YEARS_SHOWN)
+    throw new UsageError(
+      `${years.length} år är för många; välj högst ${MAX_YEARS_SHOWN} med --from och --to`
+    );
   const tableErrors = structuralProblems(wb, [TABLE_NAMES.deficits]);
   return {
     effects: computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
@@ -96,7 +99,7 @@ export function renderEffects({
     (v, c) => (c === 2 ? formatStatedAmount(v) : formatAmount(v))
   );
   const notes = problems.length
-    ? `\n\n${problems.length} problem i tabellerna (raderna räknas inte med där effekten inte kan beräknas):\n${problems
+    ? `\n\n${problemCount(problems)} i tabellerna (raderna räknas inte med där effekten inte kan beräknas; en anmärkning säger hur ett värde lästes):\n${problems
         .map((p) => `  - ${describeProblem(p)}`)
         .join("\n")}`
     : "";

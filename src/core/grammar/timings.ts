@@ -1,4 +1,13 @@
-import { CalendarDate, daysInMonth, isValidDate, readDateNumber, toIsoDate } from "../dates";
+import {
+  CalendarDate,
+  dayNumber,
+  daysInMonth,
+  fromDayNumber,
+  isValidDate,
+  readDateNumber,
+  toIsoDate,
+  typedAsNumber,
+} from "../dates";
 import { isPlanYear, YEAR_RANGE_TEXT } from "../limits";
 import { foldText } from "../text";
 import { MONTH_NAME_SOURCE, monthNumber } from "./months";
@@ -61,6 +70,7 @@ const year2 = (s: string) =>
   s.replace("'", "").length === 2 ? 2000 + Number(s.replace("'", "")) : Number(s);
 
 function dayOf(y: number, mo: number, d: number): DateExpression | string {
+  if (!isPlanYear(y)) return `${y} ligger utanför ${YEAR_RANGE_TEXT}`;
   if (!isValidDate(y, mo, d))
     return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")} är inget giltigt datum`;
   const date = { year: y, month: mo, day: d };
@@ -77,11 +87,10 @@ function span(
   fromMonth: number,
   toYear: number,
   toMonth: number,
-  precision: TimingPrecision,
-  fromDay = 1
+  precision: TimingPrecision
 ): DateExpression {
   return {
-    start: { year: y, month: fromMonth, day: fromDay },
+    start: { year: y, month: fromMonth, day: 1 },
     last: { year: toYear, month: toMonth, day: daysInMonth(toYear, toMonth) },
     precision,
   };
@@ -101,26 +110,22 @@ function periodOf(
 
 /** The Monday of ISO week `w` of year `y`, and its Sunday. */
 function isoWeek(y: number, w: number): DateExpression | string {
-  const jan4 = Date.UTC(y, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
   const weeks = isoWeeksIn(y);
   if (w < 1 || w > weeks) return `vecka ${w} finns inte ${y} (1–${weeks})`;
-  const monday = new Date(jan4 - weekday * 86_400_000 + (w - 1) * 7 * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  const cal = (d: Date) => ({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-  });
-  return { start: cal(monday), last: cal(sunday), precision: "week" };
+  const monday = firstIsoMonday(y) + (w - 1) * 7;
+  return { start: fromDayNumber(monday), last: fromDayNumber(monday + 6), precision: "week" };
 }
 
+/** The day number of the Monday of ISO week 1: the week that holds 4 January. */
+function firstIsoMonday(y: number): number {
+  const jan4 = dayNumber({ year: y, month: 1, day: 4 });
+  const weekday = (((jan4 + 3) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; Monday = 0
+  return jan4 - weekday;
+}
+
+/** 52 or 53: a year has 53 ISO weeks when 28 December falls in week 53. */
 function isoWeeksIn(y: number): number {
-  // A year has 53 ISO weeks when 28 December falls in week 53.
-  const dec28 = new Date(Date.UTC(y, 11, 28));
-  const jan4 = Date.UTC(y, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7;
-  return Math.floor((dec28.getTime() - (jan4 - weekday * 86_400_000)) / (7 * 86_400_000)) + 1;
+  return Math.floor((dayNumber({ year: y, month: 12, day: 28 }) - firstIsoMonday(y)) / 7) + 1;
 }
 
 const re = (source: string) => new RegExp(source, "gu");
@@ -235,7 +240,9 @@ const PHRASE = new RegExp(`${b}(?:(${EFFECT_PHRASE})|(${END_PHRASE}))(?![\\p{L}]
 /** What may stand between a phrase and its date: a few words, no figures, no parentheses. */
 const BETWEEN = /^[^\d()]{0,24}$/u;
 
-const IMMEDIATE = re(`${b}(omgaende|direkt|snarast|omedelbart|genast|med en gang)${e}`);
+/** Words for "at once": Balans does not know the decision date they count from. */
+const IMMEDIATE_WORDS = ["omgående", "direkt", "snarast", "omedelbart", "genast", "med en gång"];
+const IMMEDIATE = new RegExp(`${b}(${IMMEDIATE_WORDS.map((w) => foldText(w)).join("|")})${e}`, "u");
 const TIME_WORDS = re(
   `${b}(host\\w*|varen|var\\w*termin\\w*|sommar\\w*|vinter\\w*|vintern|jul\\w*|pask\\w*|vecka|v\\.|termin\\w*|ht|vt|lasar\\w*|kvartal\\w*|tertial\\w*|halvar\\w*|mitten|borjan|arsskifte\\w*|q|kv|${MONTH_NAME_SOURCE})${e}`
 );
@@ -254,7 +261,8 @@ interface Candidate extends DateExpression {
  * (unless they hold an effect phrase with its date, as seed 000's `(nytt avtal från 2021-04-01)`).
  */
 export function parseTiming(value: unknown): TimingReading {
-  if (typeof value === "number" || value instanceof Date) return timingFromCellValue(value);
+  if (typeof value === "number" || value instanceof Date)
+    return timingFromCellValue(typedAsNumber(value) as number | Date);
   if (typeof value !== "string" || value.trim() === "") {
     return { ok: false, message: "är tom; ange t.ex. Q 3 2020, april 2021, 2021 eller ett datum" };
   }
@@ -275,11 +283,12 @@ export function parseTiming(value: unknown): TimingReading {
         ok: false,
         message: `»${shown}« anger bara när effekten slutar (${toIsoDate(end.last)}); ange när den börjar, t.ex. Q 3 2020, eller fyll i Start`,
       };
-    const immediate = new RegExp(IMMEDIATE.source, "u").exec(text);
-    if (immediate)
+    const immediate = IMMEDIATE.exec(text);
+    const word = immediate && IMMEDIATE_WORDS.find((w) => foldText(w) === immediate[1]);
+    if (word)
       return {
         ok: false,
-        message: `»${shown}«: Balans vet inte vilket datum »${immediate[1]}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
+        message: `»${shown}«: Balans vet inte vilket datum »${word}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
       };
     return {
       ok: false,
