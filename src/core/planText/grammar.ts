@@ -1,6 +1,6 @@
 import {
   convertAmount,
-  findNumbers,
+  findAmounts as grammarAmounts,
   matchesStated as matchesAtDecimals,
   parseAmount,
   parseTiming,
@@ -9,7 +9,6 @@ import {
   sumWord,
   TimingReading,
   Unit,
-  UNIT_SOURCE,
 } from "../grammar";
 
 /**
@@ -69,26 +68,25 @@ export interface FoundAmount {
   decimals: number;
 }
 
-const UNIT_AFTER = new RegExp(`\\s*(${UNIT_SOURCE})(?![\\p{L}\\d])`, "iyu");
 const CA_BEFORE = /(?:ca|cirka)\.?\s*$/i;
-const decimalsIn = (numberText: string) => /[,.](\d+)$/.exec(numberText)?.[1].length ?? 0;
+/** The decimals a figure is written with: `4,0 mnkr` → 1, `1 200 tkr` → 0. */
+const decimalsIn = (written: string) => /\d[,.](\d+)/.exec(written)?.[1].length ?? 0;
 
-/** Every number of a text, with the unit written after it when there is one. */
+/**
+ * Every figure of a text as the grammar finds it (a number, the unit written after it, number
+ * words), with `ca` before it taken in; an amount per month (`70 000 kr/mån`) counts per year.
+ */
 function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { unit?: Unit }))[] {
-  return findNumbers(text).map((n) => {
-    UNIT_AFTER.lastIndex = n.end;
-    const u = UNIT_AFTER.exec(text);
-    const unit = u ? readUnit(u[1]) : undefined;
-    const ca = CA_BEFORE.exec(text.slice(Math.max(0, n.index - 8), n.index));
-    const index = ca ? n.index - ca[0].length : n.index;
-    const end = unit ? UNIT_AFTER.lastIndex : n.end;
+  return grammarAmounts(text).map((a) => {
+    const ca = CA_BEFORE.exec(text.slice(Math.max(0, a.index - 8), a.index));
+    const index = ca ? a.index - ca[0].length : a.index;
     return {
       index,
-      end,
-      value: n.value,
-      ...(unit ? { unit } : {}),
-      text: text.slice(index, end),
-      decimals: decimalsIn(n.text),
+      end: a.end,
+      value: a.perMonth ? a.value * 12 : a.value,
+      ...(a.unit ? { unit: a.unit } : {}),
+      text: text.slice(index, a.end),
+      decimals: decimalsIn(a.text),
     };
   });
 }
