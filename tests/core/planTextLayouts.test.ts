@@ -551,6 +551,15 @@ describe("more ways a table is written", () => {
       ],
     ],
     [
+      "a header whose names wrap onto a second line (Helårs- / effekt)",
+      "Åtgärd                         Helårs-        Tids-\n                               effekt (tkr)   aspekt\nÖversyn av avtal               400            Q3 2024\nFärre konsulter                1 300          2025\n",
+      "tkr",
+      [
+        ["Översyn av avtal", 400, "2024-07-01"],
+        ["Färre konsulter", 1300, "2025-01-01"],
+      ],
+    ],
+    [
       "numbers aligned to the right under their header",
       "Åtgärd                               Besparing, tkr    Start\nÖversyn av avtal                              400    Q3 2024\nFärre konsulter                             1 300    2025\nSumma                                       1 700\n",
       "tkr",

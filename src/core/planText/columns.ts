@@ -1,6 +1,6 @@
 import { foldText } from "../text";
 import { headerName, readUnit, readYear, Unit, unitInText } from "./grammar";
-import { Cell, Separator, separatorOf, splitCells } from "./lines";
+import { Cell, joinWrapped, Separator, separatorOf, splitCells } from "./lines";
 
 /**
  * Finding a table's columns: each header cell scored against the aliases of every Atgarder column,
@@ -142,6 +142,35 @@ export function matchHeader(text: string, unitNearby?: Unit): HeaderMatch | unde
   if (!match) return undefined;
   const sep = separatorOf(text);
   if (sep) match.sep = sep;
+  return complete(match, unitNearby);
+}
+
+/**
+ * A header in PDF column spacing whose names wrap onto a second line (`Helårs-` / `effekt (tkr)`):
+ * each cell of the second line joins the header cell it stands under.
+ */
+export function matchWrappedHeader(
+  first: string,
+  second: string,
+  unitNearby?: Unit
+): HeaderMatch | undefined {
+  const top = splitCells(first, undefined);
+  const below = splitCells(second, undefined);
+  if (top.by !== "space" || below.by === "tab" || below.cells.length === 0) return undefined;
+  if (below.cells.some((c) => /\d/.test(c.text) && !/\((.*)\)/.test(c.text))) return undefined;
+  const cells = top.cells.map((c) => ({ ...c }));
+  for (const c of below.cells) {
+    const under = cells.findIndex((h) => c.start < h.end + 2 && c.end > h.start - 2);
+    if (under < 0) return undefined;
+    cells[under].text = joinWrapped(cells[under].text, c.text);
+    cells[under].end = Math.max(cells[under].end, c.end);
+  }
+  const match = matchCells(cells, "space");
+  return match && complete(match, unitNearby);
+}
+
+/** A header needs a name column and an amount column, once each; amount columns get their unit. */
+function complete(match: HeaderMatch, unitNearby?: Unit): HeaderMatch | undefined {
   const roles = match.columns.map((c) => c.role);
   if (!roles.includes("name") || !roles.some(isAmountRole)) return undefined;
   for (const role of ["id", "area", "name", "annual", "timing"] as const)

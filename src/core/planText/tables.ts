@@ -1,5 +1,5 @@
 import { findAmounts, sumWord, Unit, unitInText } from "./grammar";
-import { HeaderMatch, matchHeader, roleOf } from "./columns";
+import { HeaderMatch, matchHeader, matchWrappedHeader, roleOf } from "./columns";
 import { Line, splitCells } from "./lines";
 
 /**
@@ -80,6 +80,14 @@ function headerAt(
 ): { match: HeaderMatch; last: number; text: string } | undefined {
   const one = matchHeader(lines[i].text, unitNear(lines, i));
   if (one) return { match: one, last: i, text: lines[i].text };
+  const next = lines[i + 1];
+  const wrapped = next && matchWrappedHeader(lines[i].text, next.text, unitNear(lines, i));
+  if (wrapped)
+    return {
+      match: wrapped,
+      last: i + 1,
+      text: wrapped.columns.map((c) => c.header).join("  "),
+    };
   let j = i;
   while (j < lines.length && j - i < 8 && columnNameLine(lines[j].text)) j++;
   if (j - i < 2) return undefined;
