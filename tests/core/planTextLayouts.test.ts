@@ -560,6 +560,15 @@ describe("more ways a table is written", () => {
       ],
     ],
     [
+      "a name whose first line stands above its row's figures, after a blank line",
+      "Åtgärd                         Belopp (tkr)   Start\nFärre konsulter                1 300          2025\n\nÖversyn av avtal för\nfamiljehemsvård                400            Q3 2024\n\nKonsekvensbeskrivning\nInga.\n",
+      "tkr",
+      [
+        ["Färre konsulter", 1300, "2025-01-01"],
+        ["Översyn av avtal för familjehemsvård", 400, "2024-07-01"],
+      ],
+    ],
+    [
       "numbers aligned to the right under their header",
       "Åtgärd                               Besparing, tkr    Start\nÖversyn av avtal                              400    Q3 2024\nFärre konsulter                             1 300    2025\nSumma                                       1 700\n",
       "tkr",

@@ -29,9 +29,15 @@ export function readCellTable(body: Line[], ctx: TableContext): TableRows {
   const rows: CellRow[] = [];
   const sums: { row: CellRow; index: number }[] = [];
   let pending: string[] | undefined;
+  let blankBefore = false;
   for (const line of body) {
     // Blank lines, and the rules of a table drawn in text (`|---|---|`), hold no cell.
-    if (/^[\s|+\-=:_]*$/.test(line.text)) continue;
+    if (/^[\s|+\-=:_]*$/.test(line.text)) {
+      blankBefore = line.text.trim() === "";
+      continue;
+    }
+    const afterBlank = blankBefore;
+    blankBefore = false;
     const texts = assignCells(line.text, ctx);
     const first = firstText(texts, ctx.columns);
     if (isSumText(first) || isSumText(line.text)) {
@@ -46,9 +52,11 @@ export function readCellTable(body: Line[], ctx: TableContext): TableRows {
       rows.push(row);
       continue;
     }
-    // A wrapped line of the row above (or, before the first row, of the row below).
+    // A wrapped line of the row above; before the first row, or after a blank line, of the row
+    // below (a PDF centres a row's amount beside the middle of its name).
     const lastSum = sums.length ? sums[sums.length - 1].index : 0;
-    const prev = rows.length > lastSum ? rows[rows.length - 1] : undefined;
+    const prev =
+      rows.length > lastSum && !afterBlank && !pending ? rows[rows.length - 1] : undefined;
     if (prev) prev.texts = prev.texts.map((t, k) => joinWrapped(t, texts[k] ?? ""));
     else pending = (pending ?? texts.map(() => "")).map((t, k) => joinWrapped(t, texts[k] ?? ""));
   }

@@ -143,7 +143,13 @@ function cellTableEnd(lines: Line[], h: number): number {
       if (!next || !(rowShaped(next) || isSumText(next.text))) break;
       continue;
     }
-    const continuation = !blank || /^\s/.test(l.text) || /^\p{Ll}/u.test(t);
+    // A wrapped line: right under its row, indented, in lower case, or the top of a name whose
+    // row follows on the next line.
+    const continuation =
+      !blank ||
+      /^\s/.test(l.text) ||
+      /^\p{Ll}/u.test(t) ||
+      (lines[j + 1] !== undefined && rowShaped(lines[j + 1]) && !isSumText(lines[j + 1].text));
     if (rowShaped(l) || continuation) {
       last = j;
       blank = false;
