@@ -1,3 +1,4 @@
+import { MEASURES_TABLE } from "../measures";
 import { foldText } from "../text";
 import { headerName, readUnit, readYear, Unit, unitInText } from "./grammar";
 import { Cell, joinWrapped, Separator, separatorOf, splitCells } from "./lines";
@@ -21,28 +22,16 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "ignore",
 ];
 
-/** Aliases per role, folded (lower case, no diacritics). Ordered as Atgarder's columns. */
-const ALIASES: Record<Exclude<ColumnRole, "year" | "ignore">, readonly string[]> = {
-  id: ["id", "nr", "nr.", "nummer", "atgards-id", "atgardsid", "measure", "#", "lopnummer"],
-  area: ["omrade", "verksamhetsomrade", "area", "verksamhet", "avdelning", "enhet"],
-  name: [
-    "atgard",
-    "atgarder",
-    "forslag",
-    "namn",
-    "name",
-    "beskrivning",
-    "atgardsforslag",
-    "aktivitet",
-    "forslag till atgard",
-  ],
+type NamedRole = Exclude<ColumnRole, "year" | "ignore">;
+
+/** Words plans use for the columns beyond Atgarder's own headers and aliases, folded. */
+const PLAN_WORDS: Record<NamedRole, readonly string[]> = {
+  id: ["nr.", "nummer", "atgardsid", "#", "lopnummer"],
+  area: ["verksamhet", "avdelning", "enhet"],
+  name: ["atgarder", "beskrivning", "atgardsforslag", "aktivitet", "forslag till atgard"],
   annual: [
-    "helarseffekt",
-    "kostnadsreducering",
-    "besparing",
     "effekt",
     "belopp",
-    "annual effect",
     "ekonomisk effekt",
     "effekt helar",
     "besparing helar",
@@ -51,20 +40,32 @@ const ALIASES: Record<Exclude<ColumnRole, "year" | "ignore">, readonly string[]>
     "belopp per ar",
     "besparing per ar",
   ],
-  timing: [
-    "tidsaspekt",
-    "start",
-    "startdatum",
-    "nar",
-    "tidpunkt",
-    "tidplan",
-    "genomforande",
-    "timing",
-    "fran",
-  ],
-  dependency: ["beroende", "beroenden", "forutsattning"],
-  comment: ["kommentar", "kommentarer", "anmarkning", "not", "ansvarig", "status"],
+  timing: ["nar", "tidpunkt", "tidplan", "genomforande", "fran"],
+  dependency: ["beroenden", "forutsattning"],
+  comment: ["kommentarer", "anmarkning", "not"],
 };
+
+/** Atgarder's columns that a plan's role stands for (the contract's headers and aliases). */
+const CONTRACT_COLUMNS: Record<NamedRole, readonly string[]> = {
+  id: ["id"],
+  area: ["area"],
+  name: ["name"],
+  annual: ["annual"],
+  timing: ["timing", "start"],
+  dependency: ["dependency"],
+  comment: ["comment", "responsible", "status"],
+};
+
+/** Aliases per role, folded: Atgarder's own (measures.ts), then the plan words. */
+const ALIASES = {} as Record<NamedRole, readonly string[]>;
+for (const role of Object.keys(PLAN_WORDS) as NamedRole[])
+  ALIASES[role] = [
+    ...MEASURES_TABLE.columns
+      .filter((c) => CONTRACT_COLUMNS[role].includes(c.key))
+      .flatMap((c) => [c.header, ...(c.aliases ?? [])])
+      .map(foldText),
+    ...PLAN_WORDS[role],
+  ];
 const SAVING_WORDS = ["effekt", "besparing", "kostnadsreducering", "helarseffekt", "belopp"];
 /** Words a header may hold beside the column names: `Belopp i tkr`, `per år`. */
 const FILLER = new Set(["i", "per", "ar", "och", "/", "-", "–"]);
