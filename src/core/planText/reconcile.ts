@@ -72,6 +72,7 @@ export function checkSums(
             table: IMPORT_TABLE,
             row: s.line,
             column: y,
+            key: y,
             message: `»${s.label}« anger ${sv(section.statedPerYear[y])} ${unit} för ${y}, men åtgärderna summerar till ${sv(computed)} ${unit}`,
           });
         } else if (section.matches === undefined) section.matches = true;
