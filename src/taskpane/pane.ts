@@ -14,7 +14,14 @@ import {
   writeTransfers,
   writeYearlyEffects,
 } from "./operations";
-import { ImportPreview } from "./importView";
+import {
+  ImportPreviewState,
+  planToWrite,
+  previewText,
+  viewImportPreview,
+  withCandidate,
+  withRole,
+} from "./importView";
 import { WrittenSheet } from "../adapters/office/writeSheets";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
@@ -43,9 +50,15 @@ export function startPane(
     "write-report",
   ].map((id) => $<HTMLButtonElement>(id));
   // The import preview (importView.ts); writing needs a preview with something to write.
-  const importPreview = new ImportPreview(doc, t, (writable) => {
-    $<HTMLButtonElement>("write-import").disabled = !writable;
-  });
+  let preview: ImportPreviewState | undefined;
+  const showPreview = (next: ImportPreviewState | undefined) => {
+    preview = next;
+    viewImportPreview(doc, preview, t, {
+      role: (table, column, role) => preview && showPreview(withRole(preview, table, column, role)),
+      candidate: (id, ticked) => preview && showPreview(withCandidate(preview, id, ticked)),
+    });
+    $<HTMLButtonElement>("write-import").disabled = !planToWrite(preview);
+  };
   const status = $("status");
   const message = $("message");
 
@@ -100,7 +113,7 @@ export function startPane(
     } finally {
       status.hidden = true;
       buttons.forEach((b) => (b.disabled = false));
-      $<HTMLButtonElement>("write-import").disabled = !importPreview.toWrite()?.measures.length;
+      $<HTMLButtonElement>("write-import").disabled = !planToWrite(preview);
       await refresh();
     }
   }
@@ -223,19 +236,19 @@ export function startPane(
   );
 
   // Import: preview in the pane (no workbook access), then write.
-  $("import-text").addEventListener("input", () => importPreview.clear());
+  $("import-text").addEventListener("input", () => showPreview(undefined));
   $("preview-import").addEventListener("click", () =>
-    importPreview.read($<HTMLTextAreaElement>("import-text").value)
+    showPreview(previewText($<HTMLTextAreaElement>("import-text").value))
   );
   $("write-import").addEventListener("click", () => {
-    const plan = importPreview.toWrite();
+    const plan = planToWrite(preview);
     if (!plan) return;
     void act(
       t.working,
       () => writeImportedPlan(paneHost, plan),
       (r) => {
         if (r === "cancelled") return show("warning", t.cancelled);
-        importPreview.clear();
+        showPreview(undefined);
         show(
           "success",
           r.mode === "created"

@@ -287,6 +287,8 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(await fresh.isDisabled("#write-import")).toBe(true);
     await fresh.check("#import-candidates li:nth-child(2) input");
     expect(await fresh.isDisabled("#write-import")).toBe(false);
+    // the preview is drawn again, and the keyboard stays on the box just ticked
+    expect(await fresh.evaluate(() => document.activeElement?.id)).toBe("import-candidate-F02");
     await fresh.locator("#import-candidates").scrollIntoViewIfNeeded();
     await fresh.screenshot({ path: path.join(output, "taskpane-import-prose-350.png") });
     await fresh.close();
