@@ -1,3 +1,4 @@
+import { roundTo } from "./rounding";
 import { CellValue } from "./tables";
 
 /**
@@ -20,6 +21,28 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   percent: "0.0%",
 };
 
+/** Decimals each format shows (percent: of the fraction). */
+const FORMAT_DECIMALS: Partial<Record<CellFormat, number>> = {
+  integer: 0,
+  amount: 1,
+  amountPrecise: 2,
+  amountFine: 3,
+  percent: 3,
+};
+
+/**
+ * The number format for one value: the format's own, except that a negative value that shows
+ * as zero at the format's decimals is shown without its sign (`0,0`, never `−0,0`). The value in
+ * the cell stays as computed.
+ */
+export function numberFormatFor(format: CellFormat, value: number): string {
+  const code = NUMBER_FORMATS[format];
+  const decimals = FORMAT_DECIMALS[format];
+  if (decimals === undefined || value >= 0 || roundTo(value, decimals) !== 0) return code;
+  const [positive, , zero = positive] = code.split(";");
+  return `${positive};${positive};${zero}`;
+}
+
 export interface ColumnLayout {
   header: string;
   /** Width in characters. */
@@ -29,9 +52,13 @@ export interface ColumnLayout {
   choices?: { values: readonly string[]; strict: boolean };
 }
 
-/** A chart over a block of a report: first row = series names, first column = categories. */
+/**
+ * A chart over a block of a report. By columns (the default): first row = series names, first
+ * column = categories. By rows: first row = categories, first column = series names.
+ */
 export interface ChartLayout {
   title: string;
+  seriesBy?: "columns" | "rows";
   /** 0-based rows and columns of the block within the layout's rows. */
   firstRow: number;
   lastRow: number;
@@ -46,6 +73,8 @@ export interface TableLayout {
   name: string;
   columns: ColumnLayout[];
   rows: CellValue[][];
+  /** How the sheet prints; set by `forPrint` (see below). */
+  print?: PrintSetup;
 }
 
 export type RowStyle =
@@ -77,6 +106,10 @@ export interface ReportLayout {
   freezeRows: number;
   orientation: "portrait" | "landscape";
   chart?: ChartLayout;
+  /** What the sheet covers, for the printed page's header: `augusti 2020`, `2020–2024`. */
+  period?: string;
+  /** How the sheet prints; set by `forPrint` (see below). */
+  print?: PrintSetup;
 }
 
 export type SheetLayout = TableLayout | ReportLayout;
@@ -86,4 +119,253 @@ export function padCells(cells: CellValue[], width: number): CellValue[] {
   return cells.length >= width
     ? cells
     : [...cells, ...Array<CellValue>(width - cells.length).fill(null)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print: how every sheet Balans writes prints, as plain data that each writer maps (exceljs for
+// files, Office.js in Excel, the zip writer of the report). One table, so all hosts print alike.
+
+/** Left, centre and right parts of a printed header or footer, in Excel's header codes. */
+export interface HeaderFooter {
+  left: string;
+  center: string;
+  right: string;
+}
+
+export interface PrintSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Scaled to fit one page wide; as many pages tall as it needs. */
+  fitToPagesWide: 1;
+  /** 0-based rows repeated at the top of every printed page (a single header row). */
+  titleRows?: { first: number; last: number };
+  /** 0-based rows that begin a new printed page. */
+  rowBreaks: number[];
+  /** In inches, as both Excel's file format and Office.js's page layout take them (points there). */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  header: HeaderFooter;
+  footer: HeaderFooter;
+  /** Cells are aligned to the top, so an id sits beside the first line of its wrapped text. */
+  verticalAlignment: "top";
+}
+
+/** Excel's header/footer codes, the same in the file format and in Office.js. */
+const SHEET_NAME = "&A";
+const PAGE_OF = "Sida &P av &N";
+const PRINTED_ON = "Utskrivet &D";
+/** Text in a header is literal: `&` is Excel's code character. */
+export const headerText = (text: string): string => text.replace(/&/g, "&&");
+
+const MARGINS: PrintSetup["margins"] = {
+  left: 0.4,
+  right: 0.4,
+  top: 0.75,
+  bottom: 0.6,
+  header: 0.3,
+  footer: 0.3,
+};
+
+/**
+ * The printed page: A4 landscape (portrait when a report asks for it), one page wide, the sheet
+ * name and what it covers in the header (the printing date for input tables, which cover no
+ * period), `Sida 2 av 5` in the footer.
+ */
+function pageSetupOf(
+  orientation: PrintSetup["orientation"],
+  period: string | undefined
+): Omit<PrintSetup, "titleRows" | "rowBreaks"> {
+  return {
+    paper: "A4",
+    orientation,
+    fitToPagesWide: 1,
+    margins: MARGINS,
+    header: {
+      left: `&B${SHEET_NAME}&B`,
+      center: "",
+      right: period ? headerText(period) : PRINTED_ON,
+    },
+    footer: { left: "Balans", center: "", right: PAGE_OF },
+    verticalAlignment: "top",
+  };
+}
+
+// The page's geometry, for splitting a report into pages: A4 landscape 842 × 595 pt.
+const POINTS_PER_INCH = 72;
+const PAGE_POINTS = { landscape: [842, 595], portrait: [595, 842] } as const;
+/** Points per character of column width (Calibri 11: 7 px a character plus padding). */
+const POINTS_PER_CHARACTER = 5.25;
+export const LINE_POINTS = 15;
+const TITLE_POINTS = 22;
+/** Page fill planned for: row heights are estimates and fonts differ between programs. */
+const PAGE_FILL = 0.96;
+/** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
+export const WRAP_FROM_WIDTH = 24;
+/**
+ * Characters per line per unit of column width. Calibri 11 fits about 1,2; programs without
+ * Calibri substitute wider fonts, so plan for fewer and let a row be a little tall rather than cut.
+ */
+const CHARACTERS_PER_WIDTH = 1.1;
+
+/** The lines a row's wrapped text takes, estimated from its longest text per column width. */
+export function rowLines(
+  cells: readonly CellValue[],
+  columns: readonly { width: number }[]
+): number {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    const width = columns[c]?.width ?? 10;
+    if (typeof value === "string" && width >= WRAP_FROM_WIDTH)
+      lines = Math.max(lines, wrappedLines(value, width));
+  });
+  return lines;
+}
+
+/** Lines of a text wrapped at word boundaries into a column `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * CHARACTERS_PER_WIDTH));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= perLine) used += 1 + length;
+    else {
+      lines++;
+      used = length;
+    }
+    while (used > perLine) {
+      lines++;
+      used -= perLine;
+    }
+  }
+  return lines;
+}
+
+/** A header row's lines: its texts wrap in their own columns, whatever the width. */
+export function headerLines(cells: readonly CellValue[], columns: readonly { width: number }[]) {
+  return Math.max(
+    1,
+    ...cells.map((v, c) => (typeof v === "string" ? wrappedLines(v, columns[c]?.width ?? 10) : 1))
+  );
+}
+
+/** The height in points a writer gives a report row (undefined: the program's default). */
+export function reportRowPoints(
+  row: ReportRow,
+  columns: readonly ColumnLayout[]
+): number | undefined {
+  if (row.style === "title") return TITLE_POINTS;
+  const lines =
+    row.style === "header"
+      ? Math.min(3, headerLines(row.cells, columns))
+      : Math.min(8, rowLines(row.cells, columns));
+  return lines > 1 ? LINE_POINTS * lines : undefined;
+}
+
+/**
+ * A layout as it prints: its print setup filled in, and a report with more than one block of
+ * columns split into pages by rows: a page breaks between blocks where it can, a header keeps at
+ * least two rows below it, and a block that goes on over a page starts the new page with its own
+ * header again, marked `(forts.)`. A layout with one header row in its frozen rows (a table, or
+ * `Årseffekter`) repeats that row on every page instead.
+ */
+export function forPrint(layout: TableLayout): TableLayout;
+export function forPrint(layout: ReportLayout): ReportLayout;
+export function forPrint(layout: SheetLayout): SheetLayout;
+export function forPrint(layout: SheetLayout): SheetLayout {
+  if (layout.kind === "table") {
+    return {
+      ...layout,
+      print: {
+        ...pageSetupOf("landscape", undefined),
+        titleRows: { first: 0, last: 0 },
+        rowBreaks: [],
+      },
+    };
+  }
+  const setup = pageSetupOf(layout.orientation, layout.period);
+  const headers = layout.rows.flatMap((r, i) => (r.style === "header" ? [i] : []));
+  if (headers.length === 1 && headers[0] < layout.freezeRows) {
+    return {
+      ...layout,
+      print: { ...setup, titleRows: { first: headers[0], last: headers[0] }, rowBreaks: [] },
+    };
+  }
+  const { breaks, ...paged } = paginate(layout);
+  return { ...paged, print: { ...setup, rowBreaks: breaks } };
+}
+
+function pageCapacity(layout: ReportLayout): number {
+  const [pageWidth, pageHeight] = PAGE_POINTS[layout.orientation];
+  const printWidth = pageWidth - (MARGINS.left + MARGINS.right) * POINTS_PER_INCH;
+  const printHeight = pageHeight - (MARGINS.top + MARGINS.bottom) * POINTS_PER_INCH;
+  const sheetWidth = layout.columns.reduce((s, c) => s + c.width * POINTS_PER_CHARACTER + 4, 0);
+  const scale = Math.min(1, printWidth / sheetWidth);
+  return (printHeight / scale) * PAGE_FILL;
+}
+
+const CONTINUED = " (forts.)";
+
+function paginate(layout: ReportLayout): ReportLayout & { breaks: number[] } {
+  const capacity = pageCapacity(layout);
+  const height = (row: ReportRow) => reportRowPoints(row, layout.columns) ?? LINE_POINTS;
+  const rows: ReportRow[] = [];
+  const breaks: number[] = [];
+  const moved = new Map<number, number>();
+  let used = 0;
+  let header: ReportRow | undefined;
+  const newPage = (continueWith: ReportRow | undefined) => {
+    breaks.push(rows.length);
+    used = 0;
+    if (continueWith) {
+      const again = continuedHeader(continueWith);
+      rows.push(again);
+      used += height(again);
+    }
+  };
+  layout.rows.forEach((row, i) => {
+    if (row.style === "header") header = row;
+    else if (row.style === "blank") header = undefined;
+    // Room this row needs on the page: a header or group keeps the next rows with it.
+    const next = layout.rows.slice(i + 1, i + (row.style === "header" ? 3 : 2));
+    const keep =
+      row.style === "header" || row.style === "group"
+        ? next.filter((r) => r.style !== "blank").reduce((s, r) => s + height(r), 0)
+        : 0;
+    if (used > 0 && used + height(row) + keep > capacity) {
+      if (row.style === "blank") {
+        // A page never starts with an empty row: the break goes after it.
+        moved.set(i, rows.length);
+        rows.push(row);
+        newPage(undefined);
+        return;
+      }
+      newPage(row.style === "header" ? undefined : header);
+    }
+    moved.set(i, rows.length);
+    rows.push(row);
+    used += height(row);
+  });
+  const chart = layout.chart && {
+    ...layout.chart,
+    firstRow: moved.get(layout.chart.firstRow)!,
+    lastRow: moved.get(layout.chart.lastRow)!,
+  };
+  return { ...layout, rows, breaks, ...(chart ? { chart } : {}) };
+}
+
+/** A block's header repeated at the top of the next page, its label marked as continued. */
+function continuedHeader(header: ReportRow): ReportRow {
+  const label = header.cells.findIndex((v, c) => c > 0 && typeof v === "string");
+  return {
+    ...header,
+    cells: header.cells.map((v, c) => (c === label ? `${String(v)}${CONTINUED}` : v)),
+  };
 }

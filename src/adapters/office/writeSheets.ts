@@ -1,4 +1,11 @@
-import { ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import {
+  forPrint,
+  numberFormatFor,
+  ReportLayout,
+  RowStyle,
+  SheetLayout,
+  TableLayout,
+} from "../../core/layout";
 import { foldText } from "../../core/text";
 import {
   blockAddress,
@@ -8,6 +15,7 @@ import {
   officeValue,
   payloadBytes,
 } from "./cells";
+import { applyPageSetup } from "./pageSetup";
 
 /** The workbook setting that lists the ids of the sheets Balans created. */
 export const OWNED_SHEETS_SETTING = "balans.ownedSheets";
@@ -114,8 +122,10 @@ export async function writeSheets(
       ws.position = p.replace.position;
     }
     added.push(ws);
-    if (p.layout.kind === "table") writeTable(ws, p.layout, listSource, batches);
-    else writeReport(ws, p.layout, batches);
+    const printed = forPrint(p.layout);
+    if (printed.kind === "table") writeTable(ws, printed, listSource, batches);
+    else writeReport(ws, printed, batches);
+    applyPageSetup(ws, printed);
   }
   if (plan.length) worksheets.getItem(plan[0].sheet).activate();
   for (const ws of added) ws.load("id");
@@ -256,8 +266,11 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
     Array.from({ length: width }, (_, c) => {
       const v = r.cells[c];
       if (typeof v === "string") return "@";
+      const format = r.formats?.[c] ?? layout.columns[c].format;
       return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style)
-        ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format)
+        ? format
+          ? numberFormatFor(format, v)
+          : numberFormatOf(format)
         : "General";
     })
   );
@@ -286,11 +299,6 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
   ws.getRange(`B:B`).format.wrapText = true;
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
   ws.showGridlines = false;
-  ws.pageLayout.orientation =
-    layout.orientation === "landscape"
-      ? Excel.PageOrientation.landscape
-      : Excel.PageOrientation.portrait;
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (layout.chart) {
     const c = layout.chart;
     const source = ws.getRange(
@@ -304,7 +312,7 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
     const chart = ws.charts.add(
       Excel.ChartType.columnClustered,
       source,
-      Excel.ChartSeriesBy.columns
+      c.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns
     );
     chart.title.text = c.title;
     chart.setPosition(`${columnLetter(c.lastColumn + 2)}${c.firstRow + 1}`);

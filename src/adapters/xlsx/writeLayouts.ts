@@ -1,12 +1,22 @@
 import ExcelJS from "exceljs";
 import {
+  ChartLayout,
   ColumnLayout,
+  forPrint,
+  LINE_POINTS,
   NUMBER_FORMATS,
+  numberFormatFor,
+  PrintSetup,
   ReportLayout,
+  reportRowPoints,
   RowStyle,
+  rowLines,
   SheetLayout,
   TableLayout,
+  WRAP_FROM_WIDTH,
 } from "../../core/layout";
+import { roundComputed } from "../../core/rounding";
+import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
 
@@ -27,8 +37,8 @@ export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLa
   for (const layout of layouts) {
     if (sheetNamed(workbook, layout.sheet))
       throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
-    if (layout.kind === "table") addTable(workbook, layout);
-    else addReport(workbook, layout);
+    if (layout.kind === "table") addTable(workbook, forPrint(layout));
+    else addReport(workbook, forPrint(layout));
   }
 }
 
@@ -76,53 +86,46 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
   });
   ws.getRow(1).alignment = { vertical: "top", wrapText: true };
   layout.columns.forEach((c, i) => {
-    if (c.width >= WRAP_FROM_WIDTH)
-      ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+    ws.getColumn(i + 1).alignment = {
+      vertical: "top",
+      ...(c.width >= WRAP_FROM_WIDTH ? { wrapText: true } : {}),
+    };
   });
-  layout.rows.forEach((cells, r) => fitRowHeight(ws.getRow(r + 2), cells, layout.columns));
+  layout.rows.forEach((cells, r) => {
+    const lines = Math.min(8, rowLines(cells, layout.columns));
+    if (lines > 1) ws.getRow(r + 2).height = LINE_POINTS * lines;
+  });
+  applyPrint(ws, layout.print!);
 }
 
-/** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
-const WRAP_FROM_WIDTH = 24;
-const LINE_HEIGHT = 15;
-// Calibri 11 fits about 1,2 average characters per unit of column width; spreadsheet programs
-// without Calibri substitute wider fonts, so plan for one.
-const CHARS_PER_WIDTH = 1.0;
-
-/**
- * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
- * set from an estimate of the wrapped lines (characters per line ≈ column width).
- */
-function fitRowHeight(
-  row: ExcelJS.Row,
-  cells: readonly CellValue[],
-  columns: readonly { width: number }[]
-): void {
-  let lines = 1;
-  cells.forEach((value, c) => {
-    const width = columns[c]?.width ?? 10;
-    if (typeof value === "string" && width >= WRAP_FROM_WIDTH)
-      lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
-  });
-  if (lines > 1) row.height = LINE_HEIGHT * Math.min(lines, 6);
+/** The layout's print setup in the file: page, scaling, repeated rows, breaks, header, footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const m = print.margins;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    margins: { ...m },
+    ...(print.titleRows
+      ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
+      : {}),
+  };
+  const codes = (h: PrintSetup["header"]) => `&L${h.left}&C${h.center}&R${h.right}`;
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: codes(print.header),
+    oddFooter: codes(print.footer),
+  };
+  // A break is stored after the last row of a page: the row above the one that starts the next.
+  for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
 }
 
 function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
   const ws = workbook.addWorksheet(layout.sheet, {
     views: [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: layout.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      // Repeat the column headers on every printed page when the frozen rows end with them.
-      ...(layout.rows[layout.freezeRows - 1]?.style === "header"
-        ? { printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}` }
-        : {}),
-    },
-    headerFooter: { oddFooter: "&L&A&RSida &P av &N" },
   });
   layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   layout.rows.forEach((row, r) => {
@@ -136,27 +139,76 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
         format &&
         !["title", "subtitle", "header"].includes(row.style)
       ) {
-        cell.numFmt = NUMBER_FORMATS[format];
+        cell.numFmt = numberFormatFor(format, value);
       }
     });
     styleRow(wsRow, row.style, layout.columns);
-    if (row.style === "header") {
-      const lines = Math.max(
-        1,
-        ...row.cells.map((v, c) =>
-          typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1
-        )
-      );
-      if (lines > 1) wsRow.height = LINE_HEIGHT * Math.min(lines, 3);
-    }
-    if (row.style === "item") {
+    const height = reportRowPoints(row, layout.columns);
+    if (height !== undefined) wsRow.height = height;
+    if (row.style !== "header" && row.style !== "title") {
       row.cells.forEach((value, c) => {
         const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
-        wsRow.getCell(c + 1).alignment = { vertical: "top", ...(wrap ? { wrapText: true } : {}) };
+        const cell = wsRow.getCell(c + 1);
+        cell.alignment = {
+          ...cell.alignment,
+          vertical: "top",
+          ...(wrap ? { wrapText: true } : {}),
+        };
       });
-      fitRowHeight(wsRow, row.cells, layout.columns);
     }
   });
+  if (layout.chart) addChartImage(workbook, ws, layout, layout.chart);
+  applyPrint(ws, layout.print!);
+}
+
+/** Rows the chart's picture takes below its block (about 300 px). */
+const CHART_ROWS = 15;
+
+/**
+ * The chart as a picture under its block, spanning the block's columns, with its title above it;
+ * each series' name cell gets its bars' colour, as the chart's legend.
+ */
+function addChartImage(
+  workbook: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  layout: ReportLayout,
+  chart: ChartLayout
+): void {
+  const series = chartSeries(layout, chart);
+  // By rows the categories stand under the block's own columns; by columns they get equal slots.
+  const slots =
+    chart.seriesBy === "rows"
+      ? layout.columns.slice(chart.firstColumn, chart.lastColumn + 1).map((c) => c.width)
+      : [10, ...(series[0]?.values ?? []).map(() => 10)];
+  const scale = 2; // drawn at twice the size it shows, so it prints sharp
+  const width = Math.round(slots.reduce((s, w) => s + w * 7 + 5, 0) * scale);
+  const height = CHART_ROWS * 20 * scale;
+  series.forEach((_, i) => {
+    const cell =
+      chart.seriesBy === "rows"
+        ? ws.getCell(chart.firstRow + 2 + i, chart.firstColumn + 1)
+        : ws.getCell(chart.firstRow + 1, chart.firstColumn + 2 + i);
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${SERIES_COLOURS[i % SERIES_COLOURS.length]}` },
+    };
+    cell.font = { name: FONT, bold: true, color: { argb: "FFFFFFFF" } };
+  });
+  const titleRow = chart.lastRow + 3; // 1-based: one empty row under the block
+  const title = ws.getCell(titleRow, chart.firstColumn + 1);
+  title.value = chart.title;
+  title.font = { name: FONT, bold: true };
+  const image = workbook.addImage({
+    buffer: drawBarChart(series, slots, width, height) as unknown as ExcelJS.Buffer,
+    extension: "png",
+  });
+  // Anchors are 0-based: the picture covers the block's columns for CHART_ROWS rows.
+  ws.addImage(image, {
+    tl: { col: chart.firstColumn, row: titleRow },
+    br: { col: chart.lastColumn + 1, row: titleRow + CHART_ROWS },
+    editAs: "oneCell",
+  } as unknown as ExcelJS.ImageRange);
 }
 
 function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
@@ -218,8 +270,12 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLay
   }
 }
 
-/** Text is written as text (never as a formula, whatever it starts with); dates are serials. */
+/**
+ * Text is written as text (never as a formula, whatever it starts with); dates are serials;
+ * numbers as the shared rounding rule has them (no binary noise, no −0).
+ */
 function cellForFile(value: CellValue): ExcelJS.CellValue {
   if (value === undefined) return null;
+  if (typeof value === "number") return roundComputed(value);
   return value;
 }

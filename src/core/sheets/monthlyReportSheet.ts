@@ -225,6 +225,7 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   return {
     kind: "report",
     sheet: reportSheetName(report),
+    period: swedishMonth(at),
     orientation: "landscape",
     freezeRows: 2,
     columns: [

@@ -1,0 +1,47 @@
+import { SheetLayout } from "../../core/layout";
+import { blockAddress } from "./cells";
+
+const POINTS_PER_INCH = 72;
+
+/**
+ * The layout's print setup (see `forPrint` in the core layouts) on a sheet of the open workbook:
+ * A4, orientation, one page wide, the repeated header row, page breaks, header and footer, and the
+ * cells aligned to the top. Queued on the sheet's own batch: no sync of its own. Page layout is
+ * ExcelApi 1.9; an older Excel prints with its defaults rather than fail the write.
+ */
+export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
+  const print = layout.print;
+  if (!print) return;
+  const width = layout.columns.length;
+  const height = layout.kind === "table" ? Math.max(1, layout.rows.length) + 1 : layout.rows.length;
+  if (height > 0) ws.getRange(blockAddress(0, 0, height, width)).format.verticalAlignment = "Top";
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
+  const page = ws.pageLayout;
+  const m = print.margins;
+  page.set({
+    paperSize: Excel.PaperType.a4,
+    orientation:
+      print.orientation === "landscape"
+        ? Excel.PageOrientation.landscape
+        : Excel.PageOrientation.portrait,
+    zoom: { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 },
+    leftMargin: m.left * POINTS_PER_INCH,
+    rightMargin: m.right * POINTS_PER_INCH,
+    topMargin: m.top * POINTS_PER_INCH,
+    bottomMargin: m.bottom * POINTS_PER_INCH,
+    headerMargin: m.header * POINTS_PER_INCH,
+    footerMargin: m.footer * POINTS_PER_INCH,
+  });
+  page.headersFooters.defaultForAllPages.set({
+    leftHeader: print.header.left,
+    centerHeader: print.header.center,
+    rightHeader: print.header.right,
+    leftFooter: print.footer.left,
+    centerFooter: print.footer.center,
+    rightFooter: print.footer.right,
+  });
+  if (print.titleRows)
+    page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  // A break goes above the row that starts the next page.
+  for (const row of print.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
+}
