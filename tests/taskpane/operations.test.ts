@@ -211,9 +211,29 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const sheet = book.sheets.find((s) => s.name === "Årseffekter")!;
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].title.text).toBe("Besparing och underskott per år (mnkr)");
+    // The chart's block sits under the year columns: years across, one row per series.
     const [from, to] = sheet.charts[0].source.split(":");
-    expect(grid[Number(from.slice(1)) - 1].slice(0, 3)).toEqual(["År", "Besparing", "Underskott"]);
-    expect(grid[Number(to.slice(1)) - 1][0]).toBe("2024");
+    expect(from.startsWith("E") && to.startsWith("J")).toBe(true);
+    expect((sheet.charts[0] as unknown as { seriesBy: string }).seriesBy).toBe("Rows");
+    const blockTop = Number(from.slice(1)) - 1;
+    expect(grid[blockTop].slice(4, 10)).toEqual(["", "2020", "2021", "2022", "2023", "2024"]);
+    expect(grid.slice(blockTop + 1, Number(to.slice(1))).map((r) => r[4])).toEqual([
+      "Besparing",
+      "Underskott",
+      "Restunderskott",
+    ]);
+    // It prints: A4 landscape one page wide, header with the sheet and its years, page numbers.
+    const printed = (sheet as unknown as { pageLayout: Record<string, unknown> }).pageLayout;
+    expect(printed).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      headersFooters: {
+        leftHeader: "&B&A&B",
+        rightHeader: "2020–2024",
+        rightFooter: "Sida &P av &N",
+      },
+    });
     const sheetModel = (
       book as unknown as {
         sheet(n: string): { cells: Map<string, { style: Record<string, unknown> }> };

@@ -6,8 +6,8 @@ const POINTS_PER_INCH = 72;
 /**
  * The layout's print setup (see `forPrint` in the core layouts) on a sheet of the open workbook:
  * A4, orientation, one page wide, the repeated header row, page breaks, header and footer, and the
- * cells aligned to the top. Queued on the sheet's own batch: no sync of its own. Page layout is
- * ExcelApi 1.9; an older Excel prints with its defaults rather than fail the write.
+ * cells aligned to the top. Queued on the sheet's own batch: no sync of its own. Everything here
+ * is ExcelApi 1.9 (PageLayout, HeaderFooter, PageBreakCollection), as the writer's other calls.
  */
 export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   const print = layout.print;
@@ -15,15 +15,11 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   const width = layout.columns.length;
   const height = layout.kind === "table" ? Math.max(1, layout.rows.length) + 1 : layout.rows.length;
   if (height > 0) ws.getRange(blockAddress(0, 0, height, width)).format.verticalAlignment = "Top";
-  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
   const page = ws.pageLayout;
   const m = print.margins;
   page.set({
-    paperSize: Excel.PaperType.a4,
-    orientation:
-      print.orientation === "landscape"
-        ? Excel.PageOrientation.landscape
-        : Excel.PageOrientation.portrait,
+    paperSize: "A4",
+    orientation: print.orientation === "landscape" ? "Landscape" : "Portrait",
     zoom: { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 },
     leftMargin: m.left * POINTS_PER_INCH,
     rightMargin: m.right * POINTS_PER_INCH,
