@@ -8,12 +8,13 @@ import { CliIo, UsageError } from "./io";
 
 const USAGE = `Användning: balans KOMMANDO [flaggor]
 
-  demo [--out FIL.xlsx]                       skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
+  demo [--out FIL.xlsx] [--pdf]               skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
   effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]
                                               besparing per åtgärd och år, restunderskott
   transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
-  report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]
-                                              månadsrapporten, skriven i en kopia av arbetsboken
+  report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--json]
+                                              månadsrapporten, skriven i en kopia av arbetsboken;
+                                              med --pdf också som PDF (kräver LibreOffice)
   import PLAN.txt --out PLAN.xlsx [--json]    läser en åtgärdsplans text till tabellen Atgarder
 
 Med --json skrivs ett JSON-dokument och inget annat. Mer: README.md.`;

@@ -283,6 +283,7 @@ export function forPrint(layout: SheetLayout): SheetLayout {
   if (layout.kind === "table") {
     return {
       ...layout,
+      columns: fitColumns(layout.columns, layout.rows),
       print: {
         ...pageSetupOf("landscape", undefined),
         titleRows: { first: 0, last: 0 },
@@ -291,6 +292,13 @@ export function forPrint(layout: SheetLayout): SheetLayout {
     };
   }
   const setup = pageSetupOf(layout.orientation, layout.period);
+  layout = {
+    ...layout,
+    columns: fitColumns(
+      layout.columns,
+      layout.rows.filter((r) => FITTED_STYLES.includes(r.style)).map((r) => r.cells)
+    ),
+  };
   const headers = layout.rows.flatMap((r, i) => (r.style === "header" ? [i] : []));
   if (headers.length === 1 && headers[0] < layout.freezeRows) {
     return {
@@ -300,6 +308,35 @@ export function forPrint(layout: SheetLayout): SheetLayout {
   }
   const { breaks, ...paged } = paginate(layout);
   return { ...paged, print: { ...setup, rowBreaks: breaks } };
+}
+
+/** Rows whose text stays in its column (titles, notes and groups run over empty neighbours). */
+const FITTED_STYLES: RowStyle[] = ["item", "subtotal", "total", "emphasis"];
+
+/**
+ * Column widths so that no text is cut: a column that does not wrap is widened to its longest
+ * text or number (as shown), and one whose text is longer than a narrow column holds becomes wide
+ * enough to wrap it. Wider columns wrap and are left as laid out.
+ */
+function fitColumns(columns: ColumnLayout[], rows: readonly CellValue[][]): ColumnLayout[] {
+  return columns.map((column, c) => {
+    if (column.width >= WRAP_FROM_WIDTH) return column;
+    const longest = Math.max(0, ...rows.map((r) => shownLength(r[c], column.format)));
+    const needed = Math.ceil(longest / CHARACTERS_PER_WIDTH) + 1;
+    if (needed <= column.width) return column;
+    return { ...column, width: Math.min(needed, WRAP_FROM_WIDTH) };
+  });
+}
+
+/** Characters a value takes as shown: text as written, amounts with separators and decimals. */
+function shownLength(value: CellValue, format: CellFormat | undefined): number {
+  if (typeof value === "string") return value.length;
+  if (typeof value !== "number" || format === "date" || format === "month") return 0;
+  const decimals = FORMAT_DECIMALS[format ?? "amount"] ?? 0;
+  const digits = Math.abs(Math.round(value)).toString().length;
+  return (
+    digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + (value < 0 ? 1 : 0)
+  );
 }
 
 function pageCapacity(layout: ReportLayout): number {
@@ -333,12 +370,16 @@ function paginate(layout: ReportLayout): ReportLayout & { breaks: number[] } {
   layout.rows.forEach((row, i) => {
     if (row.style === "header") header = row;
     else if (row.style === "blank") header = undefined;
-    // Room this row needs on the page: a header or group keeps the next rows with it.
+    // Room this row needs on the page: a header or group keeps the next rows with it, and the
+    // last row above a sum keeps the sum with it (a sum never starts a page alone).
     const next = layout.rows.slice(i + 1, i + (row.style === "header" ? 3 : 2));
+    const sums: ReportRow[] = [];
+    for (let k = i + 1; ["subtotal", "total"].includes(layout.rows[k]?.style); k++)
+      sums.push(layout.rows[k]);
     const keep =
       row.style === "header" || row.style === "group"
         ? next.filter((r) => r.style !== "blank").reduce((s, r) => s + height(r), 0)
-        : 0;
+        : sums.reduce((s, r) => s + height(r), 0);
     if (used > 0 && used + height(row) + keep > capacity) {
       if (row.style === "blank") {
         // A page never starts with an empty row: the break goes after it.

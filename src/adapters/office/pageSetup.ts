@@ -15,6 +15,8 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   const width = layout.columns.length;
   const height = layout.kind === "table" ? Math.max(1, layout.rows.length) + 1 : layout.rows.length;
   if (height > 0) ws.getRange(blockAddress(0, 0, height, width)).format.verticalAlignment = "Top";
+  // A table's headers wrap in their columns rather than run under the next one.
+  if (layout.kind === "table") ws.getRange(blockAddress(0, 0, 1, width)).format.wrapText = true;
   const page = ws.pageLayout;
   const m = print.margins;
   page.set({

@@ -85,6 +85,11 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       : [layout.columns.map(() => null)],
   });
   ws.getRow(1).alignment = { vertical: "top", wrapText: true };
+  const headerHeight = reportRowPoints(
+    { style: "header", cells: layout.columns.map((c) => c.header) },
+    layout.columns
+  );
+  if (headerHeight !== undefined) ws.getRow(1).height = headerHeight;
   layout.columns.forEach((c, i) => {
     ws.getColumn(i + 1).alignment = {
       vertical: "top",

@@ -9,6 +9,7 @@ import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/w
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
+import { writePdf } from "../pdf";
 import { renderEffects } from "./effects";
 
 export const DEFAULT_DEMO_FILE = "balans-exempel.xlsx";
@@ -17,10 +18,10 @@ export const DEMO_TRANSFER_YEAR = 2018;
 
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], []);
+  const args = parseArgs(argv, ["out"], ["pdf"]);
   if (args.positional.length)
     throw new UsageError(
-      `demo tar inga argument utom --out FIL.xlsx (fick ${args.positional.join(" ")})`
+      `demo tar inga argument utom --out FIL.xlsx och --pdf (fick ${args.positional.join(" ")})`
     );
   const out = String(args.options.get("out") ?? DEFAULT_DEMO_FILE);
   if (!out.toLowerCase().endsWith(".xlsx"))
@@ -55,5 +56,6 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   io.out(
     `Bladen: ${["Årseffekter", report.sheet, transfers.sheet, ...inputs.map((t) => t.sheet)].join(", ")}`
   );
+  if (args.options.has("pdf")) io.out(`PDF:en är skriven: ${await writePdf(out)}`);
   return 0;
 }

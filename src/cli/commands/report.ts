@@ -8,6 +8,7 @@ import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
 import { readBalansWorkbook } from "../../core/workbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
+import { pdfBeside, writeSheetsPdf } from "../pdf";
 import { monthOption, transfersJson } from "./transfers";
 
 /** The `report` JSON document of the workbook contract. */
@@ -45,10 +46,10 @@ export function reportJson(report: MonthlyReport) {
 
 /** Writes `Rapport YYYY-MM` into a copy of the workbook; the input file is never modified. */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["month", "out"], ["json"]);
+  const args = parseArgs(argv, ["month", "out"], ["json", "pdf"]);
   if (args.positional.length !== 1)
     throw new UsageError(
-      "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]"
+      "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--json]"
     );
   const at = monthOption(args);
   const input = args.positional[0];
@@ -83,6 +84,11 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     if (report.problems.length)
       io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
+  }
+  // The PDF holds the report sheet only, printed as a reader's spreadsheet program prints it.
+  if (args.options.has("pdf")) {
+    const pdf = await writeSheetsPdf([layout], pdfBeside(out));
+    if (!args.options.has("json")) io.out(`PDF:en är skriven: ${pdf}`);
   }
   return 0;
 }

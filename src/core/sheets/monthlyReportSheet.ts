@@ -156,14 +156,14 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
       rows.push({ style: "group", cells: pad([null, area.area]) });
       for (const l of lines) {
         // Not reported is worth saying only of a measure that has started.
-        const note = l.reportedThrough
-          ? ""
+        const status = l.reportedThrough
+          ? l.status || "–"
           : compareDates(l.measure.start, monthEnd) > 0
-            ? ` (startar ${toIsoDate(l.measure.start)})`
-            : " (ej rapporterad)";
+            ? `${l.status ? `${l.status}, s` : "S"}tartar ${toIsoDate(l.measure.start)}`
+            : `${l.status || "–"} (ej rapporterad)`;
         rows.push({
           style: "item",
-          cells: [l.measure.id, l.measure.name, `${l.status || "–"}${note}`, ...figures(l)],
+          cells: [l.measure.id, l.measure.name, status, ...figures(l)],
         });
       }
       rows.push({
