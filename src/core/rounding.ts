@@ -5,13 +5,18 @@
  * 0.3499999999999999. A spreadsheet program or `toFixed` rounds that noise, not the amount, so the
  * same figure showed as 0,3 on a sheet and 0,4 in the terminal. The rule: a computed value is first
  * rounded to 12 significant digits (far below an öre at any municipal amount, far above the
- * noise), then rounded half away from zero to the decimals shown. Zero is never negative.
+ * noise; a residue below 1e-10 is zero), then rounded half away from zero to the decimals shown.
+ * Zero is never negative.
  */
 const SIGNIFICANT_DIGITS = 12;
+/** Below a hundredth of an öre in mnkr, the largest unit: nothing but arithmetic residue. */
+const NEGLIGIBLE = 1e-10;
 
 /** The value as Balans writes it into a cell: the binary noise removed, never −0. */
 export function roundComputed(value: number): number {
-  if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
+  if (!Number.isFinite(value)) return value;
+  // What is left of a difference of equal amounts (57 − 56.99999999999999) is zero.
+  if (Math.abs(value) < NEGLIGIBLE) return 0;
   const rounded = Number(value.toPrecision(SIGNIFICANT_DIGITS));
   return rounded === 0 ? 0 : rounded;
 }
@@ -30,6 +35,8 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function formatRounded(value: number, decimals?: number): string {
   const text =
-    decimals === undefined ? String(roundComputed(value)) : roundTo(value, decimals).toFixed(decimals);
+    decimals === undefined
+      ? String(roundComputed(value))
+      : roundTo(value, decimals).toFixed(decimals);
   return text.replace("-", "\u2212").replace(".", ",");
 }

@@ -315,6 +315,10 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
       c.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns
     );
     chart.title.text = c.title;
-    chart.setPosition(`${columnLetter(c.lastColumn + 2)}${c.firstRow + 1}`);
+    // Below its block and as wide, so it prints on the page with it (as the file's picture).
+    chart.setPosition(
+      `${columnLetter(c.firstColumn)}${c.lastRow + 3}`,
+      `${columnLetter(c.lastColumn)}${c.lastRow + 17}`
+    );
   }
 }
