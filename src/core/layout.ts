@@ -227,9 +227,27 @@ export function rowLines(
   return lines;
 }
 
+/**
+ * Text stands one indent step in from the left, so it never runs into a right-aligned date or
+ * number before it (`2018-12-31 15 tim/v`). Numbers and dates are right-aligned without indent
+ * (LibreOffice does not honour a right indent reliably); their headers get room instead (see
+ * `fitColumns`), so `Avvikelse` and `Prognos helår` never run together.
+ */
+export const CELL_INDENT = 1;
+/** Characters of width an indent step takes. */
+const INDENT_CHARACTERS = 1.5;
+
+/** The side a cell of this format is aligned to. */
+export function horizontalOf(format: CellFormat | undefined): "left" | "right" {
+  return format && format !== "text" ? "right" : "left";
+}
+
 /** Lines of a text wrapped at word boundaries into a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * CHARACTERS_PER_WIDTH));
+  const perLine = Math.max(
+    1,
+    Math.floor((width - CELL_INDENT * INDENT_CHARACTERS) * CHARACTERS_PER_WIDTH)
+  );
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -283,7 +301,7 @@ export function forPrint(layout: SheetLayout): SheetLayout {
   if (layout.kind === "table") {
     return {
       ...layout,
-      columns: fitColumns(layout.columns, layout.rows),
+      columns: fitColumns(layout.columns, layout.rows, [layout.columns.map((c) => c.header)]),
       print: {
         ...pageSetupOf("landscape", undefined),
         titleRows: { first: 0, last: 0 },
@@ -296,7 +314,8 @@ export function forPrint(layout: SheetLayout): SheetLayout {
     ...layout,
     columns: fitColumns(
       layout.columns,
-      layout.rows.filter((r) => FITTED_STYLES.includes(r.style)).map((r) => r.cells)
+      layout.rows.filter((r) => FITTED_STYLES.includes(r.style)).map((r) => r.cells),
+      layout.rows.filter((r) => r.style === "header").map((r) => r.cells)
     ),
   };
   const headers = layout.rows.flatMap((r, i) => (r.style === "header" ? [i] : []));
@@ -310,6 +329,9 @@ export function forPrint(layout: SheetLayout): SheetLayout {
   return { ...paged, print: { ...setup, rowBreaks: breaks } };
 }
 
+/** Characters of room beside a right-aligned header, so neighbouring headers stay apart. */
+const HEADER_ROOM = 2;
+
 /** Rows whose text stays in its column (titles, notes and groups run over empty neighbours). */
 const FITTED_STYLES: RowStyle[] = ["item", "subtotal", "total", "emphasis"];
 
@@ -318,11 +340,25 @@ const FITTED_STYLES: RowStyle[] = ["item", "subtotal", "total", "emphasis"];
  * text or number (as shown), and one whose text is longer than a narrow column holds becomes wide
  * enough to wrap it. Wider columns wrap and are left as laid out.
  */
-function fitColumns(columns: ColumnLayout[], rows: readonly CellValue[][]): ColumnLayout[] {
+function fitColumns(
+  columns: ColumnLayout[],
+  rows: readonly CellValue[][],
+  headers: readonly CellValue[][]
+): ColumnLayout[] {
   return columns.map((column, c) => {
     if (column.width >= WRAP_FROM_WIDTH) return column;
     const longest = Math.max(0, ...rows.map((r) => shownLength(r[c], column.format)));
-    const needed = Math.ceil(longest / CHARACTERS_PER_WIDTH) + 1;
+    let needed = Math.ceil(longest / CHARACTERS_PER_WIDTH + CELL_INDENT * INDENT_CHARACTERS) + 1;
+    // A right-aligned header that just fits would touch the header before it: give it room.
+    if (horizontalOf(column.format) === "right") {
+      const header = Math.max(
+        0,
+        ...headers.map((h) => (typeof h[c] === "string" ? (h[c] as string).length : 0))
+      );
+      const width = header / CHARACTERS_PER_WIDTH;
+      if (width > column.width - HEADER_ROOM && width <= column.width + HEADER_ROOM)
+        needed = Math.max(needed, Math.ceil(width) + HEADER_ROOM);
+    }
     if (needed <= column.width) return column;
     return { ...column, width: Math.min(needed, WRAP_FROM_WIDTH) };
   });

@@ -25,7 +25,12 @@ function pages(pdf: string): string[][] {
   return text
     .split("\f")
     .filter((p) => p.trim())
-    .map((p) => p.split("\n").filter((l) => l.trim()));
+    .map((p) =>
+      p
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+    );
 }
 
 describe("printing: the example workbook as a PDF, as a committee reads it", () => {

@@ -80,8 +80,8 @@ describe("print setup, described once for every host", () => {
         { style: "item", cells: ["Startar 2020-10-01", 1] },
       ])
     );
-    // 18 characters at 1,1 a unit of width, plus one: 18.
-    expect(printed.columns[0].width).toBe(18);
+    // 18 characters at 1,1 a unit of width (16,4), the indent step (1,5), one to spare: 19.
+    expect(printed.columns[0].width).toBe(19);
     expect(printed.columns[1].width).toBe(12);
   });
 });

@@ -282,6 +282,7 @@
       "wrapText",
       "horizontalAlignment",
       "verticalAlignment",
+      "indentLevel",
     ])
       Object.defineProperty(format, k, { set: style(k) });
     range.format = format;

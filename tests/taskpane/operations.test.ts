@@ -306,6 +306,32 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const report = book.grid("Rapport 2020-08");
     expect(report[0][0]).toBe("Månadsrapport augusti 2020: åtgärdsplan");
     expect(rowWith(report, "Summa åtgärder")[3] as number).toBeCloseTo(8.025, 12);
+    // It prints as the file does: each page break starts a page with the block's header again.
+    const model = book.sheets.find((s) => s.name === "Rapport 2020-08") as unknown as {
+      pageBreaks: string[];
+      pageLayout: Record<string, unknown>;
+    };
+    expect(model.pageBreaks.length).toBeGreaterThan(0);
+    for (const address of model.pageBreaks) {
+      expect(address).toMatch(/^A\d+$/);
+      const row = report[Number(address.slice(1)) - 1];
+      expect([row[0], row[1]]).toEqual(["Id", expect.stringMatching(/ \(forts\.\)$/)]);
+    }
+    expect(model.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      headersFooters: { leftHeader: "&B&A&B", rightHeader: "augusti 2020" },
+    });
+    expect(model.pageLayout.printTitleRows).toBeUndefined();
+    // The input tables set up by the pane repeat their header row on every page.
+    const measures = book.sheets.find((s) => s.name === "Åtgärder") as unknown as {
+      pageLayout: Record<string, unknown>;
+    };
+    expect(measures.pageLayout).toMatchObject({
+      printTitleRows: "$1:$1",
+      orientation: "Landscape",
+      headersFooters: { rightHeader: "Utskrivet &D", rightFooter: "Sida &P av &N" },
+    });
     await expect(writeMonthlyReport(host, { year: 2016, month: 1 })).rejects.toThrow(
       /Inget att rapportera för 2016-01/
     );

@@ -1,4 +1,4 @@
-import { SheetLayout } from "../../core/layout";
+import { CELL_INDENT, CellFormat, horizontalOf, SheetLayout } from "../../core/layout";
 import { blockAddress } from "./cells";
 
 const POINTS_PER_INCH = 72;
@@ -15,6 +15,21 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   const width = layout.columns.length;
   const height = layout.kind === "table" ? Math.max(1, layout.rows.length) + 1 : layout.rows.length;
   if (height > 0) ws.getRange(blockAddress(0, 0, height, width)).format.verticalAlignment = "Top";
+  // Each column aligned to its side, text one indent step in (a report's rows with formats of
+  // their own, such as the agreements, per cell), as the file writer does (see CELL_INDENT).
+  const align = (range: Excel.Range, format: CellFormat | undefined) => {
+    const left = horizontalOf(format) === "left";
+    range.format.horizontalAlignment = left ? "Left" : "Right";
+    range.format.indentLevel = left ? CELL_INDENT : 0;
+  };
+  if (height > 0)
+    layout.columns.forEach((c, i) => align(ws.getRange(blockAddress(0, i, height, 1)), c.format));
+  if (layout.kind === "report")
+    layout.rows.forEach((row, r) =>
+      row.formats?.forEach((f, c) => {
+        if (f !== layout.columns[c]?.format) align(ws.getRange(blockAddress(r, c, 1, 1)), f);
+      })
+    );
   // A table's headers wrap in their columns rather than run under the next one.
   if (layout.kind === "table") ws.getRange(blockAddress(0, 0, 1, width)).format.wrapText = true;
   const page = ws.pageLayout;

@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import {
+  CELL_INDENT,
+  CellFormat,
   ChartLayout,
   ColumnLayout,
+  horizontalOf,
   forPrint,
   LINE_POINTS,
   NUMBER_FORMATS,
@@ -84,7 +87,13 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       ? layout.rows.map((r) => r.map(cellForFile))
       : [layout.columns.map(() => null)],
   });
-  ws.getRow(1).alignment = { vertical: "top", wrapText: true };
+  layout.columns.forEach((c, i) => {
+    ws.getRow(1).getCell(i + 1).alignment = {
+      vertical: "top",
+      wrapText: true,
+      ...alignmentOf(c.format),
+    };
+  });
   const headerHeight = reportRowPoints(
     { style: "header", cells: layout.columns.map((c) => c.header) },
     layout.columns
@@ -93,6 +102,7 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
   layout.columns.forEach((c, i) => {
     ws.getColumn(i + 1).alignment = {
       vertical: "top",
+      ...alignmentOf(c.format),
       ...(c.width >= WRAP_FROM_WIDTH ? { wrapText: true } : {}),
     };
   });
@@ -150,13 +160,15 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
     styleRow(wsRow, row.style, layout.columns);
     const height = reportRowPoints(row, layout.columns);
     if (height !== undefined) wsRow.height = height;
-    if (row.style !== "header" && row.style !== "title") {
-      row.cells.forEach((value, c) => {
-        const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
+    if (row.style !== "title") {
+      layout.columns.forEach((column, c) => {
+        const value = row.cells[c];
+        const wrap = typeof value === "string" && column.width >= WRAP_FROM_WIDTH;
         const cell = wsRow.getCell(c + 1);
         cell.alignment = {
           ...cell.alignment,
-          vertical: "top",
+          ...(row.style === "header" ? {} : { vertical: "top" as const }),
+          ...alignmentOf(row.formats?.[c] ?? column.format),
           ...(wrap ? { wrapText: true } : {}),
         };
       });
@@ -164,6 +176,13 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
   });
   if (layout.chart) addChartImage(workbook, ws, layout, layout.chart);
   applyPrint(ws, layout.print!);
+}
+
+/** Text left and one indent step in; numbers and dates right (see CELL_INDENT). */
+function alignmentOf(format: CellFormat | undefined): Partial<ExcelJS.Alignment> {
+  return horizontalOf(format) === "left"
+    ? { horizontal: "left", indent: CELL_INDENT }
+    : { horizontal: "right" };
 }
 
 /** Rows the chart's picture takes below its block (about 300 px). */
