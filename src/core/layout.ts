@@ -89,6 +89,29 @@ export type RowStyle =
   | "note"
   | "blank";
 
+/** How a row style looks, in every host: fonts, fill and rules (colours as RRGGBB). */
+export interface RowLook {
+  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  fill?: string;
+  ruleAbove?: "thin";
+  ruleBelow?: "thin" | "double";
+}
+
+const QUIET = { italic: true, size: 9, color: "595959" };
+/** The one table of row looks that the writers map (exceljs, Office.js, the zip writer). */
+export const ROW_STYLES: Record<RowStyle, RowLook> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: QUIET },
+  note: { font: QUIET },
+  header: { font: { bold: true }, fill: "DDEBF7", ruleBelow: "thin" },
+  group: { font: { bold: true }, fill: "F2F2F2" },
+  item: {},
+  subtotal: { font: { bold: true }, ruleAbove: "thin" },
+  total: { font: { bold: true }, ruleAbove: "thin", ruleBelow: "double" },
+  emphasis: { font: { bold: true, color: "C00000" } },
+  blank: {},
+};
+
 export interface ReportRow {
   style: RowStyle;
   cells: CellValue[];
@@ -294,10 +317,12 @@ export function reportRowPoints(
  * header again, marked `(forts.)`. A layout with one header row in its frozen rows (a table, or
  * `Årseffekter`) repeats that row on every page instead.
  */
-export function forPrint(layout: TableLayout): TableLayout;
-export function forPrint(layout: ReportLayout): ReportLayout;
-export function forPrint(layout: SheetLayout): SheetLayout;
-export function forPrint(layout: SheetLayout): SheetLayout {
+export function forPrint<L extends SheetLayout>(layout: L): L {
+  // A table stays a table and a report a report: the kind of L is kept.
+  return printed(layout) as L;
+}
+
+function printed(layout: SheetLayout): SheetLayout {
   if (layout.kind === "table") {
     return {
       ...layout,

@@ -2,7 +2,7 @@ import {
   forPrint,
   numberFormatFor,
   ReportLayout,
-  RowStyle,
+  ROW_STYLES,
   SheetLayout,
   TableLayout,
 } from "../../core/layout";
@@ -244,18 +244,6 @@ function writeTable(
   ws.freezePanes.freezeRows(1);
 }
 
-/** Fonts of the report's row styles, as the xlsx writer draws them. */
-const ROW_FONTS: Partial<Record<RowStyle, Excel.Interfaces.RangeFontUpdateData>> = {
-  title: { bold: true, size: 14 },
-  subtitle: { italic: true, size: 9, color: "#595959" },
-  note: { italic: true, size: 9, color: "#595959" },
-  header: { bold: true },
-  group: { bold: true },
-  subtotal: { bold: true },
-  total: { bold: true },
-  emphasis: { bold: true, color: "#C00000" },
-};
-
 function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => void)[]): void {
   const width = layout.columns.length;
   const values = layout.rows.map((r) =>
@@ -283,18 +271,18 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
   );
   layout.rows.forEach((row, r) => {
     if (row.style === "item" || row.style === "blank") return;
+    // The row's look from the core's table, as the xlsx writer draws it.
     const range = ws.getRange(blockAddress(r, 0, 1, width));
-    const font = ROW_FONTS[row.style];
-    if (font) range.format.font.set(font);
-    if (row.style === "header") {
-      range.format.fill.color = "#DDEBF7";
-      range.format.wrapText = true;
-      range.format.borders.getItem("EdgeBottom").style = "Continuous";
+    const look = ROW_STYLES[row.style];
+    if (look.font) {
+      const { color, ...font } = look.font;
+      range.format.font.set({ ...font, ...(color ? { color: `#${color}` } : {}) });
     }
-    if (row.style === "group") range.format.fill.color = "#F2F2F2";
-    if (row.style === "subtotal" || row.style === "total")
-      range.format.borders.getItem("EdgeTop").style = "Continuous";
-    if (row.style === "total") range.format.borders.getItem("EdgeBottom").style = "Double";
+    if (look.fill) range.format.fill.color = `#${look.fill}`;
+    const rule = (kind: "thin" | "double") => (kind === "double" ? "Double" : "Continuous");
+    if (look.ruleAbove) range.format.borders.getItem("EdgeTop").style = rule(look.ruleAbove);
+    if (look.ruleBelow) range.format.borders.getItem("EdgeBottom").style = rule(look.ruleBelow);
+    if (row.style === "header") range.format.wrapText = true;
   });
   ws.getRange(`B:B`).format.wrapText = true;
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);

@@ -12,6 +12,7 @@ import {
   PrintSetup,
   ReportLayout,
   reportRowPoints,
+  ROW_STYLES,
   RowStyle,
   rowLines,
   SheetLayout,
@@ -24,16 +25,6 @@ import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
 
 const FONT = "Calibri";
-const HEADER_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDEBF7" },
-};
-const GROUP_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFF2F2F2" },
-};
 
 /** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
@@ -235,62 +226,30 @@ function addChartImage(
   } as unknown as ExcelJS.ImageRange);
 }
 
+/** The row's look from the core's table, and the header's alignment. */
 function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
-  const width = columns.length;
-  const each = (f: (cell: ExcelJS.Cell, c: number) => void) => {
-    for (let c = 1; c <= width; c++) f(row.getCell(c), c);
-  };
-  switch (style) {
-    case "title":
-      row.getCell(1).font = { name: FONT, size: 14, bold: true };
-      row.height = 22;
-      break;
-    case "subtitle":
-    case "note":
-      row.getCell(style === "note" ? 2 : 1).font = {
-        name: FONT,
-        size: 9,
-        italic: true,
-        color: { argb: "FF595959" },
+  const look = ROW_STYLES[style];
+  const argb = (rgb: string) => `FF${rgb}`;
+  const rule = (kind: "thin" | "double" | undefined) => (kind ? { style: kind } : undefined);
+  for (let c = 1; c <= columns.length; c++) {
+    const cell = row.getCell(c);
+    if (look.font) {
+      const { color, ...font } = look.font;
+      cell.font = { name: FONT, ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
+    }
+    if (look.fill)
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+    if (look.ruleAbove || look.ruleBelow) {
+      const top = rule(look.ruleAbove);
+      const bottom = rule(look.ruleBelow);
+      cell.border = { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) };
+    }
+    if (style === "header")
+      cell.alignment = {
+        vertical: "bottom",
+        wrapText: true,
+        ...alignmentOf(columns[c - 1]?.format),
       };
-      break;
-    case "header":
-      each((cell, c) => {
-        cell.font = { name: FONT, bold: true };
-        cell.fill = HEADER_FILL;
-        cell.border = { bottom: { style: "thin" } };
-        const format = columns[c - 1]?.format;
-        const numeric = format !== undefined && format !== "text";
-        cell.alignment = {
-          vertical: "bottom",
-          wrapText: true,
-          horizontal: numeric ? "right" : "left",
-        };
-      });
-      break;
-    case "group":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.fill = GROUP_FILL;
-      });
-      break;
-    case "subtotal":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.border = { top: { style: "thin" } };
-      });
-      break;
-    case "total":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
-      });
-      break;
-    case "emphasis":
-      each((cell) => (cell.font = { name: FONT, bold: true, color: { argb: "FFC00000" } }));
-      break;
-    default:
-      break;
   }
 }
 
