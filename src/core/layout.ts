@@ -1,4 +1,4 @@
-import { roundTo } from "./rounding";
+import { roundComputed, roundTo } from "./rounding";
 import { CellValue } from "./tables";
 
 /**
@@ -311,11 +311,12 @@ export function reportRowPoints(
 }
 
 /**
- * A layout as it prints: its print setup filled in, and a report with more than one block of
+ * A layout as it is written and prints: its print setup filled in, a report's computed figures
+ * rounded by the one rule (see rounding.ts), and a report with more than one block of
  * columns split into pages by rows: a page breaks between blocks where it can, a header keeps at
  * least two rows below it, and a block that goes on over a page starts the new page with its own
- * header again, marked `(forts.)`. A layout with one header row in its frozen rows (a table, or
- * `Årseffekter`) repeats that row on every page instead.
+ * header again, marked `(forts.)`. A layout with one header row in its frozen rows (a table)
+ * repeats that row on every page instead.
  */
 export function forPrint<L extends SheetLayout>(layout: L): L {
   // A table stays a table and a report a report: the kind of L is kept.
@@ -337,6 +338,12 @@ function printed(layout: SheetLayout): SheetLayout {
   const setup = pageSetupOf(layout.orientation, layout.period);
   layout = {
     ...layout,
+    // A report's figures are computed: written as the rounding rule has them. A table's values
+    // are what the user or the plan stated, written exactly.
+    rows: layout.rows.map((r) => ({
+      ...r,
+      cells: r.cells.map((v) => (typeof v === "number" ? roundComputed(v) : v)),
+    })),
     columns: fitColumns(
       layout.columns,
       layout.rows.filter((r) => FITTED_STYLES.includes(r.style)).map((r) => r.cells),

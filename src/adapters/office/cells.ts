@@ -1,5 +1,4 @@
 import { NUMBER_FORMATS, CellFormat } from "../../core/layout";
-import { roundComputed } from "../../core/rounding";
 import { CellValue } from "../../core/tables";
 export { blockAddress, columnLetter } from "../../core/a1";
 
@@ -12,7 +11,6 @@ export function officeValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "string" && /^[=+\-@'\t\r]/.test(value)) return `'${value}`;
-  if (typeof value === "number") return roundComputed(value);
   return value;
 }
 

@@ -19,7 +19,6 @@ import {
   TableLayout,
   WRAP_FROM_WIDTH,
 } from "../../core/layout";
-import { roundComputed } from "../../core/rounding";
 import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
@@ -253,12 +252,8 @@ function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLay
   }
 }
 
-/**
- * Text is written as text (never as a formula, whatever it starts with); dates are serials;
- * numbers as the shared rounding rule has them (no binary noise, no −0).
- */
+/** Text is written as text (never as a formula, whatever it starts with); dates are serials. */
 function cellForFile(value: CellValue): ExcelJS.CellValue {
   if (value === undefined) return null;
-  if (typeof value === "number") return roundComputed(value);
   return value;
 }
