@@ -379,7 +379,9 @@ function fitColumns(
 ): ColumnLayout[] {
   return columns.map((column, c) => {
     if (column.width >= WRAP_FROM_WIDTH) return column;
-    const longest = Math.max(0, ...rows.map((r) => shownLength(r[c], column.format)));
+    // A loop, not Math.max(...): a table may have more rows than a call takes arguments.
+    let longest = 0;
+    for (const r of rows) longest = Math.max(longest, shownLength(r[c], column.format));
     let needed = Math.ceil(longest / CHARACTERS_PER_WIDTH + CELL_INDENT * INDENT_CHARACTERS) + 1;
     // A right-aligned header that just fits would touch the header before it: give it room.
     if (horizontalOf(column.format) === "right") {

@@ -25,11 +25,14 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   if (height > 0)
     layout.columns.forEach((c, i) => align(ws.getRange(blockAddress(0, i, height, 1)), c.format));
   if (layout.kind === "report")
-    layout.rows.forEach((row, r) =>
+    layout.rows.forEach((row, r) => {
       row.formats?.forEach((f, c) => {
         if (f !== layout.columns[c]?.format) align(ws.getRange(blockAddress(r, c, 1, 1)), f);
-      })
-    );
+      });
+      // Headers sit on their rule, as in the file writer.
+      if (row.style === "header")
+        ws.getRange(blockAddress(r, 0, 1, width)).format.verticalAlignment = "Bottom";
+    });
   // A table's headers wrap in their columns rather than run under the next one.
   if (layout.kind === "table") ws.getRange(blockAddress(0, 0, 1, width)).format.wrapText = true;
   const page = ws.pageLayout;
