@@ -327,6 +327,19 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const measures = book.sheets.find((s) => s.name === "Åtgärder") as unknown as {
       pageLayout: Record<string, unknown>;
     };
+    // Ids beside the first line of wrapped text; text indented from the left, amounts right.
+    const cells = (
+      book as unknown as {
+        sheet(n: string): { cells: Map<string, { style: Record<string, unknown> }> };
+      }
+    ).sheet("Åtgärder")!.cells;
+    expect(cells.get("1,0")!.style).toMatchObject({
+      verticalAlignment: "Top",
+      horizontalAlignment: "Left",
+      indentLevel: 1,
+    });
+    expect(cells.get("1,3")!.style).toMatchObject({ horizontalAlignment: "Right", indentLevel: 0 });
+    expect(cells.get("0,3")!.style).toMatchObject({ horizontalAlignment: "Left", wrapText: true });
     expect(measures.pageLayout).toMatchObject({
       printTitleRows: "$1:$1",
       orientation: "Landscape",

@@ -6,7 +6,8 @@ const POINTS_PER_INCH = 72;
 /**
  * The layout's print setup (see `forPrint` in the core layouts) on a sheet of the open workbook:
  * A4, orientation, one page wide, the repeated header row, page breaks, header and footer, and the
- * cells aligned to the top. Queued on the sheet's own batch: no sync of its own. Everything here
+ * cells' alignment that printing needs (top; text left and indented, figures right). Queued on the
+ * sheet's own batch: no sync of its own. Everything here
  * is ExcelApi 1.9 (PageLayout, HeaderFooter, PageBreakCollection), as the writer's other calls.
  */
 export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
@@ -24,6 +25,13 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   };
   if (height > 0)
     layout.columns.forEach((c, i) => align(ws.getRange(blockAddress(0, i, height, 1)), c.format));
+  // A table's headers wrap in their columns, left-aligned (a right-aligned one would hide under
+  // its filter button), as in the file writer.
+  if (layout.kind === "table") {
+    const header = ws.getRange(blockAddress(0, 0, 1, width));
+    header.format.wrapText = true;
+    align(header, "text");
+  }
   if (layout.kind === "report")
     layout.rows.forEach((row, r) => {
       row.formats?.forEach((f, c) => {
@@ -33,8 +41,7 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
       if (row.style === "header")
         ws.getRange(blockAddress(r, 0, 1, width)).format.verticalAlignment = "Bottom";
     });
-  // A table's headers wrap in their columns rather than run under the next one.
-  if (layout.kind === "table") ws.getRange(blockAddress(0, 0, 1, width)).format.wrapText = true;
+
   const page = ws.pageLayout;
   const m = print.margins;
   page.set({

@@ -77,18 +77,7 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       ? layout.rows.map((r) => r.map(cellForFile))
       : [layout.columns.map(() => null)],
   });
-  layout.columns.forEach((c, i) => {
-    ws.getRow(1).getCell(i + 1).alignment = {
-      vertical: "top",
-      wrapText: true,
-      ...alignmentOf(c.format),
-    };
-  });
-  const headerHeight = reportRowPoints(
-    { style: "header", cells: layout.columns.map((c) => c.header) },
-    layout.columns
-  );
-  if (headerHeight !== undefined) ws.getRow(1).height = headerHeight;
+  // Columns first: exceljs gives a column's alignment to every cell in it, the header's too.
   layout.columns.forEach((c, i) => {
     ws.getColumn(i + 1).alignment = {
       vertical: "top",
@@ -96,12 +85,28 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       ...(c.width >= WRAP_FROM_WIDTH ? { wrapText: true } : {}),
     };
   });
+  // Headers wrap, left-aligned: a right-aligned one would hide under its filter button.
+  layout.columns.forEach((_, i) => {
+    ws.getRow(1).getCell(i + 1).alignment = {
+      vertical: "top",
+      wrapText: true,
+      ...alignmentOf("text"),
+    };
+  });
+  const headerHeight = reportRowPoints(
+    { style: "header", cells: layout.columns.map((c) => c.header) },
+    layout.columns.map((c) => ({ ...c, width: c.width - FILTER_BUTTON_WIDTH }))
+  );
+  if (headerHeight !== undefined) ws.getRow(1).height = headerHeight;
   layout.rows.forEach((cells, r) => {
     const lines = Math.min(8, rowLines(cells, layout.columns));
     if (lines > 1) ws.getRow(r + 2).height = LINE_POINTS * lines;
   });
   applyPrint(ws, layout.print!);
 }
+
+/** Characters of a table header's width that its filter button covers. */
+const FILTER_BUTTON_WIDTH = 2;
 
 /** The layout's print setup in the file: page, scaling, repeated rows, breaks, header, footer. */
 function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
