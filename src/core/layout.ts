@@ -265,6 +265,19 @@ export function horizontalOf(format: CellFormat | undefined): "left" | "right" {
   return format && format !== "text" ? "right" : "left";
 }
 
+/**
+ * The format a report cell is aligned by: text when it holds text (outside headers, whose side
+ * follows their column), else its row's or its column's format.
+ */
+export function alignedFormat(
+  row: ReportRow,
+  c: number,
+  columns: readonly ColumnLayout[]
+): CellFormat | undefined {
+  if (row.style !== "header" && typeof row.cells[c] === "string") return "text";
+  return row.formats?.[c] ?? columns[c]?.format;
+}
+
 /** Lines of a text wrapped at word boundaries into a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(

@@ -1,4 +1,10 @@
-import { CELL_INDENT, CellFormat, horizontalOf, SheetLayout } from "../../core/layout";
+import {
+  alignedFormat,
+  CELL_INDENT,
+  CellFormat,
+  horizontalOf,
+  SheetLayout,
+} from "../../core/layout";
 import { blockAddress } from "./cells";
 
 const POINTS_PER_INCH = 72;
@@ -16,8 +22,8 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   const width = layout.columns.length;
   const height = layout.kind === "table" ? Math.max(1, layout.rows.length) + 1 : layout.rows.length;
   if (height > 0) ws.getRange(blockAddress(0, 0, height, width)).format.verticalAlignment = "Top";
-  // Each column aligned to its side, text one indent step in (a report's rows with formats of
-  // their own, such as the agreements, per cell), as the file writer does (see CELL_INDENT).
+  // Each column aligned to its side, text one indent step in (a report's cells that differ from
+  // their column, such as an agreement's scope, one by one), as the file writer does.
   const align = (range: Excel.Range, format: CellFormat | undefined) => {
     const left = horizontalOf(format) === "left";
     range.format.horizontalAlignment = left ? "Left" : "Right";
@@ -34,8 +40,10 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   }
   if (layout.kind === "report")
     layout.rows.forEach((row, r) => {
-      row.formats?.forEach((f, c) => {
-        if (f !== layout.columns[c]?.format) align(ws.getRange(blockAddress(r, c, 1, 1)), f);
+      layout.columns.forEach((column, c) => {
+        const f = alignedFormat(row, c, layout.columns);
+        if (horizontalOf(f) !== horizontalOf(column.format))
+          align(ws.getRange(blockAddress(r, c, 1, 1)), f);
       });
       // Headers sit on their rule, as in the file writer.
       if (row.style === "header")

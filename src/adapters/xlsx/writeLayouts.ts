@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import {
+  alignedFormat,
   CELL_INDENT,
   CellFormat,
   ChartLayout,
@@ -163,7 +164,7 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
         cell.alignment = {
           ...cell.alignment,
           ...(row.style === "header" ? {} : { vertical: "top" as const }),
-          ...alignmentOf(row.formats?.[c] ?? column.format),
+          ...alignmentOf(alignedFormat(row, c, layout.columns)),
           ...(wrap ? { wrapText: true } : {}),
         };
       });

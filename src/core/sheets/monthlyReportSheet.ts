@@ -15,14 +15,15 @@ export function reportSheetName(report: MonthlyReport): string {
 
 const WIDTH = 8;
 const pad = (cells: CellValue[]) => padCells(cells, WIDTH);
-const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [
-  undefined,
-  undefined,
-  undefined,
+/** The agreements' columns; their header row aligns by them too (Omfattning is text). */
+const AGREEMENT_FORMATS: CellFormat[] = [
+  "text",
+  "text",
+  "text",
   "date",
   "date",
   "date",
-  undefined,
+  "text",
   "amountFine",
 ];
 
@@ -286,6 +287,7 @@ function agreementSection(
   rows.push({ style: "blank", cells: pad([]) });
   rows.push({
     style: "header",
+    formats: AGREEMENT_FORMATS,
     cells: ["Avtal", title, "Lagrum", "Tecknat", "Start", "Slut", "Omfattning", "Per månad"],
   });
   if (agreements.length === 0) {
