@@ -1,4 +1,5 @@
-import { forPrint, ReportLayout, ReportRow } from "../../src/core/layout";
+import { ReportLayout, ReportRow } from "../../src/core/layout";
+import { forPrint } from "../../src/core/printLayout";
 import { buildMonthlyReport } from "../../src/core/report";
 import { monthlyReportLayout } from "../../src/core/sheets/monthlyReportSheet";
 import { readBalansWorkbook } from "../../src/core/workbook";

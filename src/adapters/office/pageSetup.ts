@@ -10,7 +10,7 @@ import { blockAddress } from "./cells";
 const POINTS_PER_INCH = 72;
 
 /**
- * The layout's print setup (see `forPrint` in the core layouts) on a sheet of the open workbook:
+ * The layout's print setup (see `forPrint` in core/printLayout.ts) on a sheet of the open workbook:
  * A4, orientation, one page wide, the repeated header row, page breaks, header and footer, and the
  * cells' alignment that printing needs (top; text left and indented, figures right). Queued on the
  * sheet's own batch: no sync of its own. Everything here

@@ -1,11 +1,11 @@
 import {
-  forPrint,
   numberFormatFor,
   ReportLayout,
   ROW_STYLES,
   SheetLayout,
   TableLayout,
 } from "../../core/layout";
+import { forPrint } from "../../core/printLayout";
 import { foldText } from "../../core/text";
 import {
   blockAddress,

@@ -6,20 +6,22 @@ import {
   ChartLayout,
   ColumnLayout,
   horizontalOf,
-  forPrint,
-  LINE_POINTS,
   NUMBER_FORMATS,
   numberFormatFor,
   PrintSetup,
   ReportLayout,
-  reportRowPoints,
   ROW_STYLES,
   RowStyle,
-  rowLines,
   SheetLayout,
   TableLayout,
-  WRAP_FROM_WIDTH,
 } from "../../core/layout";
+import {
+  forPrint,
+  LINE_POINTS,
+  reportRowPoints,
+  rowLines,
+  WRAP_FROM_WIDTH,
+} from "../../core/printLayout";
 import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
