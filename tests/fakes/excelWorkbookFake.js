@@ -445,7 +445,10 @@
         },
       });
     sheet.pageBreaks = sheet.pageBreaks || [];
-    ws.horizontalPageBreaks = { add: (address) => sheet.pageBreaks.push(address) };
+    ws.horizontalPageBreaks = {
+      add: (address) => sheet.pageBreaks.push(address),
+      removePageBreaks: () => (sheet.pageBreaks.length = 0),
+    };
     return ws;
   }
 

@@ -73,6 +73,8 @@ export function applyPageSetup(ws: Excel.Worksheet, layout: SheetLayout): void {
   });
   if (print.titleRows)
     page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
-  // A break goes above the row that starts the next page.
+  // A break goes above the row that starts the next page; a sheet rewritten in place loses the
+  // breaks of its old rows first.
+  ws.horizontalPageBreaks.removePageBreaks();
   for (const row of print.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
 }
