@@ -24,7 +24,7 @@ const SHEET_NAME = "&A";
 const PAGE_OF = "Sida &P av &N";
 const PRINTED_ON = "Utskrivet &D";
 /** Text in a header is literal: `&` is Excel's code character. */
-export const headerText = (text: string): string => text.replace(/&/g, "&&");
+const headerText = (text: string): string => text.replace(/&/g, "&&");
 
 const MARGINS: PrintSetup["margins"] = {
   left: 0.4,
