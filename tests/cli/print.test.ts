@@ -132,6 +132,27 @@ describe("printing: the example workbook as a PDF, as a committee reads it", () 
   }, 240_000);
 });
 
+describe("--pdf with --json", () => {
+  it("keeps stdout one JSON document", async () => {
+    if (!soffice()) return;
+    const out = path.join(dir, "rapport-json.xlsx");
+    if (!fs.existsSync(example)) await balans("demo", "--out", example);
+    const r = await balans(
+      "report",
+      example,
+      "--month",
+      "2020-08",
+      "--out",
+      out,
+      "--pdf",
+      "--json"
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).month).toBe("2020-08");
+    expect(fs.existsSync(path.join(dir, "rapport-json.pdf"))).toBe(true);
+  }, 240_000);
+});
+
 describe("--pdf without LibreOffice", () => {
   it("writes the workbook, then says clearly that no PDF was made and how to get one", async () => {
     const saved = process.env.BALANS_SOFFICE;
