@@ -1,6 +1,6 @@
 import { PlanEffects } from "../effects";
 import { toExcelSerial } from "../dates";
-import { padCells, ReportLayout, ReportRow } from "../layout";
+import { ColumnLayout, padCells, ReportLayout, ReportRow } from "../layout";
 import { CellValue } from "../tables";
 
 export const YEARLY_EFFECTS_SHEET = "Årseffekter";
@@ -12,13 +12,22 @@ export interface SheetStamp {
   source: string;
 }
 
+/** The columns before the years; the last holds the chart block's series names. */
+const LEADING_COLUMNS: ColumnLayout[] = [
+  { header: "Id", width: 7 },
+  { header: "Åtgärd", width: 52 },
+  { header: "Tidsaspekt", width: 26 },
+  { header: "Start", width: 11, format: "date" },
+  { header: "Helårseffekt", width: 15, format: "amountPrecise" },
+];
+
 /**
  * The `Årseffekter` sheet: measures × years grouped by area with subtotals, the total, the
  * forecast deficit and the residual deficit. Values only; the sheet is a snapshot.
  */
 export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): ReportLayout {
   const { years, unit } = effects;
-  const width = 5 + years.length;
+  const width = LEADING_COLUMNS.length + years.length;
   const pad = (cells: CellValue[]) => padCells(cells, width);
   const perYear = (values: Map<number, number>): CellValue[] =>
     years.map((y) => values.get(y) ?? null);
@@ -94,7 +103,7 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
   }
   // The chart's data, under the year columns: the years, then one row per series with its name in
   // the column beside them, so every header fits its column and the block reads as a small table.
-  const firstYearColumn = 5;
+  const firstYearColumn = LEADING_COLUMNS.length;
   const namesColumn = firstYearColumn - 1;
   const series: [string, Map<number, number>][] = [
     ["Besparing", effects.totals],
@@ -135,11 +144,7 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
     orientation: "landscape",
     freezeRows: 3,
     columns: [
-      { header: "Id", width: 7 },
-      { header: "Åtgärd", width: 52 },
-      { header: "Tidsaspekt", width: 26 },
-      { header: "Start", width: 11, format: "date" },
-      { header: "Helårseffekt", width: 15, format: "amountPrecise" },
+      ...LEADING_COLUMNS,
       ...years.map((y) => ({ header: String(y), width: 10, format: "amount" as const })),
     ],
     rows,
