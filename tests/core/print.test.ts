@@ -1,5 +1,5 @@
 import { ReportLayout, ReportRow } from "../../src/core/layout";
-import { forPrint } from "../../src/core/printLayout";
+import { forPrint, wrappedLines } from "../../src/core/printLayout";
 import { buildMonthlyReport } from "../../src/core/report";
 import { monthlyReportLayout } from "../../src/core/sheets/monthlyReportSheet";
 import { readBalansWorkbook } from "../../src/core/workbook";
@@ -72,6 +72,19 @@ describe("print setup, described once for every host", () => {
       expect(printed.rows[b].style).not.toBe("blank");
       expect(["subtotal", "total"]).not.toContain(printed.rows[b].style);
     }
+  });
+
+  it("estimates wrapped lines as LibreOffice printed them (without Calibri, a wider font)", () => {
+    // Seen in LibreOffice's PDF of the example: one line in a 50 wide column, two in 48 or less.
+    expect(wrappedLines("Nya riktlinjer vid erbjudande av bostad med särskild service", 50)).toBe(
+      1
+    );
+    expect(wrappedLines("Reducering av årsarbetare, brottsförebyggande brobyggare", 50)).toBe(1);
+    expect(wrappedLines("Reducering av årsarbetare, brottsförebyggande brobyggare", 48)).toBe(2);
+    expect(wrappedLines("Förändrat uppdrag Barnhemsgatan, ny boendeform stödboende", 50)).toBe(2);
+    // Bold (sums, headers) is wider; this sum printed on one line of the report's 50.
+    expect(wrappedLines("Summa Insatser till vuxna, individ och familjeomsorg", 50, true)).toBe(1);
+    expect(wrappedLines("Summa Organisatoriska/metodrelaterade åtgärder", 30, true)).toBe(2);
   });
 
   it("widens a narrow column to its longest text, so nothing is cut", () => {
