@@ -8,8 +8,9 @@ import { computePlanEffects } from "../../core/effects";
 import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
+import { checkOutput } from "../paths";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
-import { writePdf } from "../pdf";
+import { pdfBeside, writePdf } from "../pdf";
 import { renderEffects } from "./effects";
 
 export const DEFAULT_DEMO_FILE = "balans-exempel.xlsx";
@@ -18,7 +19,7 @@ export const DEMO_TRANSFER_YEAR = 2018;
 
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], ["pdf"]);
+  const args = parseArgs(argv, ["out"], ["force", "pdf"]);
   if (args.positional.length)
     throw new UsageError(
       `demo tar inga argument utom --out FIL.xlsx och --pdf (fick ${args.positional.join(" ")})`
@@ -26,6 +27,8 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const out = String(args.options.get("out") ?? DEFAULT_DEMO_FILE);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  await checkOutput(out, [], args.options.has("force"));
+  if (args.options.has("pdf")) await checkOutput(pdfBeside(out), [], args.options.has("force"));
 
   const inputs = exampleTableLayouts();
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));

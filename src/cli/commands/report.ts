@@ -5,8 +5,10 @@ import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
 import { buildMonthlyReport, MonthlyReport } from "../../core/report";
 import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
-import { readBalansWorkbook } from "../../core/workbook";
+import { readBalansWorkbook, workbookErrors } from "../../core/workbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
+import { checkOutput } from "../paths";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
 import { pdfBeside, writeSheetsPdf } from "../pdf";
 import { monthOption, transfersJson } from "./transfers";
@@ -40,13 +42,13 @@ export function reportJson(report: MonthlyReport) {
     },
     madeAt: report.stamp.madeAt,
     source: report.stamp.source,
-    problems: report.problems,
+    problems: problemsJson(report.problems),
   };
 }
 
 /** Writes `Rapport YYYY-MM` into a copy of the workbook; the input file is never modified. */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["month", "out"], ["json", "pdf"]);
+  const args = parseArgs(argv, ["month", "out"], ["json", "force", "pdf"]);
   if (args.positional.length !== 1)
     throw new UsageError(
       "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--json]"
@@ -62,9 +64,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
+  await checkOutput(out, [input], args.options.has("force"));
+  if (args.options.has("pdf"))
+    await checkOutput(pdfBeside(out), [input], args.options.has("force"));
 
   const workbook = await loadXlsx(input);
-  const report = buildMonthlyReport(readBalansWorkbook(tablesOf(workbook)), at, {
+  const wb = readBalansWorkbook(tablesOf(workbook));
+  const report = buildMonthlyReport(wb, at, {
     madeAt: stamp(io.now()),
     source: path.basename(input),
   });
@@ -82,7 +88,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   } else {
     io.out(layoutSectionText(layout, headerRowIndex(layout, 0)));
     if (report.problems.length)
-      io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
+      io.out(`\n${problemCount(report.problems)} i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
   }
   // The PDF holds the report sheet only, printed as a reader's spreadsheet program prints it.
@@ -90,5 +96,5 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     const pdf = await writeSheetsPdf([layout], pdfBeside(out));
     if (!args.options.has("json")) io.out(`PDF:en är skriven: ${pdf}`);
   }
-  return 0;
+  return reportTableErrors(io, "report", workbookErrors(wb));
 }
