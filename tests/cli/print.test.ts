@@ -153,6 +153,18 @@ describe("--pdf with --json", () => {
   }, 240_000);
 });
 
+describe("--pdf never overwrites a PDF without --force", () => {
+  it("refuses before writing anything when the PDF beside --out exists", async () => {
+    const out = path.join(dir, "finns.xlsx");
+    fs.writeFileSync(path.join(dir, "finns.pdf"), "mitt eget dokument");
+    const r = await balans("demo", "--out", out, "--pdf");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/finns\.pdf finns redan/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readFileSync(path.join(dir, "finns.pdf"), "utf8")).toBe("mitt eget dokument");
+  });
+});
+
 describe("--pdf without LibreOffice", () => {
   it("writes the workbook, then says clearly that no PDF was made and how to get one", async () => {
     const saved = process.env.BALANS_SOFFICE;
