@@ -8,11 +8,74 @@ export type AmountReading =
   { ok: true; value: number; unit?: Unit; notice?: string } | { ok: false; message: string };
 
 const UNIT_AFTER = new RegExp(`\\s*(${UNIT_SOURCE})(?![\\p{L}\\d])`, "yu");
-const PER_MONTH_AFTER =
-  /\s*(?:\/\s*m[åa]n(?:ad)?\.?|per\s+m[åa]n(?:ad)?\.?|i\s+m[åa]naden|m[åa]nadsvis)(?![\p{L}])/uy;
+
+/**
+ * The periods an amount may be written per, with how many of them make a year; `undefined`
+ * marks a period with no fixed count in a year (days, hours, terms): a problem, never a guess.
+ * Longest spellings first within each period; each must end at a word end.
+ */
+const PERIODS: readonly { name: string; perYear: number | undefined; source: string }[] = [
+  {
+    name: "månad",
+    perYear: 12,
+    source: String.raw`\/\s*m[åa]n(?:ad)?\.?|per\s+m[åa]n(?:ad)?\.?|i\s+m[åa]naden|m[åa]nadsvis|varje\s+m[åa]nad`,
+  },
+  {
+    name: "vecka",
+    perYear: 52,
+    source: String.raw`\/\s*v(?:ecka|\.)?|per\s+(?:vecka|v\.?)|i\s+veckan|veckovis|varje\s+vecka`,
+  },
+  {
+    name: "kvartal",
+    perYear: 4,
+    source: String.raw`\/\s*kv(?:artal|\.)?|per\s+kvartal|i\s+kvartalet|kvartalsvis|varje\s+kvartal`,
+  },
+  {
+    name: "halvår",
+    perYear: 2,
+    source: String.raw`\/\s*halv[åa]r|per\s+halv[åa]r|i\s+halv[åa]ret|halv[åa]rsvis|varje\s+halv[åa]r`,
+  },
+  {
+    name: "år",
+    perYear: 1,
+    source: String.raw`\/\s*(?:hel)?[åa]r|per\s+(?:hel)?[åa]r|om\s+[åa]ret|i\s+[åa]ret|[åa]rligen|varje\s+[åa]r`,
+  },
+  {
+    name: "dag",
+    perYear: undefined,
+    source: String.raw`\/\s*(?:dag|dygn)|per\s+(?:dag|dygn)|om\s+dagen|dagligen|varje\s+dag`,
+  },
+  {
+    name: "timme",
+    perYear: undefined,
+    source: String.raw`\/\s*(?:tim(?:me)?|h)|per\s+tim(?:me)?|i\s+timmen`,
+  },
+  {
+    name: "termin",
+    perYear: undefined,
+    source: String.raw`\/\s*termin|per\s+termin|per\s+l[äa]s[åa]r|\/\s*l[äa]s[åa]r|varje\s+termin`,
+  },
+];
+const PERIOD_AFTER = PERIODS.map((p) => ({
+  ...p,
+  pattern: new RegExp(`\\s*(?:${p.source})(?![\\p{L}])`, "yu"),
+}));
+/** A period word anywhere, for texts whose period stands apart from the amount. */
+const PERIOD_ANYWHERE = new RegExp(
+  `(?<![\\p{L}])(?:${PERIODS.filter((p) => p.perYear !== 1)
+    .map((p) => p.source)
+    .join("|")})(?![\\p{L}])`,
+  "u"
+);
 const PERCENT_AFTER = /\s*(?:%|procent)/uy;
+const PERCENT_OF_BETWEEN = /^\s*(?:%|procent)\s+(?:av|på|pa)\s+$/u;
 const RANGE_BETWEEN = /^\s*[-\u2212\u2013\u2014]\s*$|^\s+(?:till|à|a)\s+$/u;
-const PRODUCT_BETWEEN = /^\s*[x×*]\s*$/iu;
+/** `2 x 0,5 mnkr`, `0,6 mnkr * 3`, `3 tjänster à 0,6 mnkr`, `4 st á 200 tkr`. */
+const PRODUCT_BETWEEN = new RegExp(
+  `^\\s*(?:${UNIT_SOURCE})?\\s*[x×*]\\s*$|^\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}\\s+(?:à|á|a|@)\\s+$`,
+  "iu"
+);
+const SUM_BETWEEN = new RegExp(`^\\s*(?:${UNIT_SOURCE})?\\s*\\+\\s*$`, "iu");
 
 const WORD_VALUES: Record<string, number> = {
   en: 1,
@@ -76,6 +139,14 @@ export interface AmountInText {
   unit?: Unit;
   /** Written per month (`/mån`, `per månad`); `value` is still the monthly figure. */
   perMonth: boolean;
+  /**
+   * How many of the written periods make a year: 12 per month, 52 per week, 4 per quarter, 2 per
+   * half-year, 1 per year or with no period; `undefined` for a period with no fixed count (per
+   * day, hour, term). `value` is still the figure per written period.
+   */
+  perYear: number | undefined;
+  /** The period as written (`per vecka`), when one was. */
+  period?: string;
   index: number;
   end: number;
   text: string;
@@ -105,9 +176,12 @@ function scan(text: string): { readings: AmountInText[]; combined?: AmountReadin
   let first: AmountReading | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    PERCENT_AFTER.lastIndex = t.end;
-    if (PERCENT_AFTER.test(lower)) continue;
     const next = tokens[i + 1];
+    PERCENT_AFTER.lastIndex = t.end;
+    if (PERCENT_AFTER.test(lower)) {
+      if (next && !first) first = percentOf(t, next, lower, text);
+      continue;
+    }
     if (next && !first) first = combined(t, next, text.slice(t.end, next.index), lower, text);
     readings.push(readAfter(t, lower));
   }
@@ -119,6 +193,8 @@ function scan(text: string): { readings: AmountInText[]; combined?: AmountReadin
 function parseAmountText(text: string): AmountReading {
   const { readings, combined: joined } = scan(text);
   if (joined) return joined;
+  const loose = loosePeriod(text, readings);
+  if (loose) return loose;
   const withUnit = readings.filter((r) => r.unit !== undefined);
   if (withUnit.length > 0) {
     const distinct = new Set(withUnit.map((r) => `${r.value}|${r.unit}|${r.perMonth}`));
@@ -142,19 +218,41 @@ function parseAmountText(text: string): AmountReading {
   };
 }
 
+/**
+ * A period written apart from its amount (`10 000 kr, varje vecka`) is never dropped: Balans
+ * cannot tell which figure it belongs to, so the economist writes the amount per year.
+ */
+function loosePeriod(text: string, readings: readonly AmountInText[]): AmountReading | undefined {
+  const lower = lowerSameLength(text);
+  let rest = "";
+  let at = 0;
+  for (const r of readings) {
+    if (r.index < at) continue;
+    rest += lower.slice(at, r.index) + " ".repeat(r.end - r.index);
+    at = r.end;
+  }
+  const m = PERIOD_ANYWHERE.exec(rest + lower.slice(at));
+  if (!m) return undefined;
+  return {
+    ok: false,
+    message: `»${text}« nämner »${m[0].trim()}« skilt från beloppet; skriv beloppet per år`,
+  };
+}
+
 function readAfter(t: NumberToken, lower: string): AmountInText {
   let end = t.end;
   UNIT_AFTER.lastIndex = end;
   const u = UNIT_AFTER.exec(lower);
   const unit = u ? parseUnit(u[1].replace(/\s+/g, " ")) : undefined;
   if (u) end = UNIT_AFTER.lastIndex;
-  PER_MONTH_AFTER.lastIndex = end;
-  const perMonth = PER_MONTH_AFTER.test(lower);
-  if (perMonth) end = PER_MONTH_AFTER.lastIndex;
+  const period = periodAt(lower, end);
+  if (period) end = period.end;
   return {
     value: t.value,
     ...(unit ? { unit } : {}),
-    perMonth,
+    perMonth: period?.perYear === 12,
+    perYear: period ? period.perYear : 1,
+    ...(period ? { period: lower.slice(period.start, period.end).trim() } : {}),
     index: t.index,
     end,
     text: lower.slice(t.index, end),
@@ -166,7 +264,46 @@ function wordAmount(m: RegExpMatchArray): AmountInText {
   const value = (m[1] ? WORD_VALUES[m[1]] : 0) + whole;
   const unit: Unit = m[3].startsWith("miljard") ? "mdkr" : m[3] === "tusen" ? "tkr" : "mnkr";
   const end = m.index! + m[0].length;
-  return { value, unit, perMonth: false, index: m.index!, end, text: m[0] };
+  const period = periodAt(m.input!, end);
+  return {
+    value,
+    unit,
+    perMonth: period?.perYear === 12,
+    perYear: period ? period.perYear : 1,
+    ...(period ? { period: m.input!.slice(period.start, period.end).trim() } : {}),
+    index: m.index!,
+    end: period ? period.end : end,
+    text: m.input!.slice(m.index!, period ? period.end : end),
+  };
+}
+
+/** The period written right after `at` (`/mån`, `per vecka`), or undefined. */
+function periodAt(
+  lower: string,
+  at: number
+): { perYear: number | undefined; start: number; end: number } | undefined {
+  for (const p of PERIOD_AFTER) {
+    p.pattern.lastIndex = at;
+    if (p.pattern.test(lower)) return { perYear: p.perYear, start: at, end: p.pattern.lastIndex };
+  }
+  return undefined;
+}
+
+/** `50 % av 2 mnkr`: a share of an amount, or the amount? Both readings shown. */
+function percentOf(
+  p: NumberToken,
+  b: NumberToken,
+  lower: string,
+  text: string
+): AmountReading | undefined {
+  if (!PERCENT_OF_BETWEEN.test(lower.slice(p.end, b.index))) return undefined;
+  const whole = readAfter(b, lower);
+  if (!whole.unit) return undefined;
+  const sv = (n: number) => `${formatSwedish(n)} ${whole.unit}`;
+  return {
+    ok: false,
+    message: `»${text}« kan läsas som ${sv((p.value * whole.value) / 100)} (${formatSwedish(p.value)} % av ${formatSwedish(whole.value)}) eller ${sv(whole.value)}; skriv det belopp planen räknar med`,
+  };
 }
 
 /** Two numbers joined by a dash or a times sign: a range or a product, both readings shown. */
@@ -178,15 +315,23 @@ function combined(
   text: string
 ): AmountReading | undefined {
   const isRange = RANGE_BETWEEN.test(between) || (b.negative && /^\s*$/.test(between));
-  const isProduct = PRODUCT_BETWEEN.test(between);
-  if (!isRange && !isProduct) return undefined;
+  const isProduct = !isRange && PRODUCT_BETWEEN.test(between);
+  const isSum = !isRange && !isProduct && SUM_BETWEEN.test(between);
+  if (!isRange && !isProduct && !isSum) return undefined;
   const second = readAfter({ ...b, value: Math.abs(b.value), negative: false }, lower);
   const first = readAfter(a, lower);
   const unit = first.unit ?? second.unit;
   // Numbers without a unit joined by a dash are usually a date (`2021-04-01`), not a range.
   if (!unit) return undefined;
-  const unitText = unit ? ` ${unit}` : "";
-  const sv = (n: number) => `${formatSwedish(n)}${unitText}`;
+  const sv = (n: number) => `${formatSwedish(n)} ${unit}`;
+  // The other reading is the figure that carries the unit (`0,6 mnkr x 3` → 0,6 mnkr).
+  const priced = first.unit ? first : second;
+  if (isSum) {
+    return {
+      ok: false,
+      message: `»${text}« kan läsas som summan ${sv(first.value + second.value)} (${formatSwedish(first.value)} + ${formatSwedish(second.value)}) eller ${sv(priced.value)}; skriv det belopp planen räknar med`,
+    };
+  }
   if (isRange) {
     return {
       ok: false,
@@ -195,28 +340,38 @@ function combined(
   }
   return {
     ok: false,
-    message: `»${text}« kan läsas som ${sv(first.value * second.value)} (${formatSwedish(first.value)} × ${formatSwedish(second.value)}) eller ${sv(second.value)}; skriv det belopp planen räknar med`,
+    message: `»${text}« kan läsas som ${sv(first.value * second.value)} (${formatSwedish(first.value)} × ${formatSwedish(second.value)}) eller ${sv(priced.value)}; skriv det belopp planen räknar med`,
   };
 }
 
 function result(r: AmountInText, text: string): AmountReading {
+  const unitText = r.unit ? ` ${r.unit}` : "";
   // `1.200`: a decimal point, or a thousands point as some systems export? Both readings shown.
-  const point = /^-?\s?(\d{1,3})\.(\d{3})(?!\d)/.exec(r.text.replace(/^[\u2212\u2013]/, "-"));
+  const point = /^-?\s?(\d{1,3})\.(\d{3})(?!\d|[.,]\d)/.exec(
+    r.text.replace(/^[\u2212\u2013]/, "-")
+  );
   if (point) {
-    const unitText = r.unit ? ` ${r.unit}` : "";
     return {
       ok: false,
       message: `»${text}« kan läsas som ${formatSwedish(Math.abs(r.value))}${unitText} eller ${point[1]}${point[2]}${unitText}; skriv med decimalkomma (${formatSwedish(Math.abs(r.value))}) eller utan punkt (${point[1]}${point[2]})`,
     };
   }
-  if (!r.perMonth) return { ok: true, value: r.value, ...(r.unit ? { unit: r.unit } : {}) };
-  const year = r.value * 12;
-  const unitText = r.unit ? ` ${r.unit}` : "";
+  if (r.period === undefined || r.perYear === 1) {
+    return { ok: true, value: r.value, ...(r.unit ? { unit: r.unit } : {}) };
+  }
+  if (r.perYear === undefined) {
+    return {
+      ok: false,
+      message: `»${text}« anger ett belopp ${r.period}, som inte ger ett bestämt belopp per år; skriv beloppet per år`,
+    };
+  }
+  const year = r.value * r.perYear;
+  const per = PERIODS.find((p) => p.perYear === r.perYear)!.name;
   return {
     ok: true,
     value: year,
     ...(r.unit ? { unit: r.unit } : {}),
-    notice: `läste »${text}« som ${formatSwedish(r.value)}${unitText} per månad, ${formatSwedish(year)}${unitText} per år`,
+    notice: `läste »${text}« som ${formatSwedish(r.value)}${unitText} per ${per}, ${formatSwedish(year)}${unitText} per år`,
   };
 }
 

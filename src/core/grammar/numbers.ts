@@ -11,10 +11,17 @@ export const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009]";
 export const MINUS_SIGNS = "-\\u2212\\u2013";
 
 /**
- * One number as a regular-expression source, without sign: `350 000`, `1 234,5`, `1,1`, `4`.
- * Groups need exactly three digits, so `5 barn, ca 1,1` does not join `5` and `1,1`.
+ * Points between groups of three digits, as some systems export thousands: `1.200.000` (two
+ * groups or more) or `1.200,50` (a decimal comma after). A single `1.200` stays ambiguous.
  */
-export const NUMBER_SOURCE = `(?:\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?![\\d])(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?)`;
+const POINT_GROUPS = `\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)(?:,\\d+)?|\\d{1,3}\\.\\d{3},\\d+`;
+
+/**
+ * One number as a regular-expression source, without sign: `350 000`, `1 234,5`, `1,1`, `4`,
+ * `1.200.000`. Groups need exactly three digits, so `5 barn, ca 1,1` does not join `5` and `1,1`.
+ */
+export const NUMBER_SOURCE = `(?:${POINT_GROUPS}|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?![\\d])(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?)`;
+const POINT_GROUPED = new RegExp(`^(?:${POINT_GROUPS})$`);
 
 const EXACT = new RegExp(`^([${MINUS_SIGNS}]\\s?)?(${NUMBER_SOURCE})$`);
 
@@ -29,7 +36,8 @@ export function parseSwedishNumber(text: string): number | undefined {
 
 /** The value of a match of NUMBER_SOURCE (no sign). */
 export function numberValue(digits: string): number | undefined {
-  const n = Number(digits.replace(/[ \u00a0\u202f\u2009]/g, "").replace(",", "."));
+  const grouped = POINT_GROUPED.test(digits) ? digits.replace(/\./g, "") : digits;
+  const n = Number(grouped.replace(/[ \u00a0\u202f\u2009]/g, "").replace(",", "."));
   return Number.isFinite(n) ? n : undefined;
 }
 
@@ -48,7 +56,7 @@ export interface NumberToken {
 // digit (`0,5–1` is a range, `mellantvång – 4` a dash); `– 0,5` with a space counts only at the
 // very start of the text.
 const TOKEN = new RegExp(
-  `(?<![\\p{L}\\d,])(?:(^\\s*[${MINUS_SIGNS}]\\s?)|((?<![\\p{L}\\d])[${MINUS_SIGNS}]))?(${NUMBER_SOURCE})`,
+  `(?<![\\p{L}\\d,])(?<!\\d\\.)(?:(^\\s*[${MINUS_SIGNS}]\\s?)|((?<![\\p{L}\\d])[${MINUS_SIGNS}]))?(${NUMBER_SOURCE})`,
   "gu"
 );
 

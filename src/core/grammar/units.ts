@@ -49,7 +49,8 @@ const SPELLINGS: Record<Unit, readonly string[]> = {
     "milj",
   ],
   tkr: ["tkr", "kkr", "tsek", "ksek", "t kr", "tusen kronor", "tusen kr", "tusental kronor"],
-  kr: ["kr", "kr.", "sek", "kronor"],
+  // `300 000:-`: the colon and dash of a price tag mean kronor.
+  kr: ["kr", "kr.", "sek", "kronor", ":-"],
 };
 
 const BY_SPELLING = new Map<string, Unit>(
