@@ -37,6 +37,8 @@ export interface DateExpression {
   /** Last day of the period the expression names (the day itself for a day). */
   last: CalendarDate;
   precision: TimingPrecision;
+  /** How a usable but unusual expression was read (`efter sommaren 2021` → 2021-08-01). */
+  notice?: string;
 }
 
 const RANK: Record<TimingPrecision, number> = { day: 0, week: 1, month: 2, period: 3, year: 4 };
@@ -56,6 +58,7 @@ const ORDINAL: Record<string, number> = {
   "2:a": 2,
   "3:e": 3,
   "4:e": 4,
+  senare: 2,
 };
 const ORDINAL_SOURCE = String.raw`(forsta|andra|tredje|fjarde|[1-4]:[ae])`;
 
@@ -110,6 +113,35 @@ function periodOf(
   return span(y, from, y, from + months - 1, "period");
 }
 
+/**
+ * A range of periods (`Q3-Q4 2021`, `T2–T3 2021`, `H1/H2 2021`) starts at its first period;
+ * both must exist.
+ */
+function periodRange(
+  y: number,
+  from: number,
+  to: number,
+  perYear: number,
+  label: string
+): DateExpression | string {
+  const last = periodOf(y, to, perYear, label);
+  if (typeof last === "string") return last;
+  const first = periodOf(y, from, perYear, label);
+  if (typeof first === "string") return first;
+  if (to < from) return `${label.toLowerCase()} ${from}–${to} går baklänges`;
+  return { ...first, last: last.last };
+}
+
+/** A range of ISO weeks (`v. 34-36 2021`) starts on the Monday of its first week. */
+function weekRange(y: number, from: number, to: number): DateExpression | string {
+  const last = isoWeek(y, to);
+  if (typeof last === "string") return last;
+  const first = isoWeek(y, from);
+  if (typeof first === "string") return first;
+  if (to < from) return `vecka ${from}–${to} går baklänges`;
+  return { ...first, last: last.last };
+}
+
 /** The Monday of ISO week `w` of year `y`, and its Sunday. */
 function isoWeek(y: number, w: number): DateExpression | string {
   const weeks = isoWeeksIn(y);
@@ -132,9 +164,37 @@ function isoWeeksIn(y: number): number {
 
 const re = (source: string) => new RegExp(source, "gu");
 
+const DASH = "[-\\u2013\\u2014/]";
+const WEEK = String.raw`(?:vecka|v\.?)`;
+/** `Q3-Q4 2021`, `kv 3–4 2021`: a range of periods named by `prefix`, read from its first. */
+function rangeForm(prefix: string, perYear: number, label: string): Form {
+  return {
+    needs: new RegExp(`\\d\\s*${DASH}`),
+    pattern: re(
+      `${b}${prefix}\\s*\\.?\\s*(\\d)\\s*${DASH}\\s*(?:${prefix})?\\s*\\.?\\s*(\\d)(?!\\d)\\s*,?\\s*${Y2}${e}`
+    ),
+    read: (m) => periodRange(year2(m[3]), +m[1], +m[2], perYear, label),
+  };
+}
+
 // Ordered from most to least specific; each form's matches are blanked before the next runs,
 // so the year inside `Q 3 2020` is not read again as a year of its own.
 const FORMS: Form[] = [
+  // Weeks first, so `v. 34/36 2021` is never read as a day.
+  {
+    needs: /v/,
+    pattern: re(
+      `${b}${WEEK}\\s*(\\d{1,2})\\s*${DASH}\\s*${WEEK}?\\s*(\\d{1,2}),?\\s+(?:ar\\s+)?${Y4}${e}`
+    ),
+    read: (m) => weekRange(+m[3], +m[1], +m[2]),
+  },
+  {
+    needs: /v/,
+    pattern: re(
+      `${b}${Y4},?\\s*${WEEK}\\s*(\\d{1,2})(?:\\s*${DASH}\\s*${WEEK}?\\s*(\\d{1,2}))?${e}`
+    ),
+    read: (m) => (m[3] ? weekRange(+m[1], +m[2], +m[3]) : isoWeek(+m[1], +m[2])),
+  },
   // Days.
   {
     needs: /\d-\d/,
@@ -180,7 +240,15 @@ const FORMS: Form[] = [
     read: (m) => monthOf(year2(m[2]), monthNumber(m[1])!),
   },
   { needs: /\//, pattern: re(`${b}(\\d{1,2})/${Y4}${e}`), read: (m) => monthOf(+m[2], +m[1]) },
-  // Quarters, tertials, half-years, terms and seasons.
+  // Quarters, tertials, half-years, terms and seasons; ranges first.
+  rangeForm("(?:q|kv|kvartal)", 4, "Kvartal"),
+  rangeForm("(?:t|tertial)", 3, "Tertial"),
+  rangeForm("(?:h|halvar)", 2, "Halvår"),
+  {
+    needs: /kv/,
+    pattern: re(`${b}([1-4])(?::[ae])?\\s*(?:kv\\.?|kvartalet|kvartal)\\s*,?\\s*${Y2}${e}`),
+    read: (m) => periodOf(year2(m[2]), +m[1], 4, "Kvartal"),
+  },
   {
     needs: /q|kv/,
     pattern: re(`${b}(?:q|kv|kvartal)\\s*\\.?\\s*(\\d)\\s*[-/,]?\\s*${Y2}${e}`),
@@ -212,8 +280,10 @@ const FORMS: Form[] = [
     read: (m) => periodOf(+m[2], +m[1], 2, "Halvår"),
   },
   {
-    needs: /halvaret/,
-    pattern: re(`${b}(forsta|andra)\\s+halvaret\\s+(?:ar\\s+)?${Y4}${e}`),
+    needs: /halva/,
+    pattern: re(
+      `${b}(forsta|andra|senare|[12]:a)\\s+(?:halvaret|halvan\\s+(?:av|pa)(?:\\s+aret)?)\\s+(?:ar\\s+)?${Y4}${e}`
+    ),
     read: (m) => periodOf(+m[2], ORDINAL[m[1]], 2, "Halvår"),
   },
   {
@@ -225,6 +295,15 @@ const FORMS: Form[] = [
     needs: /var|vt/,
     pattern: re(`${b}(?:varen|varterminen|vt)\\s*-?\\s*${Y2}${e}`),
     read: (m) => span(year2(m[1]), 1, year2(m[1]), 6, "period"),
+  },
+  {
+    // After the summer is the autumn: August, as `hösten`; said in a notice.
+    needs: /efter/,
+    pattern: re(`${b}efter\\s+sommaren\\s+${Y4}${e}`),
+    read: (m) => ({
+      ...span(+m[1], 8, +m[1], 12, "period"),
+      notice: `läste »${m[0]}« som ${m[1]}-08-01, som hösten`,
+    }),
   },
   {
     needs: /sommaren/,
@@ -326,7 +405,8 @@ export function parseTiming(value: unknown): TimingReading {
       ok: false,
       message: `»${shown}«: ${best.start.year} ligger utanför ${YEAR_RANGE_TEXT}`,
     };
-  const notice = best.precision === "year" ? unreadTimeWords(rest, best) : undefined;
+  const notice =
+    best.notice ?? (best.precision === "year" ? unreadTimeWords(rest, best) : undefined);
   return {
     ok: true,
     start: best.start,
@@ -347,6 +427,8 @@ export function readDateExpression(value: string): DateExpression | string | und
   if (typeof found === "string") return found;
   if (found.candidates.length !== 1 || found.rest.trim() !== "") return undefined;
   const [c] = found.candidates;
+  // A reading that needs a notice (`efter sommaren 2021`) is no plain date.
+  if (c.notice) return undefined;
   return { start: c.start, last: c.last, precision: c.precision };
 }
 
@@ -377,12 +459,35 @@ function collect(text: string): { candidates: Candidate[]; rest: string } | stri
     while ((m = form.pattern.exec(rest))) {
       const read = form.read(m);
       if (typeof read === "string") return read;
-      candidates.push({ ...read, index: m.index, text: m[0], role: roleOf(text, m.index) });
+      const after = AFTER_BEFORE.test(rest.slice(Math.max(0, m.index - 8), m.index));
+      candidates.push({
+        ...(after ? dayAfter(read, m[0]) : read),
+        index: m.index,
+        text: m[0],
+        role: roleOf(text, m.index),
+      });
       hits.push({ index: m.index, length: m[0].length });
     }
     if (hits.length) rest = blank(rest, hits);
   }
   return { candidates, rest };
+}
+
+const AFTER_BEFORE = /(?<![\p{L}])efter\s+$/u;
+
+/**
+ * `efter Q2 2021`: the effect starts the day after the period, said in a notice (a day stays
+ * itself: `efter 2021-03-15`).
+ */
+function dayAfter(read: DateExpression, written: string): DateExpression {
+  if (read.precision === "day") return read;
+  const start = fromDayNumber(dayNumber(read.last) + 1);
+  return {
+    start,
+    last: start,
+    precision: read.precision,
+    notice: `läste »efter ${written.trim()}« som ${toIsoDate(start)}, dagen efter perioden`,
+  };
 }
 
 /** Whether the words right before a date make it the effect's start or an end. */
