@@ -8,31 +8,44 @@ export type SumKind = "section" | "total";
 
 const SUM_WORDS: Record<string, SumKind> = {
   summa: "section",
+  "s:a": "section",
+  σ: "section",
   delsumma: "section",
   summering: "section",
+  netto: "section",
+  nettosumma: "section",
   totalt: "total",
   total: "total",
+  tot: "total",
   summatotalt: "total",
   totalsumma: "total",
   totalsummatotalt: "total",
   summaallt: "total",
 };
 
+/** Words that lead a sum row's name of what is summed: `Summa Barn och unga`, `S:a Barn`, `Σ vuxna`. */
+const SECTION_LEAD = /^(?:summa|delsumma|s:a|σ)\s/;
+/** `Totala besparingar`, `Total effekt`: a total of the plan's savings, nothing more after it. */
+const TOTAL_OF_SAVINGS =
+  /^totala?\s+(?:besparing\w*|effekt\w*|atgard\w*|kostnadsminskning\w*|kostnadsreducering\w*|belopp)$/;
+
 /**
- * Whether a cell is a sum word, also spaced out as PDF text writes it (`S u m m a`) and with a
- * colon (`Summa:`); after Summa or Delsumma, words may name what is summed (`Summa Barn och unga`).
+ * Whether a cell is a sum word, also spaced out as PDF text writes it (`S u m m a`), with a
+ * colon (`Summa:`), abbreviated (`S:a`, `Tot.`), as a sign (`Σ`) or in markdown (`**Summa**`);
+ * after Summa, Delsumma, S:a or Σ, words may name what is summed (`Summa Barn och unga`).
  */
 export function sumWord(text: string): SumKind | undefined {
-  // Every sum word starts with s, d or t: most ids and names are turned away before folding.
-  if (!/^\s*[sdtSDT]/.test(text)) return undefined;
-  const folded = foldText(text).replace(/[:.]+$/, "");
+  // Every sum word starts with s, d, t, n or Σ (markdown may wrap it): most ids and names are
+  // turned away before folding.
+  if (!/^\s*[sdtnSDTNΣ*_#]/.test(text)) return undefined;
+  const folded = foldText(text.replace(/^[\s#]*[*_]*|[*_]*\s*$/g, "")).replace(/[:.]+$/, "");
   if (folded === "") return undefined;
   const joined = folded.replace(/\s+/g, "");
-  if (SUM_WORDS[joined]) return SUM_WORDS[joined];
-  // `Summa Barn och unga`, `Delsumma vuxna`: a sum word and what it sums. Only Summa and
-  // Delsumma lead such a name; `Total översyn av bemanningen` is a measure.
-  if (/^summa totalt\b/.test(folded)) return "total";
-  return /^(summa|delsumma)\s/.test(folded) ? "section" : undefined;
+  if (Object.hasOwn(SUM_WORDS, joined)) return SUM_WORDS[joined];
+  // Only Summa, Delsumma, S:a and Σ lead such a name; `Total översyn av bemanningen` and
+  // `Nettoeffekt av byte` are measures.
+  if (/^summa totalt\b/.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
+  return SECTION_LEAD.test(folded) ? "section" : undefined;
 }
 
 /** The decimals a stated figure is written with (`8,0` read as 8 → 0; `9,75` → 2). */
