@@ -2,6 +2,7 @@
  * Reading real workbooks' cells (issue 11, contract Revision 2 "Reading cells"): each case with
  * the figure, problem or notice the contract asks for, written by hand.
  */
+import { toIsoDate } from "../../src/core/dates";
 import { readDeficits } from "../../src/core/deficits";
 import { readFollowUp } from "../../src/core/followUp";
 import { readMeasures } from "../../src/core/measures";
@@ -252,6 +253,63 @@ describe("sum rows and areas", () => {
     ]);
     expect(messages(read.problems)).toEqual([
       "Atgarder, rad 6, Helårseffekt (mnkr): summaraden anger 5 mnkr, men åtgärderna ovanför summerar till 4 mnkr",
+    ]);
+  });
+});
+
+describe("review 2026-11-23 through Atgarder", () => {
+  it("S:a, S:a Barn, Tot., Σ, Netto, **Summa** and Totala besparingar are sum rows, never measures", () => {
+    const read = readMeasures(
+      measuresTable([
+        ["A1", "Barn", "X", 1, "2021"],
+        ["S:a", null, null, 1, null],
+        ["A2", "Barn", "Y", 2, "2021"],
+        [null, null, "S:a Barn", 2, null],
+        ["A3", "Vuxna", "Z", 4, "2021"],
+        ["Σ", null, null, 4, null],
+        ["A4", "Vuxna", "W", 8, "2021"],
+        [null, null, "**Summa**", 8, null],
+        ["A5", "Vuxna", "V", 16, "2021"],
+        [null, null, "Netto", 16, null],
+        ["Tot.", null, null, 31, null],
+        [null, null, "Totala besparingar", 31, null],
+      ])
+    );
+    expect(read.measures.map((m) => m.id)).toEqual(["A1", "A2", "A3", "A4", "A5"]);
+    expect(read.sums.map((s) => [s.row, s.stated, s.computed, s.matches])).toEqual([
+      [3, 1, 1, true],
+      [5, 2, 2, true],
+      [7, 4, 4, true],
+      [9, 8, 8, true],
+      [11, 16, 16, true],
+      [12, 31, 31, true],
+      [13, 31, 31, true],
+    ]);
+    expect(read.problems).toEqual([]);
+  });
+
+  it("10 000 kr per vecka in a mnkr table is 0,52 with a notice that keeps the week", () => {
+    const read = readMeasures(measuresTable([["A1", "", "X", "10 000 kr per vecka", "2021"]]));
+    expect(read.measures[0].annual).toBeCloseTo(0.52, 12);
+    expect(messages(read.problems)).toEqual([
+      "Obs: Atgarder, rad 2, Helårseffekt (mnkr): läste »10 000 kr per vecka« som 10000 kr per vecka, 520000 kr per år, alltså 0,52 mnkr",
+    ]);
+  });
+
+  it("a product is a problem on its row, and a timing range starts at its first quarter", () => {
+    const read = readMeasures(
+      measuresTable([
+        ["A1", "", "X", "3 tjänster à 0,6 mnkr", "2021"],
+        ["A2", "", "Y", 1, "Q3-Q4 2021"],
+      ])
+    );
+    expect(read.measures.map((m) => [m.id, toIsoDate(m.start)])).toEqual([["A2", "2021-07-01"]]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        message:
+          "»3 tjänster à 0,6 mnkr« kan läsas som 1,8 mnkr (3 × 0,6) eller 0,6 mnkr; skriv det belopp planen räknar med",
+      }),
     ]);
   });
 });

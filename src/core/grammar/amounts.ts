@@ -130,7 +130,30 @@ export function parseAmount(value: unknown): AmountReading {
   const error = excelErrorOf(value);
   if (error) return { ok: false, message: excelErrorMessage(error) };
   if (value.trim() === "") return { ok: false, message: "är tom; ange ett belopp, t.ex. 1,5" };
-  return parseAmountText(value.replace(/\s+/g, " ").trim());
+  const text = value.replace(/\s+/g, " ").trim();
+  return unusualNotation(text) ?? parseAmountText(text);
+}
+
+/**
+ * Notations that would otherwise lose their meaning: `1e3` (a power of ten, never 1) and an
+ * amount wholly in parentheses, `(0,5)`, which accounts use for a negative figure.
+ */
+function unusualNotation(text: string): AmountReading | undefined {
+  if (/\d[eE][+-]?\d/.test(text)) {
+    return {
+      ok: false,
+      message: `»${text}« är skrivet med tiopotens; skriv beloppet som ett vanligt tal, t.ex. 1 000`,
+    };
+  }
+  const inParens = /^\((.*)\)$/.exec(text);
+  if (!inParens) return undefined;
+  const inner = parseAmountText(inParens[1].trim());
+  if (!inner.ok) return undefined;
+  const unitText = inner.unit ? ` ${inner.unit}` : "";
+  return {
+    ok: false,
+    message: `»${text}« kan läsas som −${formatSwedish(inner.value)}${unitText} (parentes för minus) eller ${formatSwedish(inner.value)}${unitText}; skriv beloppet utan parentes`,
+  };
 }
 
 /** An amount found in a text: its number, its unit when written, and where it stands. */

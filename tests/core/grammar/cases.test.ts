@@ -7,7 +7,9 @@ import {
   findAmounts,
   parseAmount,
   parseTiming,
+  readingNotice,
   readDateCell,
+  sumWord,
   readMonthCell,
   splitHeader,
   excelErrorOf,
@@ -296,4 +298,186 @@ describe("an invalid Date from a host (a serial no calendar holds) is never a th
   it("as a cell's text: empty", () => {
     expect(cellText(invalid)).toBe("");
   });
+});
+
+/**
+ * The new-user review of 2026-11-23 ("no silent wrong number"): each text with the answer
+ * written by hand from Revision 2 before the code was changed.
+ */
+describe("review 2026-11-23: text amounts in a mnkr table", () => {
+  const inMnkr = (text: string) => {
+    const r = parseAmount(text);
+    return r.ok ? amountInUnit(r, "mnkr") : `problem: ${r.message}`;
+  };
+  it.each([
+    ["300 000:-", 0.3],
+    ["300 000 :-", 0.3],
+    ["1.200.000 kr", 1.2],
+    ["1.200.000,50 kr", 1.2000005],
+    ["1.200,5 tkr", 1.2005],
+    ["1 200 000 kr", 1.2],
+    ["1 mnkr/år", 1],
+    ["300 000 kr per år", 0.3],
+  ])("%j is %d mnkr", (text, value) => expect(inMnkr(text)).toBeCloseTo(value, 12));
+
+  it.each([
+    ["3 tjänster à 0,6 mnkr", "1,8 mnkr (3 × 0,6) eller 0,6 mnkr"],
+    ["4 st á 200 tkr", "800 tkr (4 × 200) eller 200 tkr"],
+    ["0,6 mnkr x 3", "1,8 mnkr (0,6 × 3) eller 0,6 mnkr"],
+    ["0,6 mnkr * 3", "1,8 mnkr (0,6 × 3) eller 0,6 mnkr"],
+    ["3 tkr * 12", "36 tkr (3 × 12) eller 3 tkr"],
+    ["2 x 0,5 mnkr", "1 mnkr (2 × 0,5) eller 0,5 mnkr"],
+    ["1,5 + 0,5 mnkr", "summan 2 mnkr (1,5 + 0,5) eller 0,5 mnkr"],
+    ["1,5 mnkr + 0,5 mnkr", "summan 2 mnkr (1,5 + 0,5) eller 1,5 mnkr"],
+    ["50 % av 2 mnkr", "1 mnkr (50 % av 2) eller 2 mnkr"],
+    ["25 procent av 400 tkr", "100 tkr (25 % av 400) eller 400 tkr"],
+    ["(0,5)", "−0,5 (parentes för minus) eller 0,5"],
+    ["(400 tkr)", "−400 tkr (parentes för minus) eller 400 tkr"],
+  ])("%j is a problem showing both readings: %s", (text, readings) => {
+    const r = parseAmount(text);
+    expect(r).toEqual({ ok: false, message: expect.stringContaining(`kan läsas som ${readings}`) });
+  });
+
+  it.each([
+    ["ca 400 à 500 tkr", "400 tkr eller 500 tkr"],
+    ["400 till 500 tkr", "400 tkr eller 500 tkr"],
+  ])("%j stays a range: %s", (text, readings) => {
+    const r = parseAmount(text);
+    expect(r).toEqual({ ok: false, message: expect.stringContaining(`intervall: ${readings}`) });
+  });
+
+  it.each([
+    ["2 mnkr/halvår", 4, "2 mnkr per halvår, 4 mnkr per år"],
+    ["0,5 mnkr per halvår", 1, "0,5 mnkr per halvår, 1 mnkr per år"],
+    ["10 000 kr per vecka", 0.52, "10000 kr per vecka, 520000 kr per år"],
+    ["10 000 kr/v", 0.52, "10000 kr per vecka, 520000 kr per år"],
+    ["5 tkr i veckan", 0.26, "5 tkr per vecka, 260 tkr per år"],
+    ["1 mnkr per kvartal", 4, "1 mnkr per kvartal, 4 mnkr per år"],
+    ["250 tkr/kvartal", 1, "250 tkr per kvartal, 1000 tkr per år"],
+    ["100 tkr/mån", 1.2, "100 tkr per månad, 1200 tkr per år"],
+    ["en halv miljon per halvår", 1, "0,5 mnkr per halvår, 1 mnkr per år"],
+  ])("%j is %d mnkr a year, with a notice saying %s", (text, mnkr, read) => {
+    const r = parseAmount(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const value = amountInUnit(r, "mnkr");
+    expect(value).toBeCloseTo(mnkr, 12);
+    expect(r.notice).toBe(`läste »${text}« som ${read}`);
+    // The notice a cell shows keeps what it interpreted and says what it became.
+    const shown = readingNotice(r, text, "mnkr", value);
+    expect(shown).toContain(read);
+    if (r.unit !== "mnkr") expect(shown).toMatch(/alltså .* mnkr$/);
+  });
+
+  it("the notice of 10 000 kr per vecka ends in what the table gets, never a quiet 0,01", () => {
+    const r = parseAmount("10 000 kr per vecka");
+    expect(r.ok && readingNotice(r, "10 000 kr per vecka", "mnkr", amountInUnit(r, "mnkr"))).toBe(
+      "läste »10 000 kr per vecka« som 10000 kr per vecka, 520000 kr per år, alltså 0,52 mnkr"
+    );
+  });
+
+  it.each([
+    ["500 kr per dag", /500 kr per dag.*inte ger ett bestämt belopp per år/],
+    ["800 kr/timme", /inte ger ett bestämt belopp per år/],
+    ["20 tkr per termin", /inte ger ett bestämt belopp per år/],
+    ["10 000 kr, varje vecka", /nämner »varje vecka« skilt från beloppet/],
+    ["1e3", /tiopotens/],
+  ])("%j is a problem, not a guess", (text, message) => {
+    const r = parseAmount(text);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(message) });
+  });
+
+  it("findAmounts says how many periods make a year, and keeps perMonth for the month", () => {
+    expect(
+      findAmounts("2 tkr/mån; 10 000 kr per vecka; 1 mnkr per kvartal; 3 mnkr").map((a) => [
+        a.value,
+        a.perYear,
+        a.perMonth,
+      ])
+    ).toEqual([
+      [2, 12, true],
+      [10000, 52, false],
+      [1, 4, false],
+      [3, 1, false],
+    ]);
+  });
+});
+
+describe("review 2026-11-23: timing ranges start at the first period", () => {
+  it.each([
+    ["Q3-Q4 2021", "2021-07-01"],
+    ["Q3–Q4 2021", "2021-07-01"],
+    ["Q3 – Q4 2021", "2021-07-01"],
+    ["Q3/Q4 2021", "2021-07-01"],
+    ["kv 3-4 2021", "2021-07-01"],
+    ["2021 Q3-Q4", "2021-07-01"],
+    ["T2-T3 2021", "2021-05-01"],
+    ["H1-H2 2021", "2021-01-01"],
+    ["andra halvan av 2021", "2021-07-01"],
+    ["första halvan av 2021", "2021-01-01"],
+    ["2:a halvåret 2021", "2021-07-01"],
+    ["3 kv 2021", "2021-07-01"],
+    ["3:e kv. 2021", "2021-07-01"],
+    ["2021 v. 34", "2021-08-23"],
+    ["v. 34-36 2021", "2021-08-23"],
+    ["vecka 34–35 2021", "2021-08-23"],
+    ["juli-aug 2021", "2021-07-01"],
+  ])("%j starts %s", (text, expected) => {
+    const r = parseTiming(text);
+    expect(r.ok && toIsoDate(r.start)).toBe(expected);
+    expect(r.ok && r.notice).toBeUndefined();
+  });
+
+  it.each([
+    ["efter sommaren 2021", "2021-08-01", "läste »efter sommaren 2021« som 2021-08-01, som hösten"],
+    ["efter Q2 2021", "2021-07-01", "läste »efter q2 2021« som 2021-07-01, dagen efter perioden"],
+    ["efter 2021", "2022-01-01", "läste »efter 2021« som 2022-01-01, dagen efter perioden"],
+  ])("%j starts %s with a notice", (text, expected, notice) => {
+    const r = parseTiming(text);
+    expect(r.ok && [toIsoDate(r.start), r.notice]).toEqual([expected, notice]);
+  });
+
+  it("halvårseffekt 2021 is a remark on the effect, not the second half-year", () => {
+    const r = parseTiming("halvårseffekt 2021");
+    expect(r.ok && toIsoDate(r.start)).toBe("2021-01-01");
+    expect(r.ok && r.notice).toMatch(/»halvarseffekt« förstods inte/);
+  });
+
+  it.each([
+    ["Q4-Q3 2021", /kvartal 4–3 går baklänges/],
+    ["Q3-Q5 2021", /Kvartal 5 finns inte/],
+    ["v. 52-53 2021", /vecka 53 finns inte 2021/],
+  ])("%j is a problem", (text, message) => {
+    const r = parseTiming(text);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(message) });
+  });
+});
+
+describe("review 2026-11-23: sum words", () => {
+  it.each([
+    ["S:a", "section"],
+    ["S:a Barn", "section"],
+    ["Tot.", "total"],
+    ["Totalt", "total"],
+    ["Totalt:", "total"],
+    ["Σ", "section"],
+    ["Nettosumma", "section"],
+    ["Totala besparingar", "total"],
+    ["Summa besparingar", "section"],
+    ["**Summa**", "section"],
+    ["Netto", "section"],
+    ["Summa", "section"],
+    ["S u m m a", "section"],
+  ])("%j is a %s sum row", (text, kind) => expect(sumWord(text)).toBe(kind));
+
+  it.each([
+    "Total översyn av bemanningen",
+    "Totalt stopp för inhyrning",
+    "Nettoeffekt av byte av leverantör",
+    "Sammanställning",
+    "Tidsaspekt",
+    "constructor",
+    "toString",
+    "#N/A",
+  ])("%j is no sum word", (text) => expect(sumWord(text)).toBeUndefined());
 });

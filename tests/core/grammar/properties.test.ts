@@ -51,6 +51,25 @@ const pieces = [
   ",",
   "#DIV/0!",
   "helår 2022",
+  ":-",
+  "per vecka",
+  "/v",
+  "/halvår",
+  "per kvartal",
+  "per dag",
+  "à",
+  "+",
+  "*",
+  "Q3-Q4",
+  "v. 34-36",
+  "efter",
+  "andra halvan av",
+  "3 kv",
+  "1.200.000",
+  "1e3",
+  "S:a",
+  "Σ",
+  "**",
 ];
 const anyText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 120 }),
@@ -117,6 +136,36 @@ describe("amounts", () => {
         expect(readingOrProblem(r)).toBe(true);
         if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
       })
+    ));
+});
+
+describe("amounts per period", () => {
+  const periods = [
+    ["/mån", 12],
+    ["per månad", 12],
+    ["per vecka", 52],
+    ["/v", 52],
+    ["per kvartal", 4],
+    ["/halvår", 2],
+    ["per år", 1],
+  ] as const;
+  it("an amount per period is that many times the amount per year, with its notice", () =>
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9_999_999 }),
+        fc.constantFrom("kr", "tkr", "mnkr", ":-"),
+        fc.constantFrom(...periods),
+        (n, unit, [period, times]) => {
+          const written = `${formatSwedish(n / 100)} ${unit}`;
+          const plain = parseAmount(written);
+          const per = parseAmount(`${written} ${period}`);
+          expect(plain.ok && per.ok).toBe(true);
+          if (!plain.ok || !per.ok) return;
+          expect(per.value).toBeCloseTo(plain.value * times, 6);
+          expect(per.unit).toBe(plain.unit);
+          expect(per.notice === undefined).toBe(times === 1);
+        }
+      )
     ));
 });
 
