@@ -18,6 +18,7 @@ const SUM_WORDS: Record<string, SumKind> = {
   total: "total",
   tot: "total",
   summatotalt: "total",
+  "s:atotalt": "total",
   totalsumma: "total",
   totalsummatotalt: "total",
   summaallt: "total",
@@ -44,7 +45,7 @@ export function sumWord(text: string): SumKind | undefined {
   if (Object.hasOwn(SUM_WORDS, joined)) return SUM_WORDS[joined];
   // Only Summa, Delsumma, S:a and Σ lead such a name; `Total översyn av bemanningen` and
   // `Nettoeffekt av byte` are measures.
-  if (/^summa totalt\b/.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
+  if (/^(?:summa|s:a|σ) totalt\b/.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
   return SECTION_LEAD.test(folded) ? "section" : undefined;
 }
 

@@ -457,6 +457,7 @@ describe("review 2026-11-23: sum words", () => {
   it.each([
     ["S:a", "section"],
     ["S:a Barn", "section"],
+    ["S:a totalt", "total"],
     ["Tot.", "total"],
     ["Totalt", "total"],
     ["Totalt:", "total"],
