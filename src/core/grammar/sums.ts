@@ -9,7 +9,9 @@ export type SumKind = "section" | "total";
 const SUM_WORDS: Record<string, SumKind> = {
   summa: "section",
   "s:a": "section",
-  σ: "section",
+  // Σ alone is the sign for the sum of everything above; `Σ Barn` sums its area.
+  σ: "total",
+  sum: "section",
   delsumma: "section",
   summering: "section",
   netto: "section",
@@ -25,7 +27,9 @@ const SUM_WORDS: Record<string, SumKind> = {
 };
 
 /** Words that lead a sum row's name of what is summed: `Summa Barn och unga`, `S:a Barn`, `Σ vuxna`. */
-const SECTION_LEAD = /^(?:summa|delsumma|s:a|σ)\s/;
+const SECTION_LEAD = /^(?:summa|delsumma|s:a|σ)[\s,:]/;
+/** `Summa totalt`, `S:a totalt`, `Summa alla åtgärder`, `Totalt för nämnden`: every row above. */
+const TOTAL_LEAD = /^(?:(?:summa|s:a|σ)[\s,:]+(?:totalt|alla|samtliga)\b|totalt\s+(?:for|inom)\s)/;
 /** `Totala besparingar`, `Total effekt`: a total of the plan's savings, nothing more after it. */
 const TOTAL_OF_SAVINGS =
   /^totala?\s+(?:besparing\w*|effekt\w*|atgard\w*|kostnadsminskning\w*|kostnadsreducering\w*|belopp)$/;
@@ -45,7 +49,7 @@ export function sumWord(text: string): SumKind | undefined {
   if (Object.hasOwn(SUM_WORDS, joined)) return SUM_WORDS[joined];
   // Only Summa, Delsumma, S:a and Σ lead such a name; `Total översyn av bemanningen` and
   // `Nettoeffekt av byte` are measures.
-  if (/^(?:summa|s:a|σ) totalt\b/.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
+  if (TOTAL_LEAD.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
   return SECTION_LEAD.test(folded) ? "section" : undefined;
 }
 
