@@ -131,7 +131,26 @@ export function parseAmount(value: unknown): AmountReading {
   if (error) return { ok: false, message: excelErrorMessage(error) };
   if (value.trim() === "") return { ok: false, message: "är tom; ange ett belopp, t.ex. 1,5" };
   const text = value.replace(/\s+/g, " ").trim();
-  return unusualNotation(text) ?? parseAmountText(text);
+  return withBound(text, unusualNotation(text) ?? parseAmountText(text));
+}
+
+/** Words that make an amount a limit rather than the plan's figure: `upp till 1 mnkr`, `minst`. */
+const BOUND =
+  /(?<![\p{L}])(upp\s+till|upp\s+mot|minst|högst|hogst|max(?:imalt)?|mer\s+än|mindre\s+än)\s*(?=[\d\u2212\u2013-]|en\s|ett\s|två\s|tre\s)/iu;
+
+/** An amount written as a limit is read as written, with a notice saying it is a limit. */
+function withBound(text: string, reading: AmountReading): AmountReading {
+  if (!reading.ok) return reading;
+  const bound = BOUND.exec(text);
+  if (!bound) return reading;
+  const said = `»${bound[1].replace(/\s+/g, " ")}« anger en gräns, inte planens belopp`;
+  return {
+    ...reading,
+    notice: `${said}; ${
+      reading.notice ??
+      `läste »${text}« som ${formatSwedish(reading.value)}${reading.unit ? ` ${reading.unit}` : ""}`
+    }`,
+  };
 }
 
 /**

@@ -387,6 +387,34 @@ describe("review 2026-11-23: text amounts in a mnkr table", () => {
     expect(r).toEqual({ ok: false, message: expect.stringMatching(message) });
   });
 
+  it.each([
+    [
+      "upp till 1 mnkr",
+      1,
+      "»upp till« anger en gräns, inte planens belopp; läste »upp till 1 mnkr« som 1 mnkr",
+    ],
+    [
+      "minst 500 tkr",
+      0.5,
+      "»minst« anger en gräns, inte planens belopp; läste »minst 500 tkr« som 500 tkr, alltså 0,5 mnkr",
+    ],
+    [
+      "max 200 tkr/mån",
+      2.4,
+      "»max« anger en gräns, inte planens belopp; läste »max 200 tkr/mån« som 200 tkr per månad, 2400 tkr per år, alltså 2,4 mnkr",
+    ],
+  ])("%j is read as written, with a notice that it is a limit", (text, mnkr, notice) => {
+    const r = parseAmount(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const value = amountInUnit(r, "mnkr");
+    expect(value).toBeCloseTo(mnkr, 12);
+    expect(readingNotice(r, text, "mnkr", value)).toBe(notice);
+  });
+
+  it("a year after under is no limit: under 2021 ca 1 mnkr is 1 mnkr with no notice", () =>
+    expect(parseAmount("under 2021 ca 1 mnkr")).toEqual({ ok: true, value: 1, unit: "mnkr" }));
+
   it("findAmounts says how many periods make a year, and keeps perMonth for the month", () => {
     expect(
       findAmounts("2 tkr/mån; 10 000 kr per vecka; 1 mnkr per kvartal; 3 mnkr").map((a) => [
