@@ -224,6 +224,12 @@ const FORMS: Form[] = [
   },
   // Months.
   { needs: /\d-\d/, pattern: re(`${b}${Y4}-(\\d{1,2})${e}`), read: (m) => monthOf(+m[1], +m[2]) },
+  // `2021.07`, as some systems export a month.
+  {
+    needs: /\d\.\d/,
+    pattern: re(`${b}${Y4}\\.(\\d{2})(?![\\p{L}\\d]|\\.\\d)`),
+    read: (m) => monthOf(+m[1], +m[2]),
+  },
   {
     needs: /[a-z]{3}/,
     pattern: re(`${b}${MONTH}\\s*(?:[-\\u2013\\u2014]|till)\\s*${MONTH}\\s+${Y4}${e}`),
@@ -373,7 +379,8 @@ export function parseTiming(value: unknown): TimingReading {
   }
   const shown = value.replace(/\s+/g, " ").trim();
   const text = foldText(value);
-  const base = withoutRemarks(text).replace(FULL_YEAR_REMARK, (s) => " ".repeat(s.length));
+  const unremarked = withoutRemarks(text);
+  const base = unremarked.replace(FULL_YEAR_REMARK, (s) => " ".repeat(s.length));
   const found = collect(base);
   if (typeof found === "string") return { ok: false, message: `»${shown}«: ${found}` };
   const { candidates, rest } = found;
@@ -406,7 +413,11 @@ export function parseTiming(value: unknown): TimingReading {
       message: `»${shown}«: ${best.start.year} ligger utanför ${YEAR_RANGE_TEXT}`,
     };
   const notice =
-    best.notice ?? (best.precision === "year" ? unreadTimeWords(rest, best) : undefined);
+    best.notice ??
+    limitNotice(base, best) ??
+    (best.precision === "year"
+      ? (unreadTimeWords(rest, best) ?? remarkTimeWords(text, unremarked, best))
+      : undefined);
   return {
     ok: true,
     start: best.start,
@@ -558,6 +569,29 @@ function unreadTimeWords(rest: string, best: Candidate): string | undefined {
   const unread = [...words, ...numbers];
   if (unread.length === 0) return undefined;
   return `läste ${toIsoDate(best.start)} ur »${best.text.trim()}«; »${unread.join(" ")}« förstods inte`;
+}
+
+const LIMIT_BEFORE = /(?<![\p{L}])(senast|tidigast)\s+$/u;
+
+/** `senast Q3 2021`, `tidigast Q3 2021`: a limit, not the start itself; said in a notice. */
+function limitNotice(base: string, best: Candidate): string | undefined {
+  const limit = LIMIT_BEFORE.exec(base.slice(Math.max(0, best.index - 12), best.index));
+  if (!limit) return undefined;
+  return `läste ${toIsoDate(best.start)} ur »${best.text.trim()}«; »${limit[1]}« anger en gräns, inte när effekten börjar`;
+}
+
+/**
+ * A remark in parentheses never moves the date, but time words in it (`2021 (juli)`) are named
+ * when the start is a bare year, so the economist sees what was not read.
+ */
+function remarkTimeWords(text: string, unremarked: string, best: Candidate): string | undefined {
+  let remark = "";
+  for (let i = 0; i < text.length; i++) {
+    remark += unremarked[i] === " " && text[i] !== "(" && text[i] !== ")" ? text[i] : " ";
+  }
+  const words = [...remark.matchAll(TIME_WORDS)].map((m) => m[1]);
+  if (words.length === 0) return undefined;
+  return `läste ${toIsoDate(best.start)} ur »${best.text.trim()}«; anmärkningen »${words.join(" ")}« lästes inte`;
 }
 
 /** A Tidsaspekt cell that Excel stored as a number (a year, or a date serial) or a Date. */

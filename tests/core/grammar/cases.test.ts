@@ -465,6 +465,28 @@ describe("review 2026-11-23: timing ranges start at the first period", () => {
     expect(r.ok && [toIsoDate(r.start), r.notice]).toEqual([expected, notice]);
   });
 
+  it.each([
+    ["2021 (juli)", "2021-01-01", "läste 2021-01-01 ur »2021«; anmärkningen »juli« lästes inte"],
+    [
+      "Senast Q3 2021",
+      "2021-07-01",
+      "läste 2021-07-01 ur »q3 2021«; »senast« anger en gräns, inte när effekten börjar",
+    ],
+    [
+      "tidigast 2021",
+      "2021-01-01",
+      "läste 2021-01-01 ur »2021«; »tidigast« anger en gräns, inte när effekten börjar",
+    ],
+  ])("%j starts %s, never silently: %s", (text, expected, notice) => {
+    const r = parseTiming(text);
+    expect(r.ok && [toIsoDate(r.start), r.notice]).toEqual([expected, notice]);
+  });
+
+  it("2021.07 is July 2021, as some systems export a month", () => {
+    const r = parseTiming("2021.07");
+    expect(r.ok && [toIsoDate(r.start), r.notice]).toEqual(["2021-07-01", undefined]);
+  });
+
   it("halvårseffekt 2021 is a remark on the effect, not the second half-year", () => {
     const r = parseTiming("halvårseffekt 2021");
     expect(r.ok && toIsoDate(r.start)).toBe("2021-01-01");
