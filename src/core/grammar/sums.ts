@@ -46,7 +46,7 @@ export function sumWord(text: string): SumKind | undefined {
   const folded = foldText(text.replace(/^[\s#]*[*_]*|[*_]*\s*$/g, "")).replace(/[:.]+$/, "");
   if (folded === "") return undefined;
   const joined = folded.replace(/\s+/g, "");
-  if (Object.hasOwn(SUM_WORDS, joined)) return SUM_WORDS[joined];
+  if (Object.prototype.hasOwnProperty.call(SUM_WORDS, joined)) return SUM_WORDS[joined];
   // Only Summa, Delsumma, S:a and Σ lead such a name; `Total översyn av bemanningen` and
   // `Nettoeffekt av byte` are measures.
   if (TOTAL_LEAD.test(folded) || TOTAL_OF_SAVINGS.test(folded)) return "total";
