@@ -26,10 +26,27 @@ export function checkSums(
     const areas = [...new Set(rows.map((m) => m.measure.area))];
     return areas.length === 1 ? areas[0] : tableArea;
   };
-  if (sums.length === 0)
-    return measures.length
-      ? [{ area: areaOf(measures), computedSum: measures.reduce((a, m) => a + annualOf(m), 0) }]
-      : [];
+  /** What the rows add up to per year, for the years the plan states per row. */
+  const perYearOf = (rows: RawMeasure[]) => {
+    const years = [...new Set(rows.flatMap((m) => Object.keys(m.measure.perYear ?? {})))].sort();
+    return Object.fromEntries(
+      years.map((y) => [
+        y,
+        rows.reduce((a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit), 0),
+      ])
+    );
+  };
+  if (sums.length === 0) {
+    if (!measures.length) return [];
+    const computedPerYear = perYearOf(measures);
+    return [
+      {
+        area: areaOf(measures),
+        computedSum: measures.reduce((a, m) => a + annualOf(m), 0),
+        ...(Object.keys(computedPerYear).length ? { computedPerYear } : {}),
+      },
+    ];
+  }
   return sums.map((s) => {
     const labelArea = s.label
       .replace(/^(summa|delsumma|totalt?)\s*(totalt?)?\s*[:.]?\s*/i, "")
@@ -45,6 +62,7 @@ export function checkSums(
       section.statedSum = inUnit(s.annual, unit);
       const computedInStated = convertAmount(computedSum, unit, s.annual.unit ?? unit);
       section.matches = matchesStated(s.annual, computedInStated);
+      section.annualMatches = section.matches;
       if (!section.matches)
         problems.push({
           table: IMPORT_TABLE,
@@ -55,18 +73,20 @@ export function checkSums(
         });
     }
     const years = Object.keys(s.perYear);
+    const computedPerYear = perYearOf(s.covers);
+    if (Object.keys(computedPerYear).length) section.computedPerYear = computedPerYear;
     if (years.length) {
       section.statedPerYear = {};
-      section.computedPerYear = {};
+      section.computedPerYear = computedPerYear;
+      section.matchesPerYear = {};
       for (const y of years) {
         const stated = s.perYear[y];
-        const computed = s.covers.reduce(
-          (a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit),
-          0
-        );
+        const computed = computedPerYear[y] ?? 0;
+        computedPerYear[y] = computed;
         section.statedPerYear[y] = inUnit(stated, unit);
-        section.computedPerYear[y] = computed;
-        if (!matchesStated(stated, convertAmount(computed, unit, stated.unit ?? unit))) {
+        const matches = matchesStated(stated, convertAmount(computed, unit, stated.unit ?? unit));
+        section.matchesPerYear[y] = matches;
+        if (!matches) {
           section.matches = false;
           problems.push({
             table: IMPORT_TABLE,
