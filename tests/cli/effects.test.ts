@@ -188,7 +188,8 @@ describe("balans effects", () => {
       },
     ]);
     const text = await balans("effects", file);
-    expect(text.stdout).toMatch(/4 problem i tabellerna/);
+    expect(text.stdout).toMatch(/4 problem och 1 anmärkning i tabellerna/);
+    expect(text.stdout).toMatch(/Obs: Underskott: Tabellen Underskott saknas/);
     expect(text.stdout).toMatch(/Atgarder, rad 4, Tidsaspekt: »på sikt« anger ingen tidpunkt/);
   });
 
