@@ -77,6 +77,8 @@ export function findTables(lines: Line[], isHeading: (i: number) => boolean): Fo
     if (!found) continue;
     const { match, last } = found;
     const end = match.by === "words" ? blockTableEnd(lines, last) : cellTableEnd(lines, last);
+    // A header with no row under it is a title shaped like one (`Åtgärder 2022 (tkr)`).
+    if (!lines.slice(last + 1, end + 1).some((l) => l.text.trim() !== "")) continue;
     tables.push({
       header: { text: found.text, number: lines[i].number },
       headerIndex: i,
