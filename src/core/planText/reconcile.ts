@@ -1,7 +1,7 @@
 import { accrue } from "../accrual";
 import { Problem } from "../problems";
 import { formatSwedish } from "../text";
-import { convertAmount, matchesStated, readStated, Stated, Unit } from "./grammar";
+import { convertAmount, matchesStated, readStated, Stated, sumWord, Unit } from "./grammar";
 import { Line } from "./lines";
 import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } from "./types";
 
@@ -12,6 +12,21 @@ import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } fr
 
 const inUnit = (s: Stated, unit: Unit) => (s.unit ? convertAmount(s.value, s.unit, unit) : s.value);
 const sv = (v: number) => formatSwedish(Math.round(v * 1000) / 1000);
+
+/**
+ * What a sum row's label names after its sum words: `Summa Barn och unga` → `Barn och unga`;
+ * `Summa totalt`, `S:a totalt`, `Netto` → nothing (the grammar's sum words, one at a time).
+ */
+function areaInLabel(label: string): string {
+  const words = label.trim().split(/\s+/);
+  let k = 0;
+  while (k < words.length && sumWord(words[k].replace(/[:.]+$/, "")) !== undefined) k++;
+  return words
+    .slice(k)
+    .join(" ")
+    .replace(/^[:.]\s*/, "")
+    .trim();
+}
 
 /** A section per sum row (or per table without one), checked against what its rows add up to. */
 export function checkSums(
@@ -48,9 +63,7 @@ export function checkSums(
     ];
   }
   return sums.map((s) => {
-    const labelArea = s.label
-      .replace(/^(summa|delsumma|totalt?)\s*(totalt?)?\s*[:.]?\s*/i, "")
-      .trim();
+    const labelArea = areaInLabel(s.label);
     const area = s.total
       ? "Totalt"
       : labelArea && !/\d/.test(labelArea)
