@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { toIsoDate } from "../../src/core/dates";
-import { ImportedMeasure, parsePlanText } from "../../src/core/planText";
+import { ImportedMeasure, parsePlanText, sumsAgree } from "../../src/core/planText";
 import { roleOf } from "../../src/core/planText/columns";
 
 const plan = (name: string) =>
@@ -171,5 +171,20 @@ describe("plan text import: review cases", () => {
       { area: "Övrigt", statedSum: 2350, computedSum: 2350, matches: true, annualMatches: true },
     ]);
     expect(p.problems).toEqual([]);
+  });
+
+  it("the preview's verdict on the sums: a wrong year or an unchecked table is no agreement", () => {
+    expect(sumsAgree(plan("gn-2022-years-wrong-total.txt"))).toBe(false);
+    expect(sumsAgree(plan("son-2023-minus-title-unit.txt"))).toBe(false);
+    expect(sumsAgree(plan("bun-2022-markdown-pipe.txt"))).toBe(true);
+    const right = "Åtgärd\t2022 tkr\t2023 tkr\nA\t400\t1 200\nB\t800\t800\nTotalt\t1 200\t2 000\n";
+    expect(sumsAgree(parsePlanText(right))).toBe(true);
+  });
+
+  it("a cell the grammar cannot read is quoted once in its problem", () => {
+    const p = parsePlanText("Åtgärd\tBesparing (mnkr)\tStart\nA\t0,5-1 mnkr\t2022\n");
+    const range = p.problems.find((x) => /intervall/.test(x.message))!;
+    expect([range.row, range.column]).toEqual([2, "Besparing (mnkr)"]);
+    expect(range.message.split("»0,5-1 mnkr«")).toHaveLength(2);
   });
 });

@@ -3,12 +3,22 @@ import { Problem } from "../problems";
 import { formatSwedish } from "../text";
 import { convertAmount, matchesStated, readStated, Stated, sumWord, Unit } from "./grammar";
 import { Line } from "./lines";
-import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } from "./types";
+import {
+  ImportedMeasure,
+  ImportedSection,
+  IMPORT_TABLE,
+  PlanImport,
+  RawMeasure,
+  SumRow,
+} from "./types";
 
 /**
  * Reconciling with the plan's own sums: each sum row, the plan's total and its table per year,
  * compared at the precision the plan writes them (`Summa 4,0` is 3,95–4,05, not 3,5–4,5).
  */
+
+/** The column named in a problem of the plan's table per year. */
+const PER_YEAR_COLUMN = "Kostnadsreducering per år";
 
 const inUnit = (s: Stated, unit: Unit) => (s.unit ? convertAmount(s.value, s.unit, unit) : s.value);
 const sv = (v: number) => formatSwedish(Math.round(v * 1000) / 1000);
@@ -192,7 +202,7 @@ export function checkPlanFigures(
     if (!matchesStated(s, convertAmount(computedPerYear[y], unit, s.unit ?? unit)))
       problems.push({
         table: IMPORT_TABLE,
-        column: "Kostnadsreducering per år",
+        column: PER_YEAR_COLUMN,
         message: `För ${y} anger planen ${sv(statedPerYear[y])} ${unit}, men åtgärderna ger ${sv(computedPerYear[y])} ${unit}`,
       });
   }
@@ -202,4 +212,16 @@ export function checkPlanFigures(
     statedPerYear,
     computedPerYear,
   };
+}
+
+/**
+ * Whether the plan's own sums all agree with its measures: every section's sums (Helårseffekt
+ * and each year) match or are not stated, none is uncheckable, and the plan's total and table
+ * per year match.
+ */
+export function sumsAgree(plan: Pick<PlanImport, "sections" | "problems">): boolean {
+  return (
+    plan.sections.every((s) => s.matches !== false && !s.unchecked) &&
+    !plan.problems.some((p) => p.column === "Total summa" || p.column === PER_YEAR_COLUMN)
+  );
 }
