@@ -188,3 +188,20 @@ describe("plan text import: review cases", () => {
     expect(range.message.split("»0,5-1 mnkr«")).toHaveLength(2);
   });
 });
+
+describe("plan text import: an amount per week, quarter or half-year", () => {
+  it("counts per year, as the cell readers do (10 000 kr per vecka is 520 000 kr a year)", () => {
+    // Written by hand: 10 000 × 52 = 520 000 kr = 520 tkr; 50 tkr per kvartal = 200 tkr.
+    const text = [
+      "Förslag\tBesparing (tkr)\tTidsaspekt",
+      "Minskad bemanning helger\t10 000 kr per vecka\t2022",
+      "Färre konsulttimmar\t50 tkr per kvartal\t2022",
+      "Summa\t720\t",
+    ].join("\n");
+    const p = parsePlanText(text);
+    expect(p.measures.map((m) => [m.name, m.annual])).toEqual([
+      ["Minskad bemanning helger", 520],
+      ["Färre konsulttimmar", 200],
+    ]);
+  });
+});

@@ -74,7 +74,8 @@ const decimalsIn = (written: string) => /\d[,.](\d+)/.exec(written)?.[1].length 
 
 /**
  * Every figure of a text as the grammar finds it (a number, the unit written after it, number
- * words), with `ca` before it taken in; an amount per month (`70 000 kr/mån`) counts per year.
+ * words), with `ca` before it taken in; an amount per month, week, quarter or half-year
+ * (`70 000 kr/mån`, `10 000 kr per vecka`) counts per year.
  */
 function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { unit?: Unit }))[] {
   return grammarAmounts(text).map((a) => {
@@ -83,7 +84,7 @@ function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { un
     return {
       index,
       end: a.end,
-      value: a.perMonth ? a.value * 12 : a.value,
+      value: a.value * (a.perYear ?? 1),
       ...(a.unit ? { unit: a.unit } : {}),
       text: text.slice(index, a.end),
       decimals: decimalsIn(a.text),
