@@ -190,18 +190,29 @@ describe("plan text import: review cases", () => {
 });
 
 describe("plan text import: an amount per week, quarter or half-year", () => {
-  it("counts per year, as the cell readers do (10 000 kr per vecka is 520 000 kr a year)", () => {
-    // Written by hand: 10 000 × 52 = 520 000 kr = 520 tkr; 50 tkr per kvartal = 200 tkr.
+  // Written by hand: 10 000 kr × 52 = 520 000 kr; 50 tkr × 4 = 200 tkr = 200 000 kr.
+  const expected = [
+    ["Minskad bemanning helger", 520_000],
+    ["Färre konsulttimmar", 200_000],
+  ];
+  it("counts per year in a table's cells, as the cell readers do", () => {
     const text = [
-      "Förslag\tBesparing (tkr)\tTidsaspekt",
+      "Förslag\tBesparing\tTidsaspekt",
       "Minskad bemanning helger\t10 000 kr per vecka\t2022",
       "Färre konsulttimmar\t50 tkr per kvartal\t2022",
-      "Summa\t720\t",
     ].join("\n");
-    const p = parsePlanText(text);
-    expect(p.measures.map((m) => [m.name, m.annual])).toEqual([
-      ["Minskad bemanning helger", 520],
-      ["Färre konsulttimmar", 200],
-    ]);
+    expect(parsePlanText(text).measures.map((m) => [m.name, m.annual])).toEqual(expected);
+  });
+  it("counts per year in a list wrapped over lines, as a PDF gives it", () => {
+    const text = [
+      "Förslag Kostnadsreducering Tidsaspekt",
+      "Minskad bemanning helger",
+      "10 000 kr per vecka",
+      "2022",
+      "Färre konsulttimmar",
+      "50 tkr per kvartal",
+      "2022",
+    ].join("\n");
+    expect(parsePlanText(text).measures.map((m) => [m.name, m.annual])).toEqual(expected);
   });
 });
