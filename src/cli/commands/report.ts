@@ -1,6 +1,7 @@
 import * as path from "path";
-import { loadXlsx, tablesOf } from "../../adapters/xlsx/readTables";
-import { addLayouts, freeSheetName } from "../../adapters/xlsx/writeLayouts";
+import { promises as fs } from "fs";
+import { appendReportSheet, freeName, sheetNames } from "../../adapters/xlsx/appendReport";
+import { readXlsxFile, tablesOfPackageOrFail } from "../../adapters/xlsx/readTables";
 import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
 import { buildMonthlyReport, MonthlyReport } from "../../core/report";
@@ -57,21 +58,27 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(
       "ange var rapporten ska skrivas med --out UT.xlsx (indatafilen ändras aldrig)"
     );
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  // A workbook with macros keeps them, so its copy must be an .xlsm to open in Excel.
+  const extension = input.toLowerCase().endsWith(".xlsm") ? ".xlsm" : ".xlsx";
+  if (!out.toLowerCase().endsWith(extension))
+    throw new UsageError(`--out ska vara en ${extension}-fil (fick ${out})`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
 
-  const workbook = await loadXlsx(input);
-  const report = buildMonthlyReport(readBalansWorkbook(tablesOf(workbook)), at, {
-    madeAt: stamp(io.now()),
-    source: path.basename(input),
-  });
+  const pkg = await readXlsxFile(input);
+  const report = buildMonthlyReport(
+    readBalansWorkbook(await tablesOfPackageOrFail(pkg, input)),
+    at,
+    {
+      madeAt: stamp(io.now()),
+      source: path.basename(input),
+    }
+  );
   const layout = monthlyReportLayout(report);
-  layout.sheet = freeSheetName(workbook, layout.sheet);
-  addLayouts(workbook, [layout]);
+  layout.sheet = freeName(sheetNames(pkg), layout.sheet);
+  const copy = appendReportSheet(pkg, layout);
   try {
-    await workbook.xlsx.writeFile(out);
+    await fs.writeFile(out, copy);
   } catch (error) {
     throw new BalansError(`Kan inte skriva ${out}: ${(error as Error).message}`);
   }

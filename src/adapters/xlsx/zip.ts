@@ -1,0 +1,132 @@
+import * as zlib from "zlib";
+
+/**
+ * A zip archive's central directory, read without unpacking anything: what an .xlsx package
+ * holds, where each entry's data lies and what it says it unpacks to. Only what .xlsx files use:
+ * stored or deflated entries, no ZIP64 (Balans reads files up to 50 MB), no encryption.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+  /** The entry's central directory record, as it is in the archive. */
+  central: Buffer;
+}
+
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export function readZipDirectory(zip: Buffer): ZipEntry[] {
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipError("zip-filens innehållsförteckning saknas");
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipError("ZIP64 läses inte");
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
+      throw new ZipError("zip-filens innehållsförteckning är skadad");
+    const nameLength = zip.readUInt16LE(at + 28);
+    const recordLength = 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (at + recordLength > zip.length)
+      throw new ZipError("zip-filens innehållsförteckning är skadad");
+    const flags = zip.readUInt16LE(at + 8);
+    entries.push({
+      name: zip.toString(flags & 0x800 ? "utf8" : "latin1", at + 46, at + 46 + nameLength),
+      flags,
+      method: zip.readUInt16LE(at + 10),
+      crc: zip.readUInt32LE(at + 16),
+      compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      offset: zip.readUInt32LE(at + 42),
+      central: zip.subarray(at, at + recordLength),
+    });
+    at += recordLength;
+  }
+  return entries;
+}
+
+/**
+ * The total unpacked size of a zip archive, from its central directory (what each entry says it
+ * unpacks to), without unpacking anything; undefined when the archive is damaged.
+ */
+export function unpackedSize(zip: Buffer): number | undefined {
+  try {
+    return readZipDirectory(zip).reduce((sum, e) => sum + e.size, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an entry's compressed bytes lie (after its local header). */
+export function entryData(zip: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.offset;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL)
+    throw new ZipError(`${entry.name} är skadad i zip-filen`);
+  if (entry.flags & 1) throw new ZipError(`${entry.name} är krypterad`);
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > zip.length)
+    throw new ZipError(`${entry.name} är skadad i zip-filen`);
+  return zip.subarray(start, start + entry.compressedSize);
+}
+
+/** Unpacks a (small) entry at once; it may not unpack to more than it says. */
+export function unpackEntry(zip: Buffer, entry: ZipEntry): Buffer {
+  const data = entryData(zip, entry);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new ZipError(`${entry.name} är packad på ett okänt sätt`);
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+  } catch (error) {
+    throw new ZipError(`${entry.name} kan inte packas upp (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Unpacks an entry piece by piece, handing each piece to `take`, so a large sheet never lies whole
+ * in memory; `take` returns false to stop early. It may not unpack to more than it says.
+ */
+export async function streamEntry(
+  zip: Buffer,
+  entry: ZipEntry,
+  take: (piece: Buffer) => boolean
+): Promise<void> {
+  const data = entryData(zip, entry);
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += 1 << 16)
+      if (!take(data.subarray(at, at + (1 << 16)))) return;
+    return;
+  }
+  if (entry.method !== 8) throw new ZipError(`${entry.name} är packad på ett okänt sätt`);
+  const inflater = zlib.createInflateRaw({ chunkSize: 1 << 16 });
+  inflater.end(data);
+  let total = 0;
+  try {
+    for await (const piece of inflater as AsyncIterable<Buffer>) {
+      total += piece.length;
+      if (total > entry.size)
+        throw new ZipError(`${entry.name} packas upp till mer än zip-filen anger`);
+      if (!take(piece)) break;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code?.startsWith("Z_")) throw error;
+    throw new ZipError(`${entry.name} kan inte packas upp (${(error as Error).message})`);
+  } finally {
+    inflater.destroy();
+  }
+}
