@@ -73,14 +73,18 @@ function cellXml(ref: string, s: number, value: CellValue): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(ooxmlText(text))}</t></is></c>`;
 }
 
+// Characters XML 1.0 cannot hold, and literal `_xHHHH_` that would read as an escape.
+const XML_UNSAFE = new RegExp(
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  "_x[0-9A-Fa-f]{4}_|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]",
+  "g"
+);
+
 /** Text as spreadsheet XML holds it: characters XML cannot carry become `_xHHHH_`. */
 export function ooxmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(
-    /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-    (m) =>
-      m.length > 1
-        ? `_x005F${m.slice(1)}`
-        : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  return text.replace(XML_UNSAFE, (m) =>
+    m.length > 1
+      ? `_x005F${m.slice(1)}`
+      : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
   );
 }
