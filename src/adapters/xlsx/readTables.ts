@@ -195,6 +195,7 @@ interface Target {
   part?: TablePart;
 }
 
+/** The rows of a sheet's gaps share one empty row: a cell far down costs no memory per row. */
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 export async function tablesOfPackage(
@@ -290,7 +291,7 @@ export async function tablesOfPackage(
     const width = t.c2 - t.c1 + 1;
     const rowAt = (r: number) => {
       const cells = t.cells.get(r);
-      if (!cells) return r === t.r1 ? new Array<CellValue>(width).fill(null) : EMPTY_ROW;
+      if (!cells) return new Array<CellValue>(width).fill(null);
       const row: CellValue[] = new Array(width);
       for (let c = 0; c < width; c++) row[c] = resolve(cells[c]);
       return row;
