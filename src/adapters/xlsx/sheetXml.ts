@@ -84,7 +84,7 @@ const XML_UNSAFE = new RegExp(
 export function ooxmlText(text: string): string {
   return text.replace(XML_UNSAFE, (m) =>
     m.length > 1
-      ? `_x005F${m.slice(1)}`
+      ? `_x005F_${m.slice(1)}`
       : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
   );
 }
