@@ -9,7 +9,6 @@ import {
   decodeOoxmlText,
   isDateFormat,
   parseCellRef,
-  SheetValue,
   sheetCellsHandler,
 } from "./sheetCells";
 import { relKind, XlsxPackage } from "./xlsxPackage";
@@ -189,8 +188,8 @@ interface Target {
   c1: number;
   r2: number;
   c2: number;
-  /** Rows by worksheet row number (sparse while reading). */
-  cells: Map<number, SheetValue[]>;
+  /** Rows by worksheet row number (sparse while reading); a table's rows are its full width. */
+  cells: Map<number, CellValue[]>;
   /** The table part of an Excel table; none for a sheet read as a table. */
   part?: TablePart;
 }
@@ -260,42 +259,45 @@ export async function tablesOfPackage(
     bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), target]);
   }
 
-  const strings = new Map<number, string>();
-  const needed = new Set<number>();
+  // Cells holding a shared string, filled in once the strings are read.
+  const pendingRows: CellValue[][] = [];
+  const pendingCols: number[] = [];
+  const pendingIndexes: number[] = [];
   for (const [sheet, targets] of bySheet) {
     const lastRow = Math.max(...targets.map((t) => t.r2));
-    const handler = sheetCellsHandler(formats, (row, col, value) => {
+    const handler = sheetCellsHandler(formats, (row, col, value, sharedString) => {
       for (const t of targets) {
         if (row < t.r1 || row > t.r2 || col < t.c1 || col > t.c2) continue;
         let cells = t.cells.get(row);
-        if (!cells) t.cells.set(row, (cells = []));
+        if (!cells) {
+          cells = t.part ? new Array<CellValue>(t.c2 - t.c1 + 1).fill(null) : [];
+          t.cells.set(row, cells);
+        }
         cells[col - t.c1] = value;
-        if (typeof value === "object" && value !== null && "sst" in value) needed.add(value.sst);
+        if (sharedString >= 0) {
+          pendingRows.push(cells);
+          pendingCols.push(col - t.c1);
+          pendingIndexes.push(sharedString);
+        }
       }
     });
     // Stop once past the last row any table of the sheet covers.
     await pkg.stream(sheet.part, handler, () => handler.row() <= lastRow);
   }
-  if (needed.size) await readSharedStrings(pkg, info.part, needed, strings);
-  for (const index of needed)
-    if (!strings.has(index)) throw new XmlError(`delad text nr ${index} saknas`);
+  if (pendingIndexes.length) {
+    const strings = await readSharedStrings(pkg, info.part, new Set(pendingIndexes));
+    for (let k = 0; k < pendingIndexes.length; k++) {
+      const text = strings.get(pendingIndexes[k]);
+      if (text === undefined) throw new XmlError(`delad text nr ${pendingIndexes[k]} saknas`);
+      pendingRows[k][pendingCols[k]] = text;
+    }
+  }
 
-  const resolve = (v: SheetValue | undefined): CellValue => {
-    if (v === undefined) return null;
-    if (typeof v === "object" && v !== null && "sst" in v) return strings.get(v.sst)!;
-    return v;
-  };
   const out: RawTable[] = [];
   for (const t of tables) {
     const part = t.part!;
     const width = t.c2 - t.c1 + 1;
-    const rowAt = (r: number) => {
-      const cells = t.cells.get(r);
-      if (!cells) return new Array<CellValue>(width).fill(null);
-      const row: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) row[c] = resolve(cells[c]);
-      return row;
-    };
+    const rowAt = (r: number) => t.cells.get(r) ?? new Array<CellValue>(width).fill(null);
     if (part.headerRows > 0) t.raw.headers = rowAt(t.r1);
     const first = t.r1 + part.headerRows;
     const last = t.r2 - part.totalsRows;
@@ -313,7 +315,7 @@ export async function tablesOfPackage(
       const cells = t.cells.get(r);
       if (!cells) return EMPTY_ROW;
       const row: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) row[c] = resolve(cells[c]);
+      for (let c = 0; c < width; c++) row[c] = cells[c] ?? null;
       return row;
     };
     t.raw.headers = rowAt(headerRow);
@@ -333,14 +335,15 @@ export async function tablesOfPackage(
 async function readSharedStrings(
   pkg: XlsxPackage,
   workbookPart: string,
-  wanted: ReadonlySet<number>,
-  strings: Map<number, string>
-): Promise<void> {
+  wanted: ReadonlySet<number>
+): Promise<Map<number, string>> {
+  const strings = new Map<number, string>();
   const rel = [...pkg.relationships(workbookPart).values()].find(
     (r) => relKind(r) === "sharedStrings"
   );
-  if (!rel) return;
-  const lastWanted = Math.max(...wanted);
+  if (!rel) return strings;
+  let lastWanted = -1;
+  for (const w of wanted) if (w > lastWanted) lastWanted = w;
   let index = -1;
   let text = "";
   let keep = false;
@@ -368,4 +371,5 @@ async function readSharedStrings(
     },
     () => index <= lastWanted
   );
+  return strings;
 }

@@ -1,16 +1,11 @@
 import { CellValue } from "../../core/tables";
-import { XmlHandler } from "./xml";
+import { XmlError, XmlHandler } from "./xml";
 
 /**
  * Reading the cells of a worksheet part as it streams: each cell is handed to `cell` with its
- * 1-based row and column and its value; shared strings come as `{ sst: index }`, to be looked up
- * once the sheets are read (so only the strings the Balans tables use are kept).
+ * 1-based row and column and its value; a shared string comes as its index (value null), to be
+ * looked up once the sheets are read, so only the strings the Balans tables use are kept.
  */
-export type SheetValue = CellValue | SharedString;
-
-export interface SharedString {
-  sst: number;
-}
 
 export interface CellFormats {
   date1904: boolean;
@@ -41,11 +36,29 @@ export function serialToDate(serial: number, date1904: boolean): Date | undefine
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** `B12` → column 2 (1-based) and row 12; undefined for anything else. */
+/** `B12` (or `$B$12`) → column 2 (1-based) and row 12; undefined for anything else. */
 export function parseCellRef(ref: string): { col: number; row: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
-  return { col: columnNumber(m[1]), row: Number(m[2]) };
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const colStart = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  if (i === colStart || i - colStart > 3) return undefined;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + c - 48;
+  }
+  if (i === rowStart || i - rowStart > 7) return undefined;
+  return { col, row };
 }
 
 export function columnNumber(letters: string): number {
@@ -75,13 +88,9 @@ function cellValue(
   style: number,
   text: string | undefined,
   formats: CellFormats
-): SheetValue {
+): CellValue {
   if (text === undefined) return null;
   switch (type) {
-    case "s": {
-      const index = Number(text);
-      return Number.isInteger(index) && index >= 0 ? { sst: index } : text;
-    }
     case "str":
     case "inlineStr":
       return decodeOoxmlText(text);
@@ -111,7 +120,7 @@ function cellValue(
  */
 export function sheetCellsHandler(
   formats: CellFormats,
-  cell: (row: number, col: number, value: SheetValue) => void
+  cell: (row: number, col: number, value: CellValue, sharedString: number) => void
 ): XmlHandler & { row(): number } {
   let row = 0;
   let col = 0;
@@ -177,8 +186,15 @@ export function sheetCellsHandler(
           inText = false;
           break;
         case "c": {
-          const value = cellValue(type, style, text, formats);
-          if (value !== null) cell(row, col, value);
+          if (type === "s" && text !== undefined) {
+            const index = Number(text);
+            if (!(Number.isInteger(index) && index >= 0))
+              throw new XmlError(`ogiltig delad text »${text}« i rad ${row}`);
+            cell(row, col, null, index);
+          } else {
+            const value = cellValue(type, style, text, formats);
+            if (value !== null) cell(row, col, value, -1);
+          }
           break;
         }
       }

@@ -14,6 +14,9 @@ export interface XmlHandler {
 
 export class XmlError extends Error {}
 
+/** What an element without attributes gets: one shared, frozen object. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
@@ -148,7 +151,7 @@ export class XmlTokenizer {
       this.handler.close(name);
       return i + 1;
     }
-    const attrs: Record<string, string> = {};
+    let attrs: Record<string, string> | undefined;
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -161,7 +164,7 @@ export class XmlTokenizer {
           i++;
         }
         if (this.depth === 0 && this.closedRoot) throw new XmlError("mer än ett rotelement");
-        this.handler.open(name, attrs, selfClosing);
+        this.handler.open(name, attrs ?? NO_ATTRIBUTES, selfClosing);
         if (selfClosing) {
           if (this.depth === 0) this.closedRoot = true;
           this.handler.close(name);
@@ -192,7 +195,7 @@ export class XmlTokenizer {
       if (close < 0) return -1;
       const raw = s.slice(i + 1, close);
       if (raw.indexOf("<") >= 0) throw new XmlError(`< i ett attributvärde i <${name}`);
-      if (!attrName.startsWith("xmlns")) attrs[localName(attrName)] = decodeXml(raw);
+      if (!attrName.startsWith("xmlns")) (attrs ??= {})[localName(attrName)] = decodeXml(raw);
       i = close + 1;
       const after = s.charCodeAt(i);
       if (i < n && !isSpace(after) && after !== GT && after !== SLASH)
