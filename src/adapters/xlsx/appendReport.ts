@@ -187,7 +187,6 @@ class StyleSheet {
   private readonly counts: Record<"fonts" | "fills" | "borders" | "cellXfs", number>;
   private nextNumFmt: number;
   private readonly keys = new Map<string, number>();
-  private readonly indexes = new WeakMap<CellLook, number>();
 
   constructor(private readonly text: string) {
     this.counts = {
@@ -206,14 +205,24 @@ class StyleSheet {
       );
   }
 
-  private part(kind: "fonts" | "fills" | "borders", xml: string): number {
-    const key = `${kind}|${xml}`;
+  private readonly byObject = new Map<object, number>();
+
+  /** The index of a font, fill or border: by identity first (looks share their objects). */
+  private part<T extends object>(
+    kind: "fonts" | "fills" | "borders",
+    value: T,
+    xmlOf: (v: T) => string
+  ): number {
+    const known = this.byObject.get(value);
+    if (known !== undefined) return known;
+    const key = `${kind}|${xmlOf(value)}`;
     let at = this.keys.get(key);
     if (at === undefined) {
       at = this.counts[kind] + this.added[kind].length;
-      this.added[kind].push(xml);
+      this.added[kind].push(key.slice(kind.length + 1));
       this.keys.set(key, at);
     }
+    this.byObject.set(value, at);
     return at;
   }
 
@@ -230,31 +239,28 @@ class StyleSheet {
 
   /** The cell format index for a look; 0 (the workbook's default) for no look at all. */
   indexOf(look: CellLook): number {
-    const known = this.indexes.get(look);
-    if (known !== undefined) return known;
     const { font, fill, border, alignment, numFmt } = look;
     if (!font && !fill && !border && !alignment && !numFmt) return 0;
-    const fontId = font ? this.part("fonts", fontXml(font)) : 0;
-    const fillId = fill ? this.part("fills", fillXml(fill)) : 0;
-    const borderId = border ? this.part("borders", borderXml(border)) : 0;
+    const fontId = font ? this.part("fonts", font, fontXml) : 0;
+    const fillId = fill ? this.part("fills", fill, fillXml) : 0;
+    const borderId = border ? this.part("borders", border, borderXml) : 0;
     const fmtId = numFmt ? this.numFmt(numFmt) : 0;
+    const a = alignment;
+    const alignKey = a ? `${a.horizontal ?? ""}|${a.vertical ?? ""}|${a.wrapText ? 1 : 0}` : "";
+    const key = `xf|${fmtId}|${font ? fontId : ""}|${fill ? fillId : ""}|${border ? borderId : ""}|${alignKey}`;
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
     let xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
     if (numFmt) xf += ' applyNumberFormat="1"';
     if (font) xf += ' applyFont="1"';
     if (fill) xf += ' applyFill="1"';
     if (border) xf += ' applyBorder="1"';
-    if (alignment) {
-      const a = alignment;
+    if (a) {
       xf += ` applyAlignment="1"><alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ""}${a.vertical ? ` vertical="${a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}/></xf>`;
     } else xf += "/>";
-    const key = `xf|${xf}`;
-    let at = this.keys.get(key);
-    if (at === undefined) {
-      at = this.counts.cellXfs + this.added.cellXfs.length;
-      this.added.cellXfs.push(xf);
-      this.keys.set(key, at);
-    }
-    this.indexes.set(look, at);
+    const at = this.counts.cellXfs + this.added.cellXfs.length;
+    this.added.cellXfs.push(xf);
+    this.keys.set(key, at);
     return at;
   }
 

@@ -54,6 +54,31 @@ const GROUP_FILL: ExcelJS.FillPattern = {
   fgColor: { argb: "FFF2F2F2" },
 };
 
+// Looks are shared objects, not one per cell: a report of 10 000 rows has a handful of looks.
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 14, bold: true };
+const NOTE_FONT: Partial<ExcelJS.Font> = {
+  name: FONT,
+  size: 9,
+  italic: true,
+  color: { argb: "FF595959" },
+};
+const BOLD: Partial<ExcelJS.Font> = { name: FONT, bold: true };
+const BOLD_RED: Partial<ExcelJS.Font> = { name: FONT, bold: true, color: { argb: "FFC00000" } };
+const LINE_BELOW: Partial<ExcelJS.Borders> = { bottom: { style: "thin" } };
+const LINE_ABOVE: Partial<ExcelJS.Borders> = { top: { style: "thin" } };
+const TOTAL_LINES: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  bottom: { style: "double" },
+};
+const HEADER_LEFT: Partial<ExcelJS.Alignment> = {
+  vertical: "bottom",
+  wrapText: true,
+  horizontal: "left",
+};
+const HEADER_RIGHT: Partial<ExcelJS.Alignment> = { ...HEADER_LEFT, horizontal: "right" };
+const TOP: Partial<ExcelJS.Alignment> = { vertical: "top" };
+const TOP_WRAP: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
+
 /** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
 export const WRAP_FROM_WIDTH = 24;
 export const LINE_HEIGHT = 15;
@@ -122,7 +147,7 @@ export function reportRows(layout: ReportLayout): LookedRow[] {
     if (row.style === "item") {
       row.cells.forEach((value, c) => {
         const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
-        at(c).look.alignment = { vertical: "top", ...(wrap ? { wrapText: true } : {}) };
+        at(c).look.alignment = wrap ? TOP_WRAP : TOP;
       });
       height = fittedRowHeight(row.cells, layout.columns) ?? height;
     }
@@ -141,51 +166,42 @@ function styleRow(
   };
   switch (style) {
     case "title":
-      at(0).look.font = { name: FONT, size: 14, bold: true };
+      at(0).look.font = TITLE_FONT;
       return 22;
     case "subtitle":
     case "note":
-      at(style === "note" ? 1 : 0).look.font = {
-        name: FONT,
-        size: 9,
-        italic: true,
-        color: { argb: "FF595959" },
-      };
+      at(style === "note" ? 1 : 0).look.font = NOTE_FONT;
       return undefined;
     case "header":
       each((look, c) => {
-        look.font = { name: FONT, bold: true };
+        look.font = BOLD;
         look.fill = HEADER_FILL;
-        look.border = { bottom: { style: "thin" } };
+        look.border = LINE_BELOW;
         const format = columns[c]?.format;
         const numeric = format !== undefined && format !== "text";
-        look.alignment = {
-          vertical: "bottom",
-          wrapText: true,
-          horizontal: numeric ? "right" : "left",
-        };
+        look.alignment = numeric ? HEADER_RIGHT : HEADER_LEFT;
       });
       return undefined;
     case "group":
       each((look) => {
-        look.font = { name: FONT, bold: true };
+        look.font = BOLD;
         look.fill = GROUP_FILL;
       });
       return undefined;
     case "subtotal":
       each((look) => {
-        look.font = { name: FONT, bold: true };
-        look.border = { top: { style: "thin" } };
+        look.font = BOLD;
+        look.border = LINE_ABOVE;
       });
       return undefined;
     case "total":
       each((look) => {
-        look.font = { name: FONT, bold: true };
-        look.border = { top: { style: "thin" }, bottom: { style: "double" } };
+        look.font = BOLD;
+        look.border = TOTAL_LINES;
       });
       return undefined;
     case "emphasis":
-      each((look) => (look.font = { name: FONT, bold: true, color: { argb: "FFC00000" } }));
+      each((look) => (look.font = BOLD_RED));
       return undefined;
     default:
       return undefined;

@@ -36,17 +36,17 @@ export function reportSheetXml(
     parts.push("</cols>");
   }
   parts.push("<sheetData>");
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c + 1));
   rows.forEach((row, r) => {
     const n = r + 1;
     let xml =
       row.height === undefined
         ? `<row r="${n}">`
         : `<row r="${n}" ht="${row.height}" customHeight="1">`;
-    row.cells.forEach((cell, c) => {
-      if (!cell) return;
-      const s = styleOf(cell.look);
-      xml += cellXml(`${columnLetters(c + 1)}${n}`, s, cell.value);
-    });
+    for (let c = 0; c < row.cells.length; c++) {
+      const cell = row.cells[c];
+      if (cell) xml += cellXml(letters[c] + n, styleOf(cell.look), cell.value);
+    }
     parts.push(xml, "</row>");
   });
   parts.push("</sheetData>");
@@ -70,7 +70,8 @@ function cellXml(ref: string, s: number, value: CellValue): string {
   if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(ooxmlText(text))}</t></is></c>`;
+  const safe = NEEDS_ESCAPE.test(text) ? escapeXml(ooxmlText(text)) : text;
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${safe}</t></is></c>`;
 }
 
 // Characters XML 1.0 cannot hold, and literal `_xHHHH_` that would read as an escape.
@@ -78,6 +79,11 @@ const XML_UNSAFE = new RegExp(
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   "_x[0-9A-Fa-f]{4}_|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]",
   "g"
+);
+
+const NEEDS_ESCAPE = new RegExp(
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  '[&<>"\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|_x'
 );
 
 /** Text as spreadsheet XML holds it: characters XML cannot carry become `_xHHHH_`. */
