@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
+import { writeNewWorkbook } from "../../adapters/xlsx/newWorkbook";
 import * as path from "path";
-import { writeLayoutsToFile } from "../../adapters/xlsx/writeLayouts";
 import { toIsoDate } from "../../core/dates";
 import { describeProblem, BalansError } from "../../core/problems";
 import { parsePlanText, PlanImport } from "../../core/planText";
@@ -116,7 +116,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     );
   }
   const plan = parsePlanText(decodeText(buffer));
-  if (plan.measures.length) await writeLayoutsToFile(out, [importedMeasuresLayout(plan)]);
+  if (plan.measures.length) await writeNewWorkbook(out, [importedMeasuresLayout(plan)]);
   io.out(args.options.has("json") ? JSON.stringify(importJson(plan), null, 2) : renderImport(plan));
   if (!args.options.has("json"))
     io.out(
