@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -309,3 +310,52 @@ function workbookWithEverything(): Buffer {
     },
   ]);
 }
+
+describe("a workbook saved by LibreOffice", () => {
+  it("gives the same report as the workbook it was saved from, and the copy opens", async () => {
+    const cmd = soffice();
+    if (!cmd) {
+      if (process.env.CI) throw new Error("CI must have LibreOffice");
+      return;
+    }
+    const original = path.join(dir, "lo-original.xlsx");
+    expect((await balans("demo", "--out", original)).code).toBe(0);
+    const outDir = path.join(dir, "lo-saved");
+    const r = spawnSync(
+      cmd,
+      [
+        `-env:UserInstallation=file://${path.join(dir, "lo-profile-2")}`,
+        "--headless",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        original,
+      ],
+      { encoding: "utf8", timeout: 180_000 }
+    );
+    const saved = path.join(outDir, "lo-original.xlsx");
+    expect(r.status).toBe(0);
+    // LibreOffice writes its tables without tableStyleInfo
+    const table = new XlsxPackage(fs.readFileSync(saved)).text("xl/tables/table1.xml")!;
+    expect(table).toContain('name="Atgarder"');
+    expect(table).not.toContain("tableStyleInfo");
+
+    const json = async (file: string, out: string) => {
+      const run = await balans("report", file, "--month", "2020-08", "--out", out, "--json");
+      expect(run.code).toBe(0);
+      const { madeAt, source, ...figures } = JSON.parse(run.stdout);
+      void madeAt;
+      void source;
+      return figures;
+    };
+    const fromSaved = await json(saved, path.join(dir, "lo-rapport.xlsx"));
+    expect(fromSaved.measures).toHaveLength(24);
+    expect(fromSaved).toEqual(await json(original, path.join(dir, "orig-rapport.xlsx")));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "lo-rapport.xlsx"));
+    expect(wb.getWorksheet("Rapport 2020-08 (2)")!.getCell("A1").value).toBe(
+      "Månadsrapport augusti 2020: åtgärdsplan"
+    );
+  }, 240_000);
+});
