@@ -144,6 +144,16 @@ describe("the report appended to a copy of the input", () => {
     const out = path.join(dir, "rapport.xlsm");
     const r = await balans("report", input, "--month", "2021-03", "--out", out);
     expect(r).toMatchObject({ code: 0 });
+    // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx
+    expect(
+      await balans("report", input, "--month", "2021-03", "--out", path.join(dir, "x.xlsx"))
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/ska vara en .xlsm-fil: plan.xlsm har makron/),
+    });
+    expect(
+      await balans("report", out, "--month", "2021-03", "--out", path.join(dir, "y.xlsm"))
+    ).toMatchObject({ code: 0 });
     const after = new XlsxPackage(fs.readFileSync(out));
 
     const rewritten = [
@@ -320,6 +330,12 @@ describe("a workbook saved by LibreOffice", () => {
     }
     const original = path.join(dir, "lo-original.xlsx");
     expect((await balans("demo", "--out", original)).code).toBe(0);
+    expect(
+      await balans("report", original, "--month", "2020-08", "--out", path.join(dir, "z.xlsm"))
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/ska vara en .xlsx-fil: .* har inga makron/),
+    });
     const outDir = path.join(dir, "lo-saved");
     const r = spawnSync(
       cmd,

@@ -4,7 +4,8 @@ import { workbookInfo } from "./readTables";
 import { CellLook, reportRows, reportSetup } from "./reportLook";
 import { reportSheetXml } from "./sheetXml";
 import { relKind, XlsxPackage } from "./xlsxPackage";
-import { escapeXml } from "./xml";
+import { escapeXml, XmlError } from "./xml";
+import { ZipError } from "./zip";
 import { rewriteZip } from "./zipWrite";
 
 const WORKSHEET_TYPE =
@@ -20,6 +21,11 @@ export function freeName(existing: readonly string[], name: string): string {
     const candidate = n === 1 ? name : `${name.slice(0, 31 - ` (${n})`.length)} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** Whether the workbook is macro-enabled (its main part's content type says so). */
+export function hasMacros(pkg: XlsxPackage): boolean {
+  return /macroEnabled\.main\+xml/.test(pkg.text("[Content_Types].xml") ?? "");
 }
 
 /** The names of a package's sheets (worksheets and chart sheets alike). */
@@ -43,6 +49,18 @@ export function sheetNames(pkg: XlsxPackage): string[] {
  * pivot tables, macros, defined names and data validation stay as they were.
  */
 export function appendReportSheet(pkg: XlsxPackage, layout: ReportLayout): Buffer {
+  try {
+    return appendSheet(pkg, layout);
+  } catch (error) {
+    if (error instanceof XmlError || error instanceof ZipError)
+      throw new BalansError(
+        `Rapporten kan inte läggas till i en kopia av arbetsboken (${error.message}).`
+      );
+    throw error;
+  }
+}
+
+function appendSheet(pkg: XlsxPackage, layout: ReportLayout): Buffer {
   const info = workbookInfo(pkg);
   if (sheetNames(pkg).some((n) => n.toLowerCase() === layout.sheet.toLowerCase()))
     throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);

@@ -1,6 +1,11 @@
 import * as path from "path";
 import { promises as fs } from "fs";
-import { appendReportSheet, freeName, sheetNames } from "../../adapters/xlsx/appendReport";
+import {
+  appendReportSheet,
+  freeName,
+  hasMacros,
+  sheetNames,
+} from "../../adapters/xlsx/appendReport";
 import { readXlsxFile, tablesOfPackageOrFail } from "../../adapters/xlsx/readTables";
 import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
@@ -58,14 +63,18 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(
       "ange var rapporten ska skrivas med --out UT.xlsx (indatafilen ändras aldrig)"
     );
-  // A workbook with macros keeps them, so its copy must be an .xlsm to open in Excel.
-  const extension = input.toLowerCase().endsWith(".xlsm") ? ".xlsm" : ".xlsx";
-  if (!out.toLowerCase().endsWith(extension))
-    throw new UsageError(`--out ska vara en ${extension}-fil (fick ${out})`);
+  if (!/\.xls[xm]$/i.test(out))
+    throw new UsageError(`--out ska vara en .xlsx-fil (eller .xlsm med makron; fick ${out})`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
 
   const pkg = await readXlsxFile(input);
+  // The copy keeps the input's macros, and Excel opens a workbook with macros only as .xlsm.
+  const extension = hasMacros(pkg) ? ".xlsm" : ".xlsx";
+  if (!out.toLowerCase().endsWith(extension))
+    throw new UsageError(
+      `--out ska vara en ${extension}-fil: ${path.basename(input)} ${extension === ".xlsm" ? "har" : "har inga"} makron (fick ${out})`
+    );
   const report = buildMonthlyReport(
     readBalansWorkbook(await tablesOfPackageOrFail(pkg, input)),
     at,
