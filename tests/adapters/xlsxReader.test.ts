@@ -3,7 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { readXlsxTables, tablesOfPackage } from "../../src/adapters/xlsx/readTables";
 import { XlsxPackage } from "../../src/adapters/xlsx/xlsxPackage";
+import { crc32, crc32ByTable } from "../../src/adapters/xlsx/zip";
 import { escapeXml } from "../../src/adapters/xlsx/xml";
+import { BalansError } from "../../src/core/problems";
 import { findTable } from "../../src/core/tables";
 import { tempDir } from "../helpers/cli";
 import { handmadeXlsx, MAIN, sheetXml } from "../helpers/xlsxParts";
@@ -181,6 +183,70 @@ describe("the xlsx reader on files other programs write", () => {
         }
       ),
       { numRuns: 150 }
+    );
+  });
+});
+
+describe("a damaged file", () => {
+  it("gives tables or one clear BalansError, never another exception (property)", async () => {
+    const good = handmadeXlsx({
+      sharedStrings: ["Id", "Helårseffekt", "A1"],
+      sheets: [
+        {
+          name: "Plan",
+          xml: sheetXml(
+            `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>3</v></c></row>`
+          ),
+          tables: [libreTable("A1:B2", ["Id", "Helårseffekt"])],
+        },
+      ],
+    });
+    const file = path.join(dir, "skadad.xlsx");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.option(fc.nat(good.length), { nil: undefined }),
+        async (changes, cutAt) => {
+          const bad = Buffer.from(good.subarray(0, cutAt ?? good.length));
+          for (const [at, byte] of changes) if (at < bad.length) bad[at] = byte;
+          fs.writeFileSync(file, bad);
+          try {
+            await readXlsxTables(file);
+          } catch (error) {
+            expect(error).toBeInstanceOf(BalansError);
+            expect((error as Error).message).toMatch(/^(skadad\.xlsx|Filen)/);
+          }
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("zip checksums", () => {
+  it("are CRC-32 (check value of 123456789), continued piece by piece, with or without Node's own", () => {
+    const data = Buffer.from("123456789");
+    for (const crc of [crc32, crc32ByTable]) {
+      expect(crc(data)).toBe(0xcbf43926);
+      expect(crc(data.subarray(4), crc(data.subarray(0, 4)))).toBe(0xcbf43926);
+    }
+  });
+
+  it("refuse an entry whose bytes are not those that were packed", async () => {
+    const data = handmadeXlsx({
+      sheets: [{ name: "Atgarder", xml: sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) }],
+    });
+    const pkg = new XlsxPackage(data);
+    const sheet = pkg.entry("xl/worksheets/sheet1.xml")!;
+    // the central directory says another checksum than the data has
+    const damaged = Buffer.from(data);
+    const at = damaged.indexOf(sheet.central);
+    damaged.writeUInt32LE((sheet.crc ^ 1) >>> 0, at + 16);
+    await expect(readXlsxTables(write("crc.xlsx", damaged))).rejects.toThrow(
+      "crc.xlsx kan inte läsas som xlsx-arbetsbok (xl/worksheets/sheet1.xml är skadad: kontrollsumman stämmer inte)."
     );
   });
 });

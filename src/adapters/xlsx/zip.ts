@@ -84,21 +84,55 @@ export function entryData(zip: Buffer, entry: ZipEntry): Buffer {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 as zip archives use it, continued from `previous`: Node's own where it has one. */
+export function crc32(data: Buffer, previous = 0): number {
+  const native = (zlib as { crc32?: (d: Buffer, v?: number) => number }).crc32;
+  return native ? native(data, previous) : crc32ByTable(data, previous);
+}
+
+/** CRC-32 for Node versions before 20.15, which have no `zlib.crc32`. */
+export function crc32ByTable(data: Buffer, previous = 0): number {
+  let c = ~previous;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** A damaged entry unpacks to other bytes than were packed: its checksum tells. */
+function checkEntry(entry: ZipEntry, size: number, crc: number): void {
+  if (size !== entry.size || crc !== entry.crc)
+    throw new ZipError(`${entry.name} är skadad: kontrollsumman stämmer inte`);
+}
+
 /** Unpacks a (small) entry at once; it may not unpack to more than it says. */
 export function unpackEntry(zip: Buffer, entry: ZipEntry): Buffer {
   const data = entryData(zip, entry);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ZipError(`${entry.name} är packad på ett okänt sätt`);
-  try {
-    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
-  } catch (error) {
-    throw new ZipError(`${entry.name} kan inte packas upp (${(error as Error).message})`);
-  }
+  let out: Buffer;
+  if (entry.method === 0) out = data;
+  else if (entry.method !== 8) throw new ZipError(`${entry.name} är packad på ett okänt sätt`);
+  else
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      throw new ZipError(`${entry.name} kan inte packas upp (${(error as Error).message})`);
+    }
+  checkEntry(entry, out.length, crc32(out));
+  return out;
 }
 
 /**
  * Unpacks an entry piece by piece, handing each piece to `take`, so a large sheet never lies whole
- * in memory; `take` returns false to stop early. It may not unpack to more than it says.
+ * in memory; `take` returns false when it needs no more (the rest is still unpacked, unread, to
+ * check the entry's checksum). It may not unpack to more than it says.
  */
 export async function streamEntry(
   zip: Buffer,
@@ -107,6 +141,7 @@ export async function streamEntry(
 ): Promise<void> {
   const data = entryData(zip, entry);
   if (entry.method === 0) {
+    checkEntry(entry, data.length, crc32(data));
     for (let at = 0; at < data.length; at += 1 << 16)
       if (!take(data.subarray(at, at + (1 << 16)))) return;
     return;
@@ -115,13 +150,17 @@ export async function streamEntry(
   const inflater = zlib.createInflateRaw({ chunkSize: 1 << 16 });
   inflater.end(data);
   let total = 0;
+  let crc = 0;
+  let taking = true;
   try {
     for await (const piece of inflater as AsyncIterable<Buffer>) {
       total += piece.length;
       if (total > entry.size)
         throw new ZipError(`${entry.name} packas upp till mer än zip-filen anger`);
-      if (!take(piece)) break;
+      crc = crc32(piece, crc);
+      if (taking) taking = take(piece);
     }
+    checkEntry(entry, total, crc);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code?.startsWith("Z_")) throw error;
