@@ -72,6 +72,17 @@ describe("the report appended to a copy of the input", () => {
       await writeLayoutsToFile(reference, [layout]);
       const ours = await sheetAsSeen(appended, layout.sheet);
       expect(ours.length).toBeGreaterThan(200);
+      // the document properties list the new sheet after the input's nine
+      const app = new XlsxPackage(fs.readFileSync(appended)).text("docProps/app.xml")!;
+      expect(app).toContain(
+        "<vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>10</vt:i4>"
+      );
+      expect(app).toContain(
+        `<vt:vector size="10" baseType="lpstr"><vt:lpstr>Årseffekter</vt:lpstr>`
+      );
+      expect(app).toContain(
+        `<vt:lpstr>Beställning</vt:lpstr><vt:lpstr>${layout.sheet}</vt:lpstr></vt:vector>`
+      );
       expect(ours).toEqual(await sheetAsSeen(reference, layout.sheet));
     }
   });
