@@ -250,3 +250,22 @@ describe("zip checksums", () => {
     );
   });
 });
+
+describe("a shared string table with a comment", () => {
+  it("is read whole by the tokenizer, with the same strings", async () => {
+    const data = handmadeXlsx({
+      sharedStrings: `<sst xmlns="${MAIN}"><si><t>Id</t></si><!-- <si><t>not an item</t></si> --><si><t>Helårseffekt</t></si><si><t><![CDATA[A&1]]></t></si></sst>`,
+      sheets: [
+        {
+          name: "Atgarder",
+          xml: sheetXml(
+            `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>3</v></c></row>`
+          ),
+        },
+      ],
+    });
+    const [t] = await read(data);
+    expect(t.headers).toEqual(["Id", "Helårseffekt"]);
+    expect(t.rows).toEqual([["A&1", 3]]);
+  });
+});

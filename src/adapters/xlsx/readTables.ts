@@ -11,6 +11,7 @@ import {
   parseCellRef,
   sheetCellsHandler,
 } from "./sheetCells";
+import { NeedsFullParse, SharedStringScanner } from "./sharedStrings";
 import { relKind, XlsxPackage } from "./xlsxPackage";
 import { XmlError } from "./xml";
 import { ZipError } from "./zip";
@@ -344,6 +345,14 @@ async function readSharedStrings(
   if (!rel) return strings;
   let lastWanted = -1;
   for (const w of wanted) if (w > lastWanted) lastWanted = w;
+  const scanner = new SharedStringScanner(wanted);
+  try {
+    await pkg.streamText(rel.target, (text) => scanner.write(text, lastWanted));
+    return scanner.strings;
+  } catch (error) {
+    if (!(error instanceof NeedsFullParse)) throw error;
+  }
+  // Comments or CDATA in the table: every item through the tokenizer.
   let index = -1;
   let text = "";
   let keep = false;

@@ -43,20 +43,28 @@ export class XlsxPackage {
    * the part is neither unpacked nor checked).
    */
   async stream(part: string, handler: XmlHandler, more: () => boolean = () => true) {
-    const e = this.entry(part);
-    if (!e) return false;
     const tokenizer = new XmlTokenizer(handler);
-    const decoder = new StringDecoder("utf8");
     let stopped = false;
-    await streamEntry(this.zip, e, (piece) => {
-      tokenizer.write(decoder.write(piece));
+    const found = await this.streamText(part, (text) => {
+      tokenizer.write(text);
       stopped = !more();
       return !stopped;
     });
-    if (!stopped) {
-      tokenizer.write(decoder.end());
-      tokenizer.end();
-    }
+    if (found && !stopped) tokenizer.end();
+    return found;
+  }
+
+  /** A part's text piece by piece, decoded as UTF-8; `take` returns false to stop early. */
+  async streamText(part: string, take: (text: string) => boolean): Promise<boolean> {
+    const e = this.entry(part);
+    if (!e) return false;
+    const decoder = new StringDecoder("utf8");
+    let stopped = false;
+    await streamEntry(this.zip, e, (piece) => {
+      stopped = !take(decoder.write(piece));
+      return !stopped;
+    });
+    if (!stopped) take(decoder.end());
     return true;
   }
 
