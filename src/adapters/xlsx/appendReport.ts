@@ -282,14 +282,10 @@ class StyleSheet {
     return at;
   }
 
+  /** The style sheet's text with what was added. */
   xml(): string {
     let out = this.text;
-    for (const [section, child] of [
-      ["fonts", "font"],
-      ["fills", "fill"],
-      ["borders", "border"],
-      ["cellXfs", "xf"],
-    ] as const) {
+    for (const section of ["fonts", "fills", "borders", "cellXfs"] as const) {
       if (!this.added[section].length) continue;
       out = appendChildren(
         out,
@@ -297,7 +293,6 @@ class StyleSheet {
         this.added[section],
         this.counts[section] + this.added[section].length
       );
-      void child;
     }
     if (this.added.numFmts.length) {
       const existing = countChildren(out, "numFmts", "numFmt");
