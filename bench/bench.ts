@@ -154,12 +154,21 @@ function engineFigures(): void {
     k % 5 ? "SN" : "ON",
     1 + (k % 7) / 10,
   ]);
+  // Agreements, so that SN's costs can be counted and TRANSFERBALANCE answers with a figure.
+  const agreements = Array.from({ length: 50 }, (_, k) => [
+    `AV-${k + 1}`,
+    new Date(Date.UTC(2021, k % 12, 1)),
+    0.1,
+  ]);
   const q = new PlanQueries(
     readBalansWorkbook([
       ...tables,
       { name: "Overforingar", headers: ["Datum", "Från", "Till", "Belopp"], rows: transfers },
+      { name: "Avtal", headers: ["Avtal", "Start", "Månadskostnad"], rows: agreements },
     ])
   );
+  const check = q.transferBalance(2021, 8);
+  if (!check.ok) throw new Error(`TRANSFERBALANCE in the bench: ${check.message}`);
   const ids = Array.from({ length: 997 }, (_, k) => `M${((k * 7919) % n) + 1}`);
   const scan = rate(
     (k) => baselineSavings(tables[0], ids[k % ids.length], 2020 + (k % 5)),
