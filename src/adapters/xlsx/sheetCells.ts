@@ -97,6 +97,8 @@ function cellValue(
     case "b":
       return text.trim() === "1" || text.trim() === "true";
     case "e":
+      // An error cell reaches the core as its exact Excel text (`#DIV/0!`), also when it is a
+      // formula's cached result; the core makes it a problem, never a number.
       return text.trim();
     case "d": {
       const iso = text.trim();
