@@ -23,7 +23,14 @@ async function sheetAsSeen(file: string, name: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet(name)!;
-  const seen: unknown[] = [ws.views, ws.pageSetup, ws.headerFooter, ws.columnCount];
+  const breaks = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
+  const seen: unknown[] = [
+    ws.views,
+    ws.pageSetup,
+    ws.headerFooter,
+    breaks.map((b) => b.id),
+    ws.columnCount,
+  ];
   for (let c = 1; c <= ws.columnCount; c++) seen.push(ws.getColumn(c).width);
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     seen.push([r, row.height]);

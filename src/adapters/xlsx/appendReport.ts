@@ -1,4 +1,5 @@
 import { ReportLayout } from "../../core/layout";
+import { forPrint } from "../../core/printLayout";
 import { BalansError } from "../../core/problems";
 import { workbookInfo } from "./readTables";
 import { CellLook, reportRows, reportSetup } from "./reportLook";
@@ -60,7 +61,13 @@ export function appendReportSheet(pkg: XlsxPackage, layout: ReportLayout): Buffe
   }
 }
 
-function appendSheet(pkg: XlsxPackage, layout: ReportLayout): Buffer {
+function appendSheet(pkg: XlsxPackage, asLaidOut: ReportLayout): Buffer {
+  // Charts are written as pictures by the exceljs writer only; no report added to a copy has one.
+  if (asLaidOut.chart)
+    throw new BalansError(
+      `Bladet ${asLaidOut.sheet} har ett diagram; det skrivs bara i nya arbetsböcker.`
+    );
+  const layout = forPrint(asLaidOut);
   const info = workbookInfo(pkg);
   if (sheetNames(pkg).some((n) => n.toLowerCase() === layout.sheet.toLowerCase()))
     throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
@@ -88,7 +95,10 @@ function appendSheet(pkg: XlsxPackage, layout: ReportLayout): Buffer {
   const put = (part: string, text: string) =>
     replace.set(pkg.entry(part)!.name, Buffer.from(text, "utf8"));
   put(stylesRel.target, styles.xml());
-  put(info.part, workbookWithSheet(pkg.text(info.part)!, layout.sheet, relId, setup.printTitleRow));
+  put(
+    info.part,
+    workbookWithSheet(pkg.text(info.part)!, layout.sheet, relId, setup.print.titleRows)
+  );
   const relsPart = `${wbDir}_rels/${info.part.slice(wbDir.length)}.rels`;
   put(
     relsPart,
@@ -125,7 +135,7 @@ function workbookWithSheet(
   text: string,
   name: string,
   relId: string,
-  printTitleRow: number | undefined
+  titleRows: { first: number; last: number } | undefined
 ): string {
   const sheetTags = text.match(/<(?:[\w.-]+:)?sheet\s[^>]*>/g) ?? [];
   const sheetIds = sheetTags.map((t) => Number(/\ssheetId="(\d+)"/.exec(t)?.[1] ?? 0));
@@ -138,10 +148,10 @@ function workbookWithSheet(
     "sheets",
     `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${idAttr}/>`
   );
-  if (printTitleRow !== undefined) {
+  if (titleRows !== undefined) {
     const quoted = `'${name.replace(/'/g, "''")}'`;
     const defined = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${sheetTags.length}">${escapeXml(
-      `${quoted}!$${printTitleRow}:$${printTitleRow}`
+      `${quoted}!$${titleRows.first + 1}:$${titleRows.last + 1}`
     )}</${prefix}definedName>`;
     if (/<\/(?:[\w.-]+:)?definedNames\s*>/.test(out))
       out = insertBefore(out, "definedNames", defined);
@@ -264,7 +274,9 @@ class StyleSheet {
     const borderId = border ? this.part("borders", border, borderXml) : 0;
     const fmtId = numFmt ? this.numFmt(numFmt) : 0;
     const a = alignment;
-    const alignKey = a ? `${a.horizontal ?? ""}|${a.vertical ?? ""}|${a.wrapText ? 1 : 0}` : "";
+    const alignKey = a
+      ? `${a.horizontal ?? ""}|${a.vertical ?? ""}|${a.wrapText ? 1 : 0}|${a.indent ?? 0}`
+      : "";
     const key = `xf|${fmtId}|${font ? fontId : ""}|${fill ? fillId : ""}|${border ? borderId : ""}|${alignKey}`;
     const known = this.keys.get(key);
     if (known !== undefined) return known;
@@ -274,7 +286,7 @@ class StyleSheet {
     if (fill) xf += ' applyFill="1"';
     if (border) xf += ' applyBorder="1"';
     if (a) {
-      xf += ` applyAlignment="1"><alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ""}${a.vertical ? ` vertical="${a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}/></xf>`;
+      xf += ` applyAlignment="1"><alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ""}${a.vertical ? ` vertical="${a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}${a.indent ? ` indent="${a.indent}"` : ""}/></xf>`;
     } else xf += "/>";
     const at = this.counts.cellXfs + this.added.cellXfs.length;
     this.added.cellXfs.push(xf);

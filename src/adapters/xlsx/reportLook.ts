@@ -1,10 +1,22 @@
 import type ExcelJS from "exceljs";
-import { NUMBER_FORMATS, ReportLayout, RowStyle, ColumnLayout } from "../../core/layout";
+import {
+  alignedFormat,
+  CELL_INDENT,
+  CellFormat,
+  horizontalOf,
+  numberFormatFor,
+  PrintSetup,
+  ReportLayout,
+  ROW_STYLES,
+  RowStyle,
+} from "../../core/layout";
+import { reportRowPoints, WRAP_FROM_WIDTH } from "../../core/printLayout";
 import { CellValue } from "../../core/tables";
 
 /**
- * How a report sheet looks in a file, cell by cell: the one source both file writers render
- * (exceljs for a new workbook, the package writer for a report added to a copy of the input).
+ * How a report sheet looks in a file, cell by cell, mapped from the core's row styles and print
+ * setup: the one mapping both file writers render (exceljs for a new workbook, the package writer
+ * for a report added to a copy of the input). Takes a layout as `forPrint` made it.
  */
 export interface CellLook {
   font?: Partial<ExcelJS.Font>;
@@ -28,182 +40,137 @@ export interface LookedRow {
 export interface ReportSetup {
   freezeRows: number;
   widths: number[];
-  orientation: "portrait" | "landscape";
-  /** The 1-based row repeated at the top of every printed page, if any. */
-  printTitleRow?: number;
-  margins: {
-    left: number;
-    right: number;
-    top: number;
-    bottom: number;
-    header: number;
-    footer: number;
-  };
-  oddFooter: string;
+  print: PrintSetup;
 }
 
 export const FONT = "Calibri";
-const HEADER_FILL: ExcelJS.FillPattern = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDEBF7" },
-};
-const GROUP_FILL: ExcelJS.FillPattern = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFF2F2F2" },
-};
-
-// Looks are shared objects, not one per cell: a report of 10 000 rows has a handful of looks.
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 14, bold: true };
-const NOTE_FONT: Partial<ExcelJS.Font> = {
-  name: FONT,
-  size: 9,
-  italic: true,
-  color: { argb: "FF595959" },
-};
-const BOLD: Partial<ExcelJS.Font> = { name: FONT, bold: true };
-const BOLD_RED: Partial<ExcelJS.Font> = { name: FONT, bold: true, color: { argb: "FFC00000" } };
-const LINE_BELOW: Partial<ExcelJS.Borders> = { bottom: { style: "thin" } };
-const LINE_ABOVE: Partial<ExcelJS.Borders> = { top: { style: "thin" } };
-const TOTAL_LINES: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" },
-  bottom: { style: "double" },
-};
-const HEADER_LEFT: Partial<ExcelJS.Alignment> = {
-  vertical: "bottom",
-  wrapText: true,
-  horizontal: "left",
-};
-const HEADER_RIGHT: Partial<ExcelJS.Alignment> = { ...HEADER_LEFT, horizontal: "right" };
-const TOP: Partial<ExcelJS.Alignment> = { vertical: "top" };
-const TOP_WRAP: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
-
-/** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
-export const WRAP_FROM_WIDTH = 24;
-export const LINE_HEIGHT = 15;
-// Calibri 11 fits about 1,2 average characters per unit of column width; spreadsheet programs
-// without Calibri substitute wider fonts, so plan for one.
-const CHARS_PER_WIDTH = 1.0;
-
-/**
- * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
- * set from an estimate of the wrapped lines (characters per line ≈ column width).
- */
-export function fittedRowHeight(
-  cells: readonly CellValue[],
-  columns: readonly { width: number }[]
-): number | undefined {
-  let lines = 1;
-  cells.forEach((value, c) => {
-    const width = columns[c]?.width ?? 10;
-    if (typeof value === "string" && width >= WRAP_FROM_WIDTH)
-      lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
-  });
-  return lines > 1 ? LINE_HEIGHT * Math.min(lines, 6) : undefined;
-}
 
 export function reportSetup(layout: ReportLayout): ReportSetup {
+  if (!layout.print) throw new Error("reportSetup takes a layout made by forPrint");
   return {
     freezeRows: layout.freezeRows,
     widths: layout.columns.map((c) => c.width),
-    orientation: layout.orientation,
-    // Repeat the column headers on every printed page when the frozen rows end with them.
-    ...(layout.rows[layout.freezeRows - 1]?.style === "header"
-      ? { printTitleRow: layout.freezeRows }
-      : {}),
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    oddFooter: "&L&A&RSida &P av &N",
+    print: layout.print,
   };
+}
+
+/** Excel's header and footer codes for the three parts. */
+export const headerFooterCodes = (h: PrintSetup["header"]): string =>
+  `&L${h.left}&C${h.center}&R${h.right}`;
+
+// Looks are shared objects, not one per cell: a report of 10 000 rows has a handful of them,
+// and the package writer finds each cell format by its parts' identity.
+const fonts = new Map<RowStyle, Partial<ExcelJS.Font> | undefined>();
+const fills = new Map<RowStyle, ExcelJS.FillPattern | undefined>();
+const borders = new Map<RowStyle, Partial<ExcelJS.Borders> | undefined>();
+const alignments = new Map<string, Partial<ExcelJS.Alignment>>();
+
+const argb = (rgb: string) => `FF${rgb}`;
+
+function fontOf(style: RowStyle): Partial<ExcelJS.Font> | undefined {
+  if (!fonts.has(style)) {
+    const look = ROW_STYLES[style].font;
+    if (!look) fonts.set(style, undefined);
+    else {
+      const { color, ...font } = look;
+      fonts.set(style, { name: FONT, ...font, ...(color ? { color: { argb: argb(color) } } : {}) });
+    }
+  }
+  return fonts.get(style);
+}
+
+function fillOf(style: RowStyle): ExcelJS.FillPattern | undefined {
+  if (!fills.has(style)) {
+    const fill = ROW_STYLES[style].fill;
+    fills.set(
+      style,
+      fill ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } } : undefined
+    );
+  }
+  return fills.get(style);
+}
+
+function borderOf(style: RowStyle): Partial<ExcelJS.Borders> | undefined {
+  if (!borders.has(style)) {
+    const { ruleAbove, ruleBelow } = ROW_STYLES[style];
+    borders.set(
+      style,
+      ruleAbove || ruleBelow
+        ? {
+            ...(ruleAbove ? { top: { style: ruleAbove } } : {}),
+            ...(ruleBelow ? { bottom: { style: ruleBelow } } : {}),
+          }
+        : undefined
+    );
+  }
+  return borders.get(style);
+}
+
+/** Text left and one indent step in; numbers and dates right (see CELL_INDENT). */
+export function alignmentOf(format: CellFormat | undefined): Partial<ExcelJS.Alignment> {
+  return horizontalOf(format) === "left"
+    ? { horizontal: "left", indent: CELL_INDENT }
+    : { horizontal: "right" };
+}
+
+/**
+ * One shared alignment object per combination. A header is aligned to the bottom and wraps, on
+ * its column's side; then every row but the title is aligned by what the cell holds
+ * (`alignedFormat`), to the top outside headers, wrapping text in wide columns.
+ */
+function alignment(
+  header: boolean,
+  columnFormat: CellFormat | undefined,
+  format: CellFormat | undefined,
+  wrap: boolean
+): Partial<ExcelJS.Alignment> {
+  const key = `${header ? `h|${horizontalOf(columnFormat)}` : ""}|${horizontalOf(format)}|${wrap ? 1 : 0}`;
+  let a = alignments.get(key);
+  if (!a) {
+    a = {
+      ...(header
+        ? { vertical: "bottom" as const, wrapText: true, ...alignmentOf(columnFormat) }
+        : { vertical: "top" as const }),
+      ...alignmentOf(format),
+      ...(wrap ? { wrapText: true } : {}),
+    };
+    alignments.set(key, a);
+  }
+  return a;
 }
 
 /** Every row of a report with its cells' values and looks. */
 export function reportRows(layout: ReportLayout): LookedRow[] {
+  const columns = layout.columns;
   return layout.rows.map((row) => {
     const cells: (LookedCell | undefined)[] = [];
     const at = (c: number): LookedCell => (cells[c] ??= { value: null, look: {} });
-    let height: number | undefined;
+    const plain = ["title", "subtitle", "header"].includes(row.style);
     row.cells.forEach((value, c) => {
       const cell = at(c);
       cell.value = value === undefined ? null : value;
-      const format = row.formats?.[c] ?? layout.columns[c]?.format;
-      if (
-        typeof value === "number" &&
-        format &&
-        !["title", "subtitle", "header"].includes(row.style)
-      )
-        cell.look.numFmt = NUMBER_FORMATS[format];
+      const format = row.formats?.[c] ?? columns[c]?.format;
+      if (typeof value === "number" && format && !plain)
+        cell.look.numFmt = numberFormatFor(format, value);
     });
-    height = styleRow(at, row.style, layout.columns) ?? height;
-    if (row.style === "header") {
-      const lines = Math.max(
-        1,
-        ...row.cells.map((v, c) =>
-          typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1
-        )
+    const font = fontOf(row.style);
+    const fill = fillOf(row.style);
+    const border = borderOf(row.style);
+    for (let c = 0; c < columns.length; c++) {
+      const look = at(c).look;
+      if (font) look.font = font;
+      if (fill) look.fill = fill;
+      if (border) look.border = border;
+      if (row.style === "title") continue;
+      const wrap = typeof row.cells[c] === "string" && columns[c].width >= WRAP_FROM_WIDTH;
+      look.alignment = alignment(
+        row.style === "header",
+        columns[c]?.format,
+        alignedFormat(row, c, columns),
+        wrap
       );
-      if (lines > 1) height = LINE_HEIGHT * Math.min(lines, 3);
     }
-    if (row.style === "item") {
-      row.cells.forEach((value, c) => {
-        const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
-        at(c).look.alignment = wrap ? TOP_WRAP : TOP;
-      });
-      height = fittedRowHeight(row.cells, layout.columns) ?? height;
-    }
+    const height = reportRowPoints(row, columns);
     return height === undefined ? { cells } : { height, cells };
   });
-}
-
-/** Styles a row's cells; returns the row's height when the style sets one. */
-function styleRow(
-  at: (c: number) => LookedCell,
-  style: RowStyle,
-  columns: readonly ColumnLayout[]
-): number | undefined {
-  const each = (f: (look: CellLook, c: number) => void) => {
-    for (let c = 0; c < columns.length; c++) f(at(c).look, c);
-  };
-  switch (style) {
-    case "title":
-      at(0).look.font = TITLE_FONT;
-      return 22;
-    case "subtitle":
-    case "note":
-      at(style === "note" ? 1 : 0).look.font = NOTE_FONT;
-      return undefined;
-    case "header":
-      each((look, c) => {
-        look.font = BOLD;
-        look.fill = HEADER_FILL;
-        look.border = LINE_BELOW;
-        const format = columns[c]?.format;
-        const numeric = format !== undefined && format !== "text";
-        look.alignment = numeric ? HEADER_RIGHT : HEADER_LEFT;
-      });
-      return undefined;
-    case "group":
-      each((look) => {
-        look.font = BOLD;
-        look.fill = GROUP_FILL;
-      });
-      return undefined;
-    case "subtotal":
-      each((look) => {
-        look.font = BOLD;
-        look.border = LINE_ABOVE;
-      });
-      return undefined;
-    case "total":
-      each((look) => {
-        look.font = BOLD;
-        look.border = TOTAL_LINES;
-      });
-      return undefined;
-    case "emphasis":
-      each((look) => (look.font = BOLD_RED));
-      return undefined;
-    default:
-      return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import { CellValue } from "../../core/tables";
-import { CellLook, LookedRow, ReportSetup } from "./reportLook";
+import { CellLook, headerFooterCodes, LookedRow, ReportSetup } from "./reportLook";
 import { columnLetters } from "./sheetCells";
 import { escapeXml } from "./xml";
 
@@ -50,13 +50,23 @@ export function reportSheetXml(
     parts.push(xml, "</row>");
   });
   parts.push("</sheetData>");
-  const m = setup.margins;
+  const print = setup.print;
+  const m = print.margins;
   parts.push(
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
-    `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="1" fitToHeight="0"/>`,
-    `<headerFooter><oddFooter>${escapeXml(setup.oddFooter)}</oddFooter></headerFooter>`,
-    "</worksheet>"
+    `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>`,
+    `<headerFooter><oddHeader>${escapeXml(headerFooterCodes(print.header))}</oddHeader>`,
+    `<oddFooter>${escapeXml(headerFooterCodes(print.footer))}</oddFooter></headerFooter>`
   );
+  // A break is stored after the last row of a page: the row above the one that starts the next.
+  if (print.rowBreaks.length) {
+    parts.push(
+      `<rowBreaks count="${print.rowBreaks.length}" manualBreakCount="${print.rowBreaks.length}">`
+    );
+    for (const row of print.rowBreaks) parts.push(`<brk id="${row}" max="16383" man="1"/>`);
+    parts.push("</rowBreaks>");
+  }
+  parts.push("</worksheet>");
   return Buffer.from(parts.join(""), "utf8");
 }
 

@@ -1,22 +1,45 @@
 import ExcelJS from "exceljs";
-import { NUMBER_FORMATS, ReportLayout, SheetLayout, TableLayout } from "../../core/layout";
+import {
+  ChartLayout,
+  NUMBER_FORMATS,
+  PrintSetup,
+  ReportLayout,
+  SheetLayout,
+  TableLayout,
+} from "../../core/layout";
+import {
+  forPrint,
+  LINE_POINTS,
+  reportRowPoints,
+  rowLines,
+  WRAP_FROM_WIDTH,
+} from "../../core/printLayout";
+import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
-import { fittedRowHeight, reportRows, reportSetup, WRAP_FROM_WIDTH } from "./reportLook";
+import { alignmentOf, FONT, headerFooterCodes, reportRows } from "./reportLook";
 
 /** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
   for (const layout of layouts) {
     if (sheetNamed(workbook, layout.sheet))
       throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
-    if (layout.kind === "table") addTable(workbook, layout);
-    else addReport(workbook, layout);
+    if (layout.kind === "table") addTable(workbook, forPrint(layout));
+    else addReport(workbook, forPrint(layout));
   }
 }
 
 /** Excel compares sheet names without regard to case. */
 function sheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   return workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+/** `name`, or `name (2)`, `name (3)` … : the first that no sheet of the workbook has. */
+export function freeSheetName(workbook: ExcelJS.Workbook, name: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    if (!sheetNamed(workbook, candidate)) return candidate;
+  }
 }
 
 export async function writeLayoutsToFile(
@@ -48,41 +71,66 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       ? layout.rows.map((r) => r.map(cellForFile))
       : [layout.columns.map(() => null)],
   });
-  ws.getRow(1).alignment = { vertical: "top", wrapText: true };
+  // Columns first: exceljs gives a column's alignment to every cell in it, the header's too.
   layout.columns.forEach((c, i) => {
-    if (c.width >= WRAP_FROM_WIDTH)
-      ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+    ws.getColumn(i + 1).alignment = {
+      vertical: "top",
+      ...alignmentOf(c.format),
+      ...(c.width >= WRAP_FROM_WIDTH ? { wrapText: true } : {}),
+    };
   });
-  layout.rows.forEach((cells, r) => fitRowHeight(ws.getRow(r + 2), cells, layout.columns));
+  // Headers wrap, left-aligned: a right-aligned one would hide under its filter button.
+  layout.columns.forEach((_, i) => {
+    ws.getRow(1).getCell(i + 1).alignment = {
+      vertical: "top",
+      wrapText: true,
+      ...alignmentOf("text"),
+    };
+  });
+  const headerHeight = reportRowPoints(
+    { style: "header", cells: layout.columns.map((c) => c.header) },
+    layout.columns.map((c) => ({ ...c, width: c.width - FILTER_BUTTON_WIDTH }))
+  );
+  if (headerHeight !== undefined) ws.getRow(1).height = headerHeight;
+  layout.rows.forEach((cells, r) => {
+    const lines = Math.min(8, rowLines(cells, layout.columns));
+    if (lines > 1) ws.getRow(r + 2).height = LINE_POINTS * lines;
+  });
+  applyPrint(ws, layout.print!);
 }
 
-function fitRowHeight(
-  row: ExcelJS.Row,
-  cells: readonly CellValue[],
-  columns: readonly { width: number }[]
-): void {
-  const height = fittedRowHeight(cells, columns);
-  if (height !== undefined) row.height = height;
+/** Characters of a table header's width that its filter button covers. */
+const FILTER_BUTTON_WIDTH = 2;
+
+/** The layout's print setup in the file: page, scaling, repeated rows, breaks, header, footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const m = print.margins;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    margins: { ...m },
+    ...(print.titleRows
+      ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
+      : {}),
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: headerFooterCodes(print.header),
+    oddFooter: headerFooterCodes(print.footer),
+  };
+  // A break is stored after the last row of a page: the row above the one that starts the next.
+  for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
 }
 
 function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
-  const setup = reportSetup(layout);
   const ws = workbook.addWorksheet(layout.sheet, {
-    views: [{ state: "frozen", ySplit: setup.freezeRows, showGridLines: false }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: setup.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: setup.margins,
-      ...(setup.printTitleRow
-        ? { printTitlesRow: `${setup.printTitleRow}:${setup.printTitleRow}` }
-        : {}),
-    },
-    headerFooter: { oddFooter: setup.oddFooter },
+    views: [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }],
   });
-  setup.widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   reportRows(layout).forEach((row, r) => {
     const wsRow = ws.getRow(r + 1);
     row.cells.forEach((looked, c) => {
@@ -98,6 +146,58 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
     });
     if (row.height !== undefined) wsRow.height = row.height;
   });
+  if (layout.chart) addChartImage(workbook, ws, layout, layout.chart);
+  applyPrint(ws, layout.print!);
+}
+
+/** Rows the chart's picture takes below its block (about 300 px). */
+const CHART_ROWS = 15;
+
+/**
+ * The chart as a picture under its block, spanning the block's columns, with its title above it;
+ * each series' name cell gets its bars' colour, as the chart's legend.
+ */
+function addChartImage(
+  workbook: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  layout: ReportLayout,
+  chart: ChartLayout
+): void {
+  const series = chartSeries(layout, chart);
+  // By rows the categories stand under the block's own columns; by columns they get equal slots.
+  const slots =
+    chart.seriesBy === "rows"
+      ? layout.columns.slice(chart.firstColumn, chart.lastColumn + 1).map((c) => c.width)
+      : [10, ...(series[0]?.values ?? []).map(() => 10)];
+  const scale = 2; // drawn at twice the size it shows, so it prints sharp
+  const width = Math.round(slots.reduce((s, w) => s + w * 7 + 5, 0) * scale);
+  const height = CHART_ROWS * 20 * scale;
+  series.forEach((_, i) => {
+    const cell =
+      chart.seriesBy === "rows"
+        ? ws.getCell(chart.firstRow + 2 + i, chart.firstColumn + 1)
+        : ws.getCell(chart.firstRow + 1, chart.firstColumn + 2 + i);
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${SERIES_COLOURS[i % SERIES_COLOURS.length]}` },
+    };
+    cell.font = { name: FONT, bold: true, color: { argb: "FFFFFFFF" } };
+  });
+  const titleRow = chart.lastRow + 3; // 1-based: one empty row under the block
+  const title = ws.getCell(titleRow, chart.firstColumn + 1);
+  title.value = chart.title;
+  title.font = { name: FONT, bold: true };
+  const image = workbook.addImage({
+    buffer: drawBarChart(series, slots, width, height) as unknown as ExcelJS.Buffer,
+    extension: "png",
+  });
+  // Anchors are 0-based: the picture covers the block's columns for CHART_ROWS rows.
+  ws.addImage(image, {
+    tl: { col: chart.firstColumn, row: titleRow },
+    br: { col: chart.lastColumn + 1, row: titleRow + CHART_ROWS },
+    editAs: "oneCell",
+  } as unknown as ExcelJS.ImageRange);
 }
 
 /** Text is written as text (never as a formula, whatever it starts with); dates are serials. */
