@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
+import { appendReportSheet } from "../../src/adapters/xlsx/appendReport";
 import { readXlsxTables, tablesOfPackage } from "../../src/adapters/xlsx/readTables";
 import { XlsxPackage } from "../../src/adapters/xlsx/xlsxPackage";
-import { crc32, crc32ByTable } from "../../src/adapters/xlsx/zip";
+import { crc32, crc32ByTable, unpackEntry } from "../../src/adapters/xlsx/zip";
+import { deflateRawSync } from "zlib";
 import { escapeXml } from "../../src/adapters/xlsx/xml";
 import { BalansError } from "../../src/core/problems";
 import { findTable } from "../../src/core/tables";
@@ -267,5 +269,86 @@ describe("a shared string table with a comment", () => {
     const [t] = await read(data);
     expect(t.headers).toEqual(["Id", "Helårseffekt"]);
     expect(t.rows).toEqual([["A&1", 3]]);
+  });
+});
+
+describe("ZIP64 extra fields", () => {
+  /** The same parts, written as some programs do: sizes and offsets only in ZIP64 extra fields. */
+  function asZip64(data: Buffer): Buffer {
+    const pkg = new XlsxPackage(data);
+    const locals: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const e of pkg.entries) {
+      const raw = unpackEntry(data, e);
+      const packed = deflateRawSync(raw);
+      const name = Buffer.from(e.name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(45, 4);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(crc32(raw), 14);
+      local.writeUInt32LE(packed.length, 18);
+      local.writeUInt32LE(raw.length, 22);
+      local.writeUInt16LE(name.length, 26);
+      const extra = Buffer.alloc(4 + 24);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(raw.length), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(45, 4);
+      central.writeUInt16LE(45, 6);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(crc32(raw), 16);
+      central.writeUInt32LE(0xffffffff, 20);
+      central.writeUInt32LE(0xffffffff, 24);
+      central.writeUInt16LE(name.length, 28);
+      central.writeUInt16LE(extra.length, 30);
+      central.writeUInt32LE(0xffffffff, 42);
+      locals.push(local, name, packed);
+      centrals.push(central, name, extra);
+      offset += local.length + name.length + packed.length;
+    }
+    const size = centrals.reduce((s, b) => s + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(pkg.entries.length, 8);
+    end.writeUInt16LE(pkg.entries.length, 10);
+    end.writeUInt32LE(size, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, ...centrals, end]);
+  }
+
+  it("give the real sizes and offsets, for reading and for the report's copy", async () => {
+    const data = asZip64(
+      handmadeXlsx({
+        sharedStrings: ["Id", "Helårseffekt", "A1"],
+        sheets: [
+          {
+            name: "Plan",
+            xml: sheetXml(
+              `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>3</v></c></row>`
+            ),
+            tables: [libreTable("A1:B2", ["Id", "Helårseffekt"])],
+          },
+        ],
+      })
+    );
+    const tables = await readXlsxTables(write("zip64.xlsx", data));
+    expect(findTable(tables, "Atgarder")!.rows).toEqual([["A1", 3]]);
+    const copy = appendReportSheet(new XlsxPackage(data), {
+      kind: "report",
+      sheet: "Rapport",
+      columns: [{ header: "Text", width: 20 }],
+      rows: [{ style: "title", cells: ["Titel"] }],
+      freezeRows: 0,
+      orientation: "portrait",
+    });
+    const both = await readXlsxTables(write("zip64-kopia.xlsx", copy), ["Atgarder", "Rapport"]);
+    expect(findTable(both, "Atgarder")!.rows).toEqual([["A1", 3]]);
+    expect(findTable(both, "Rapport")!.headers).toEqual(["Titel"]);
   });
 });

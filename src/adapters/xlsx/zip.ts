@@ -45,7 +45,7 @@ export function readZipDirectory(zip: Buffer): ZipEntry[] {
     if (at + recordLength > zip.length)
       throw new ZipError("zip-filens innehållsförteckning är skadad");
     const flags = zip.readUInt16LE(at + 8);
-    entries.push({
+    const entry: ZipEntry = {
       name: zip.toString(flags & 0x800 ? "utf8" : "latin1", at + 46, at + 46 + nameLength),
       flags,
       method: zip.readUInt16LE(at + 10),
@@ -54,10 +54,48 @@ export function readZipDirectory(zip: Buffer): ZipEntry[] {
       size: zip.readUInt32LE(at + 24),
       offset: zip.readUInt32LE(at + 42),
       central: zip.subarray(at, at + recordLength),
-    });
+    };
+    readZip64Sizes(
+      entry,
+      zip.subarray(at + 46 + nameLength, at + 46 + nameLength + zip.readUInt16LE(at + 30))
+    );
+    entries.push(entry);
     at += recordLength;
   }
   return entries;
+}
+
+const MAX32 = 0xffffffff;
+
+/**
+ * Some programs write an entry's sizes and offset in a ZIP64 extra field (and 0xFFFFFFFF in the
+ * record) even for a small file; the real values are read from there, in the order the format
+ * gives: size, compressed size, offset, each present only when its field is 0xFFFFFFFF.
+ */
+function readZip64Sizes(entry: ZipEntry, extra: Buffer): void {
+  if (entry.size !== MAX32 && entry.compressedSize !== MAX32 && entry.offset !== MAX32) return;
+  for (let i = 0; i + 4 <= extra.length;) {
+    const id = extra.readUInt16LE(i);
+    const length = extra.readUInt16LE(i + 2);
+    if (id === 0x0001) {
+      let at = i + 4;
+      const next = (): number => {
+        if (at + 8 > i + 4 + length || at + 8 > extra.length)
+          throw new ZipError(`${entry.name}: ZIP64-fältet är skadat`);
+        const value = extra.readBigUInt64LE(at);
+        at += 8;
+        if (value > BigInt(Number.MAX_SAFE_INTEGER))
+          throw new ZipError(`${entry.name} är för stor`);
+        return Number(value);
+      };
+      if (entry.size === MAX32) entry.size = next();
+      if (entry.compressedSize === MAX32) entry.compressedSize = next();
+      if (entry.offset === MAX32) entry.offset = next();
+      return;
+    }
+    i += 4 + length;
+  }
+  throw new ZipError(`${entry.name}: storleken saknas (ZIP64-fältet finns inte)`);
 }
 
 /**
