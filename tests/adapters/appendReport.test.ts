@@ -7,7 +7,9 @@ import { readXlsxFile, tablesOfPackage } from "../../src/adapters/xlsx/readTable
 import { writeLayoutsToFile } from "../../src/adapters/xlsx/writeLayouts";
 import { XlsxPackage } from "../../src/adapters/xlsx/xlsxPackage";
 import { entryData, unpackEntry } from "../../src/adapters/xlsx/zip";
-import { ReportLayout } from "../../src/core/layout";
+import { ReportLayout, RowStyle } from "../../src/core/layout";
+import { roundComputed } from "../../src/core/rounding";
+import fc from "fast-check";
 import { ALL_TABLES, readBalansWorkbook } from "../../src/core/workbook";
 import { buildMonthlyReport } from "../../src/core/report";
 import { monthlyReportLayout } from "../../src/core/sheets/monthlyReportSheet";
@@ -392,4 +394,82 @@ describe("a workbook saved by LibreOffice", () => {
       "Månadsrapport augusti 2020: åtgärdsplan"
     );
   }, 240_000);
+});
+
+describe("the report's cells", () => {
+  it("read back as written, whatever text, number or style they hold (property)", async () => {
+    const base = new XlsxPackage(
+      handmadeXlsx({
+        sheets: [{ name: "Blad1", xml: sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) }],
+      })
+    );
+    const value = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom(
+          "a",
+          "Å",
+          " ",
+          "&",
+          "<",
+          ">",
+          '"',
+          "_x000D_",
+          "\t",
+          "\n",
+          "\r",
+          "\u0001",
+          "€",
+          "𝄞"
+        ),
+      }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x || 0),
+      fc.boolean(),
+      fc.constant(null)
+    );
+    const style = fc.constantFrom<RowStyle>(
+      "subtitle",
+      "header",
+      "group",
+      "item",
+      "subtotal",
+      "total",
+      "emphasis",
+      "note",
+      "blank"
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ style, cells: fc.array(value, { maxLength: 3 }) }), { maxLength: 10 }),
+        async (rows) => {
+          const layout: ReportLayout = {
+            kind: "report",
+            sheet: "Prov",
+            columns: [
+              { header: "A", width: 10, format: "text" },
+              { header: "B", width: 30, format: "amount" },
+              { header: "C", width: 12, format: "percent" },
+            ],
+            rows: [{ style: "title", cells: ["H1", "H2", "H3"] }, ...rows],
+            freezeRows: 1,
+            orientation: "landscape",
+          };
+          const copy = new XlsxPackage(appendReportSheet(base, layout));
+          const [sheet] = await tablesOfPackage(copy, ["Prov"]);
+          expect(sheet.headers).toEqual(["H1", "H2", "H3"]);
+          const expected = rows.map((r) => {
+            // figures are written as the core's rounding rule has them (forPrint)
+            const cells = [0, 1, 2].map((c) => {
+              const v = r.cells[c] ?? null;
+              return typeof v === "number" ? roundComputed(v) : v;
+            });
+            return cells.every((v) => v === null) ? [] : cells;
+          });
+          // a sheet read as a table ends at its last row with a value
+          while (expected.length && expected[expected.length - 1].length === 0) expected.pop();
+          expect(sheet.rows).toEqual(expected);
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
 });

@@ -84,16 +84,17 @@ function cellXml(ref: string, s: number, value: CellValue): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${safe}</t></is></c>`;
 }
 
-// Characters XML 1.0 cannot hold, and literal `_xHHHH_` that would read as an escape.
+// Characters XML 1.0 cannot hold, a carriage return (XML readers turn it into a line feed), and
+// literal `_xHHHH_` that would read as an escape.
 const XML_UNSAFE = new RegExp(
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  "_x[0-9A-Fa-f]{4}_|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]",
+  "_x[0-9A-Fa-f]{4}_|[\\u0000-\\u0008\\u000b-\\u001f\\ufffe\\uffff]",
   "g"
 );
 
 const NEEDS_ESCAPE = new RegExp(
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  '[&<>"\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|_x'
+  '[&<>"\\u0000-\\u0008\\u000b-\\u001f\\ufffe\\uffff]|_x'
 );
 
 /** Text as spreadsheet XML holds it: characters XML cannot carry become `_xHHHH_`. */
