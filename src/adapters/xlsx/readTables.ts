@@ -184,7 +184,7 @@ function readTablePart(pkg: XlsxPackage, part: string): TablePart | undefined {
 /** Cells of a sheet gathered for one table: a fixed rectangle, or the whole sheet. */
 interface Target {
   raw: RawTable;
-  /** 1-based bounds; a sheet read as a table has open bounds until its header is found. */
+  /** 1-based bounds; a sheet read as a table is as wide as its header, once that is read. */
   r1: number;
   c1: number;
   r2: number;
@@ -193,6 +193,8 @@ interface Target {
   cells: Map<number, CellValue[]>;
   /** The table part of an Excel table; none for a sheet read as a table. */
   part?: TablePart;
+  /** A sheet read as a table: the row of its header, the first row with a value. */
+  headerRow?: number;
 }
 
 /** The rows of a sheet's gaps share one empty row: a cell far down costs no memory per row. */
@@ -268,6 +270,13 @@ export async function tablesOfPackage(
     const lastRow = Math.max(...targets.map((t) => t.r2));
     const handler = sheetCellsHandler(formats, (row, col, value, sharedString) => {
       for (const t of targets) {
+        if (!t.part) {
+          // Past a sheet's header row, a cell right of the header's last has no column to bind
+          // to: none is kept, so a far cell (XFD…) costs nothing in any row.
+          if (t.headerRow === undefined) t.headerRow = row;
+          else if (row !== t.headerRow && t.c2 === Infinity)
+            t.c2 = t.cells.get(t.headerRow)?.length ?? Infinity;
+        }
         if (row < t.r1 || row > t.r2 || col < t.c1 || col > t.c2) continue;
         let cells = t.cells.get(row);
         if (!cells) {
