@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { unpackedSize } from "../src/adapters/xlsx/readTables";
+import { unpackedSize } from "../src/adapters/xlsx/zip";
 import { buildAddin } from "./helpers/buildAddin";
 import { balans, tempDir } from "./helpers/cli";
 

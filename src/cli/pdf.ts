@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { writeLayoutsToFile } from "../adapters/xlsx/writeLayouts";
+import { writeNewWorkbook } from "../adapters/xlsx/newWorkbook";
 import { SheetLayout } from "../core/layout";
 import { BalansError } from "../core/problems";
 
@@ -83,7 +83,7 @@ export async function writeSheetsPdf(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "balans-pdf-"));
   try {
     const xlsx = path.join(work, `${path.basename(pdf, ".pdf")}.xlsx`);
-    await writeLayoutsToFile(xlsx, layouts);
+    await writeNewWorkbook(xlsx, layouts);
     return await writePdf(xlsx, pdf);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -1,17 +1,9 @@
 import ExcelJS from "exceljs";
 import {
-  alignedFormat,
-  CELL_INDENT,
-  CellFormat,
   ChartLayout,
-  ColumnLayout,
-  horizontalOf,
   NUMBER_FORMATS,
-  numberFormatFor,
   PrintSetup,
   ReportLayout,
-  ROW_STYLES,
-  RowStyle,
   SheetLayout,
   TableLayout,
 } from "../../core/layout";
@@ -25,8 +17,7 @@ import {
 import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
-
-const FONT = "Calibri";
+import { alignmentOf, FONT, headerFooterCodes, reportRows } from "./reportLook";
 
 /** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
@@ -126,11 +117,10 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
       ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
       : {}),
   };
-  const codes = (h: PrintSetup["header"]) => `&L${h.left}&C${h.center}&R${h.right}`;
   ws.headerFooter = {
     ...ws.headerFooter,
-    oddHeader: codes(print.header),
-    oddFooter: codes(print.footer),
+    oddHeader: headerFooterCodes(print.header),
+    oddFooter: headerFooterCodes(print.footer),
   };
   // A break is stored after the last row of a page: the row above the one that starts the next.
   for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
@@ -141,46 +131,23 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
     views: [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }],
   });
   layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  layout.rows.forEach((row, r) => {
+  reportRows(layout).forEach((row, r) => {
     const wsRow = ws.getRow(r + 1);
-    row.cells.forEach((value, c) => {
+    row.cells.forEach((looked, c) => {
+      if (!looked) return;
       const cell = wsRow.getCell(c + 1);
-      cell.value = cellForFile(value);
-      const format = row.formats?.[c] ?? layout.columns[c]?.format;
-      if (
-        typeof value === "number" &&
-        format &&
-        !["title", "subtitle", "header"].includes(row.style)
-      ) {
-        cell.numFmt = numberFormatFor(format, value);
-      }
+      cell.value = cellForFile(looked.value);
+      const { font, fill, border, alignment, numFmt } = looked.look;
+      if (numFmt) cell.numFmt = numFmt;
+      if (font) cell.font = font;
+      if (fill) cell.fill = fill;
+      if (border) cell.border = border;
+      if (alignment) cell.alignment = alignment;
     });
-    styleRow(wsRow, row.style, layout.columns);
-    const height = reportRowPoints(row, layout.columns);
-    if (height !== undefined) wsRow.height = height;
-    if (row.style !== "title") {
-      layout.columns.forEach((column, c) => {
-        const value = row.cells[c];
-        const wrap = typeof value === "string" && column.width >= WRAP_FROM_WIDTH;
-        const cell = wsRow.getCell(c + 1);
-        cell.alignment = {
-          ...cell.alignment,
-          ...(row.style === "header" ? {} : { vertical: "top" as const }),
-          ...alignmentOf(alignedFormat(row, c, layout.columns)),
-          ...(wrap ? { wrapText: true } : {}),
-        };
-      });
-    }
+    if (row.height !== undefined) wsRow.height = row.height;
   });
   if (layout.chart) addChartImage(workbook, ws, layout, layout.chart);
   applyPrint(ws, layout.print!);
-}
-
-/** Text left and one indent step in; numbers and dates right (see CELL_INDENT). */
-function alignmentOf(format: CellFormat | undefined): Partial<ExcelJS.Alignment> {
-  return horizontalOf(format) === "left"
-    ? { horizontal: "left", indent: CELL_INDENT }
-    : { horizontal: "right" };
 }
 
 /** Rows the chart's picture takes below its block (about 300 px). */
@@ -231,33 +198,6 @@ function addChartImage(
     br: { col: chart.lastColumn + 1, row: titleRow + CHART_ROWS },
     editAs: "oneCell",
   } as unknown as ExcelJS.ImageRange);
-}
-
-/** The row's look from the core's table, and the header's alignment. */
-function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
-  const look = ROW_STYLES[style];
-  const argb = (rgb: string) => `FF${rgb}`;
-  const rule = (kind: "thin" | "double" | undefined) => (kind ? { style: kind } : undefined);
-  for (let c = 1; c <= columns.length; c++) {
-    const cell = row.getCell(c);
-    if (look.font) {
-      const { color, ...font } = look.font;
-      cell.font = { name: FONT, ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
-    }
-    if (look.fill)
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
-    if (look.ruleAbove || look.ruleBelow) {
-      const top = rule(look.ruleAbove);
-      const bottom = rule(look.ruleBelow);
-      cell.border = { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) };
-    }
-    if (style === "header")
-      cell.alignment = {
-        vertical: "bottom",
-        wrapText: true,
-        ...alignmentOf(columns[c - 1]?.format),
-      };
-  }
 }
 
 /** Text is written as text (never as a formula, whatever it starts with); dates are serials. */

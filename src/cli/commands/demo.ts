@@ -1,5 +1,5 @@
 import * as path from "path";
-import { writeLayoutsToFile } from "../../adapters/xlsx/writeLayouts";
+import { writeNewWorkbook } from "../../adapters/xlsx/newWorkbook";
 import { buildMonthlyReport } from "../../core/report";
 import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../../core/sheets/transferSheet";
@@ -42,7 +42,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const sheetStamp = { madeAt: stamp(io.now()), source: "exemplets tabeller" };
   const transfers = transferBalancesLayout(requireLedger(wb), DEMO_TRANSFER_YEAR, sheetStamp);
   const report = monthlyReportLayout(buildMonthlyReport(wb, DEMO_REPORT_MONTH, sheetStamp));
-  await writeLayoutsToFile(out, [
+  await writeNewWorkbook(out, [
     yearlyEffectsLayout(effects, sheetStamp),
     report,
     transfers,

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
+import { writeNewWorkbook } from "../../adapters/xlsx/newWorkbook";
 import * as path from "path";
-import { writeLayoutsToFile } from "../../adapters/xlsx/writeLayouts";
 import { toIsoDate } from "../../core/dates";
 import { describeProblem, BalansError } from "../../core/problems";
 import {
@@ -180,7 +180,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
         read.candidates.map((c) => c.id)
       )
     : read;
-  if (plan.measures.length) await writeLayoutsToFile(out, [importedMeasuresLayout(plan)]);
+  if (plan.measures.length) await writeNewWorkbook(out, [importedMeasuresLayout(plan)]);
   io.out(args.options.has("json") ? JSON.stringify(importJson(plan), null, 2) : renderImport(plan));
   if (!plan.measures.length) {
     // What it looked for and what it saw: the hint is the import's problem without a row.

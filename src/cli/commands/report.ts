@@ -1,6 +1,12 @@
 import * as path from "path";
-import { loadXlsx, tablesOf } from "../../adapters/xlsx/readTables";
-import { addLayouts, freeSheetName } from "../../adapters/xlsx/writeLayouts";
+import { promises as fs } from "fs";
+import {
+  appendReportSheet,
+  freeName,
+  hasMacros,
+  sheetNames,
+} from "../../adapters/xlsx/appendReport";
+import { readXlsxFile, tablesOfPackageOrFail } from "../../adapters/xlsx/readTables";
 import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
 import { buildMonthlyReport, MonthlyReport } from "../../core/report";
@@ -60,25 +66,31 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(
       "ange var rapporten ska skrivas med --out UT.xlsx (indatafilen ändras aldrig)"
     );
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  if (!/\.xls[xm]$/i.test(out))
+    throw new UsageError(`--out ska vara en .xlsx-fil (eller .xlsm med makron; fick ${out})`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
   await checkOutput(out, [input], args.options.has("force"));
   if (args.options.has("pdf"))
     await checkOutput(pdfBeside(out), [input], args.options.has("force"));
 
-  const workbook = await loadXlsx(input);
-  const wb = readBalansWorkbook(tablesOf(workbook));
+  const pkg = await readXlsxFile(input);
+  // The copy keeps the input's macros, and Excel opens a workbook with macros only as .xlsm.
+  const extension = hasMacros(pkg) ? ".xlsm" : ".xlsx";
+  if (!out.toLowerCase().endsWith(extension))
+    throw new UsageError(
+      `--out ska vara en ${extension}-fil: ${path.basename(input)} ${extension === ".xlsm" ? "har" : "har inga"} makron (fick ${out})`
+    );
+  const wb = readBalansWorkbook(await tablesOfPackageOrFail(pkg, input));
   const report = buildMonthlyReport(wb, at, {
     madeAt: stamp(io.now()),
     source: path.basename(input),
   });
   const layout = monthlyReportLayout(report);
-  layout.sheet = freeSheetName(workbook, layout.sheet);
-  addLayouts(workbook, [layout]);
+  layout.sheet = freeName(sheetNames(pkg), layout.sheet);
+  const copy = appendReportSheet(pkg, layout);
   try {
-    await workbook.xlsx.writeFile(out);
+    await fs.writeFile(out, copy);
   } catch (error) {
     throw new BalansError(`Kan inte skriva ${out}: ${(error as Error).message}`);
   }

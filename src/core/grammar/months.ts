@@ -51,7 +51,9 @@ export const MONTH_NAME_SOURCE = `(?:${Object.keys(MONTH_WORDS)
 
 /** The month number (1–12) of a month name or abbreviation, any case; undefined if none. */
 export function monthNumber(word: string): number | undefined {
-  return MONTH_WORDS[foldText(word).replace(/\.$/, "")];
+  const key = foldText(word).replace(/\.$/, "");
+  // Own words only: `__proto__` or `constructor` in a cell is no month.
+  return Object.prototype.hasOwnProperty.call(MONTH_WORDS, key) ? MONTH_WORDS[key] : undefined;
 }
 
 /** `augusti`, as a Swedish heading names month 8. */
