@@ -3,7 +3,7 @@ import { FormulaResult } from "../core/queries";
 import { TABLE_NAMES } from "../core/workbook";
 import { LiveFormulas } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
-import { watchWorkbook } from "./workbookWatch";
+import { keepWatching } from "./workbookWatch";
 
 /** The tables Balans formulas read (not Uppfoljning or Bestallning, which no formula needs). */
 export const FORMULA_TABLES = [
@@ -38,13 +38,19 @@ export function liveFormulas(): LiveFormulas {
   let live = holder[LIVE_KEY];
   if (!live) {
     const instance = new LiveFormulas({
-      readTables: () => Excel.run((context) => readWorkbookTables(context, FORMULA_TABLES)),
+      // While the user edits a cell, Excel holds the read until the edit ends instead of failing.
+      readTables: () =>
+        Excel.run({ delayForCellEdit: true }, (context) =>
+          readWorkbookTables(context, FORMULA_TABLES)
+        ),
       toError: toCustomFunctionsError,
     });
     live = holder[LIVE_KEY] = instance;
-    watchWorkbook(FORMULA_TABLES, () => instance.invalidate()).catch(() => {
-      // Without events (an old Excel), formulas still compute; they update on recalculation.
-    });
+    keepWatching(
+      FORMULA_TABLES,
+      () => instance.invalidate(),
+      (state) => (instance.watch = state)
+    );
   }
   return live;
 }
