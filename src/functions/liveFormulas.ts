@@ -179,6 +179,13 @@ export class LiveFormulas {
     if (old) this.invalidate();
   }
 
+  /** Stops the debounce and retry timers (when the runtime stops). */
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.timer = this.retryTimer = undefined;
+  }
+
   /** A table changed: read once after the burst of edits settles, then update what changed. */
   invalidate(): void {
     this.needAfter = this.started;

@@ -30,7 +30,8 @@ export function toCustomFunctionsError(
 
 // The pane, the functions and the commands are separate bundles on one page (the shared
 // runtime); keeping the instance on globalThis gives them all the same one.
-type Holder = { [LIVE_KEY]?: LiveFormulas };
+const WATCH_KEY = Symbol.for("balans.watch");
+type Holder = { [LIVE_KEY]?: LiveFormulas; [WATCH_KEY]?: { stop(): Promise<void> } };
 
 /** The one LiveFormulas of this runtime; watching the workbook starts with the first formula. */
 export function liveFormulas(): LiveFormulas {
@@ -46,7 +47,7 @@ export function liveFormulas(): LiveFormulas {
       toError: toCustomFunctionsError,
     });
     live = holder[LIVE_KEY] = instance;
-    keepWatching(
+    holder[WATCH_KEY] = keepWatching(
       FORMULA_TABLES,
       () => instance.invalidate(),
       (state) => (instance.watch = state)
@@ -55,7 +56,17 @@ export function liveFormulas(): LiveFormulas {
   return live;
 }
 
-/** For tests: serve formulas from another LiveFormulas (e.g. over office-addin-mock). */
+/** Stops watching the workbook and forgets the runtime's LiveFormulas. */
+export async function stopLiveFormulas(): Promise<void> {
+  const holder = globalThis as Holder;
+  const watch = holder[WATCH_KEY];
+  holder[WATCH_KEY] = undefined;
+  holder[LIVE_KEY]?.dispose();
+  holder[LIVE_KEY] = undefined;
+  await watch?.stop();
+}
+
+/** For tests: serve formulas from another LiveFormulas. */
 export function useLiveFormulas(instance: LiveFormulas | undefined): void {
   (globalThis as Holder)[LIVE_KEY] = instance;
 }
