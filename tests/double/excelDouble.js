@@ -185,9 +185,10 @@
   /** A value entered through Range.values, as Excel (Swedish locale) stores it. */
   function entered(value, format) {
     if (typeof value !== "string") return { value };
+    // A leading apostrophe is Excel's text prefix, also in a text-formatted cell.
+    if (value.startsWith("'")) return { value: value.slice(1) };
     if (format === "@") return { value };
     if (value.startsWith("=") && value.length > 1) return { formula: value };
-    if (value.startsWith("'")) return { value: value.slice(1) };
     const t = value.trim();
     if (ERRORS.includes(t)) return { value: t };
     if (/^-?\d+(,\d+)?$/.test(t)) return { value: Number(t.replace(",", ".")) };

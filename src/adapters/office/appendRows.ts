@@ -35,7 +35,7 @@ export async function appendRows(
   context.application.suspendScreenUpdatingUntilNextSync();
   for (const block of blocks) {
     const cells = block.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-    // Text cells: text format, then the text exactly as it is (no apostrophe in a text cell).
+    // Text cells get the text format first, so Excel keeps `2021` or `0,5` as typed.
     cells.forEach((row, r) =>
       row.forEach((value, c) => {
         if (typeof value === "string")
@@ -43,7 +43,7 @@ export async function appendRows(
       })
     );
     ws.getRange(blockAddress(block.at, column, cells.length, width)).values = cells.map((row) =>
-      row.map((v) => (typeof v === "string" ? v : officeValue(v)))
+      row.map(officeValue)
     );
   }
   await context.sync();

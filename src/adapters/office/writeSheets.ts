@@ -56,9 +56,10 @@ function clearSheet(ws: Excel.Worksheet, old: Candidate): void {
 }
 
 /**
- * Two round trips to decide (three when a sheet of the layouts' names exists), one to write,
- * and one more per chunk of a very large sheet, each under Excel on the web's request limit and
- * each with calculation and screen updating suspended.
+ * One round trip to decide (two when a sheet of the layouts' names exists), one to write, one
+ * to join new sheets' ids to their marks, and one more per chunk of a very large sheet (the ids
+ * then go with the last), each under Excel on the web's request limit and each with
+ * calculation and screen updating suspended.
  */
 export async function writeSheets(
   context: Excel.RequestContext,
@@ -113,10 +114,12 @@ export async function writeSheets(
   const ownLists = needsLists ? owned(LISTS_SHEET) : undefined;
   const listsSheet = ownLists ? worksheets.getItem(ownLists.id) : undefined;
 
+  const created = new Map<string, Excel.Worksheet>();
   const mark = (ws: Excel.Worksheet) => {
     const token = newToken();
     markSheet(ws, token);
     registry[token] = "";
+    created.set(token, ws.load("id"));
   };
   let lists: { ws: Excel.Worksheet; name: string } | undefined;
   if (needsLists) {
@@ -166,6 +169,19 @@ export async function writeSheets(
         `Bladen ändrades medan frågan var öppen (${replacing.join(", ")}); inget skrevs. Försök igen.`
       );
     throw error;
+  }
+  // The new sheets' ids join their tokens (a copy of a sheet carries the token, not the id),
+  // with the last chunk of a very large sheet, or in a request of its own.
+  const recordIds = () => {
+    for (const [token, ws] of created) registry[token] = ws.id;
+    settings.add(OWNED_SHEETS_SETTING, JSON.stringify(registry));
+  };
+  chunks.forEach((chunk, i) => {
+    if (i === chunks.length - 1 && created.size) chunks[i] = () => (chunk(), recordIds());
+  });
+  if (chunks.length === 0 && created.size) {
+    recordIds();
+    await context.sync();
   }
   // Chunks of very large sheets, each its own request (none for plans that fit in one).
   for (const chunk of chunks) {
