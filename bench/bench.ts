@@ -26,7 +26,8 @@ import { PaneHost, writeMonthlyReport } from "../src/taskpane/operations";
 import { buildAddin } from "../tests/helpers/buildAddin";
 
 const root = process.cwd();
-const { createExcelFake } = require(path.join(root, "tests/fakes/excelWorkbookFake.js"));
+// The Excel double all tests use (Office.js semantics: queued operations, loads at sync, limits).
+const { createExcelDouble } = require(path.join(root, "tests/double/excelDouble.js"));
 
 interface Row {
   what: string;
@@ -119,9 +120,10 @@ function engineFigures(): void {
 }
 
 function fakeWorkbook(n: number) {
-  const { book, Excel } = createExcelFake();
+  const { book, Excel, Office } = createExcelDouble();
   Object.assign(globalThis, {
     Excel,
+    Office,
     CustomFunctions: {
       Error: class {
         constructor(
