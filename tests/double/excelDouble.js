@@ -1265,7 +1265,9 @@
       const self = this;
       this.title = {};
       Object.defineProperty(this.title, "text", {
-        set: (v) => ctx.enqueue("ChartCollection.add", () => (self._m().title.text = v)),
+        set: (v) => {
+          ctx.enqueue("ChartCollection.add", () => (self._m().title.text = v));
+        },
       });
     }
     setPosition(start) {

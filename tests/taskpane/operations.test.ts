@@ -20,7 +20,7 @@ import {
 function setup(options?: Parameters<typeof createExcelDouble>[0]) {
   const { book, Excel, Office } = createExcelDouble(options);
   Object.assign(globalThis, { Excel, Office });
-  const confirmReplace = jest.fn(async (_sheets: string[]) => true);
+  const confirmReplace = jest.fn<Promise<boolean>, [string[]]>(async () => true);
   const host: PaneHost = {
     run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
     confirmReplace,
