@@ -36,7 +36,7 @@ const BUTTONS = [
 ];
 
 export interface Message {
-  kind: "success" | "error" | "warning";
+  kind: "success" | "error" | "warning" | "info";
   text: string;
   /** A second, smaller line: the Office error code, for whoever helps the user. */
   detail?: string;
@@ -72,7 +72,7 @@ export function explain(error: unknown, t: Strings): Message {
 
 /** Whether Balans formulas are live, and if not, why not and when Balans tries again. */
 export function liveText(status: LiveStatus | undefined, t: Strings, now: number): Message {
-  if (!status) return { kind: "warning", text: t.liveNone };
+  if (!status) return { kind: "info", text: t.liveNone };
   if (status.state === "live") return { kind: "success", text: t.liveOn(status.formulas) };
   if (status.state === "starting") return { kind: "warning", text: t.liveStarting };
   const seconds = Math.max(1, Math.ceil(((status.retryAt ?? now) - now) / 1000));

@@ -234,3 +234,12 @@ describe("the Excel double follows Office.js", () => {
     expect(book.grid("Blad1")).toEqual([["#REF!"]]);
   });
 });
+
+describe("the Excel double's default version", () => {
+  it("is the ExcelApi version the manifest requires, so every test runs at that minimum", () => {
+    const manifest = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
+    const declared = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\s*\/>/.exec(manifest)?.[1];
+    expect(declared).toBe("1.9");
+    expect(createExcelDouble().book.apiVersion).toBe(declared);
+  });
+});

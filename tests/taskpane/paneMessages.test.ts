@@ -55,8 +55,9 @@ describe("pane messages", () => {
       text: "Balans-formlerna följer inte tabellerna just nu; Balans försöker igen om 8 s.",
       detail: "Felkod från Excel: GeneralException",
     });
-    expect(liveText(undefined, STRINGS.en, 0).text).toBe(
-      "No Balans formulas are running in this workbook."
-    );
+    expect(liveText(undefined, STRINGS.en, 0)).toEqual({
+      kind: "info",
+      text: "No Balans formulas are running in this workbook.",
+    });
   });
 });
