@@ -209,6 +209,12 @@ describe("the Excel double follows Office.js", () => {
     book.endCellEdit();
     await delayed;
     expect(book.grid("Blad1")).toEqual([["x"]]);
+    // Office.js sends the option only where the host has the DelayForCellEdit set
+    const old = createExcelDouble({ delayForCellEdit: false });
+    old.book.startCellEdit();
+    await expect(
+      old.Excel.run({ delayForCellEdit: true }, async (context) => context.sync())
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
   });
 
   it("can make a sync that never returns", async () => {

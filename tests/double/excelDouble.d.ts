@@ -43,6 +43,7 @@ export interface SyncLogEntry {
 export interface Book {
   apiVersion: string;
   web: boolean;
+  delayForCellEditSupported: boolean;
   sheets: DoubleSheet[];
   tables: DoubleTable[];
   settings: Map<string, unknown>;
@@ -103,6 +104,8 @@ export interface ExcelDouble {
 export function createExcelDouble(options?: {
   apiVersion?: string;
   web?: boolean;
+  /** false: a host without the DelayForCellEdit set, where the option is ignored. */
+  delayForCellEdit?: boolean;
   displayLanguage?: string;
 }): ExcelDouble;
 export const API_VERSIONS: Record<string, string>;

@@ -207,6 +207,9 @@
     constructor(options = {}) {
       this.apiVersion = options.apiVersion || "1.9";
       this.web = options.web !== false; // Excel on the web's 5 MB limits
+      // Office.js honours Excel.run's delayForCellEdit only where the host has the
+      // "DelayForCellEdit" requirement set; elsewhere the option is ignored.
+      this.delayForCellEditSupported = options.delayForCellEdit !== false;
       this.sheets = [];
       this.tables = [];
       this.settings = new Map();
@@ -546,7 +549,7 @@
         throw new RichApiError(code, `Simulated failure: ${code}`);
       }
       if (book.cellEdit) {
-        if (!this.delayForCellEdit) {
+        if (!this.delayForCellEdit || !book.delayForCellEditSupported) {
           log.failed = "InvalidOperationInCellEditMode";
           throw new RichApiError(
             "InvalidOperationInCellEditMode",
