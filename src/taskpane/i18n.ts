@@ -55,6 +55,8 @@ export const STRINGS = {
       RequestPayloadSizeLimitExceeded: "Det Balans skulle skriva är för stort för en begäran.",
       Timeout: "Excel svarade inte i tid.",
     } as Record<string, string>,
+    sheetsChanged: (sheets: string[]) =>
+      `${sheets.join(", ")} döptes om eller togs bort medan frågan var öppen; inget skrevs. Försök igen.`,
     notInExcel:
       "Balans körs inte i Excel. Öppna tillägget i Excel (fliken Start, Balans) för att använda knapparna.",
     liveOn: (n: number) =>
@@ -140,6 +142,8 @@ export const STRINGS = {
       RequestPayloadSizeLimitExceeded: "What Balans would write is too large for one request.",
       Timeout: "Excel did not answer in time.",
     } as Record<string, string>,
+    sheetsChanged: (sheets: string[]) =>
+      `${sheets.join(", ")} was renamed or deleted while the question was open; nothing was written. Try again.`,
     notInExcel:
       "Balans is not running in Excel. Open the add-in in Excel (Home tab, Balans) to use the buttons.",
     liveOn: (n: number) =>

@@ -6,7 +6,7 @@
 import { monthLabel, parseMonthArgument } from "../core/months";
 import { describeProblem } from "../core/problems";
 import { parsePlanText, PlanImport } from "../core/planText";
-import { WrittenSheet } from "../adapters/office/writeSheets";
+import { SheetsChanged, WrittenSheet } from "../adapters/office/writeSheets";
 import { errorCode, isOfficeError } from "../adapters/office/officeErrors";
 import { LiveStatus } from "../functions/sharedRuntime";
 import { Language, STRINGS, Strings } from "./i18n";
@@ -60,6 +60,8 @@ export interface PaneState {
 export function explain(error: unknown, t: Strings): Message {
   const e = error as { name?: string; message?: string } | undefined;
   if (e?.name === "BalansError") return { kind: "error", text: `${t.failed} ${e.message}` };
+  if (error instanceof SheetsChanged)
+    return { kind: "warning", text: t.sheetsChanged(error.sheets) };
   const code = errorCode(error);
   if (isOfficeError(error) || code === "Timeout")
     return {

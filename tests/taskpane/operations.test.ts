@@ -444,6 +444,25 @@ describe("Importera plan", () => {
     expect(book.table("Atgarder")).toMatchObject({ r0: 0, r1: 4 });
   });
 
+  it("fills an empty Atgarder's blank row first, then the rows below, all inside the table", async () => {
+    const { book, host } = setup();
+    await setUpTables(host, false);
+    const plan = parsePlanText(
+      "Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\t2021-04-01\nFärre resor\t0,2 mnkr\t2025\n"
+    );
+    expect(await writeImportedPlan(host, plan)).toMatchObject({
+      mode: "appended",
+      ids: ["A01", "A02"],
+    });
+    const grid = book.grid("Åtgärder");
+    expect(grid.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      ["A01", "Ny rutin", 1.5, "2021-04-01"],
+      ["A02", "Färre resor", 0.2, "2025"],
+    ]);
+    const table = book.table("Atgarder")!;
+    expect(table.r1 - table.r0).toBe(2); // header + the two measures, no blank row left
+  });
+
   it("picks ids that are free", () => {
     expect(freshIds(new Set(["a01", "a02", "x9"]), 2)).toEqual(["A03", "A04"]);
     expect(freshIds(new Set(), 1)).toEqual(["A01"]);
@@ -462,9 +481,10 @@ describe("Balans' own sheets: two marks, replaced in place and by id", () => {
       await book.renameSheet("Blad1", "Årseffekter");
       return true;
     });
-    await expect(writeYearlyEffects(host, 2020, 2022)).rejects.toThrow(
-      /ändrades medan frågan var öppen/
-    );
+    await expect(writeYearlyEffects(host, 2020, 2022)).rejects.toMatchObject({
+      name: "SheetsChanged",
+      sheets: ["Årseffekter"],
+    });
     expect(book.grid("Årseffekter")).toEqual([["mitt eget"]]);
     expect(book.grid("Gamla effekter")[2]).toContain("2024");
   });

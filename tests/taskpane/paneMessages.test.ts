@@ -1,4 +1,5 @@
 /** What the pane says: Balans' own words in the pane's language, Excel's code in a detail line. */
+import { SheetsChanged } from "../../src/adapters/office/writeSheets";
 import { BalansError } from "../../src/core/problems";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { explain, liveText } from "../../src/taskpane/pane";
@@ -34,6 +35,13 @@ describe("pane messages", () => {
     expect(message.text).toBe(STRINGS.sv.internalFailed);
     expect(message.detail).toBe("Teknisk uppgift: ReferenceError");
     expect(JSON.stringify(message)).not.toMatch(/is not defined/);
+  });
+
+  it("explain sheets renamed while the question was open, in the pane's language", () => {
+    expect(explain(new SheetsChanged(["Årseffekter"]), STRINGS.en)).toEqual({
+      kind: "warning",
+      text: "Årseffekter was renamed or deleted while the question was open; nothing was written. Try again.",
+    });
   });
 
   it("pass Balans' own explanations through", () => {

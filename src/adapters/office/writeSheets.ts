@@ -6,7 +6,6 @@
  * keep working; a new sheet is marked as Balans' in the request that creates it.
  */
 import { SheetLayout } from "../../core/layout";
-import { BalansError } from "../../core/problems";
 import { columnLetter, officeValue } from "./cells";
 import { errorCode } from "./officeErrors";
 import { Chunks, fitsInline, renderReport, renderTable } from "./renderSheet";
@@ -38,6 +37,14 @@ export interface WrittenSheet {
 }
 
 export type ConfirmReplace = (sheets: string[]) => Promise<boolean>;
+
+/** Sheets to be replaced were renamed or deleted while the question was open; nothing was written. */
+export class SheetsChanged extends Error {
+  readonly name = "SheetsChanged";
+  constructor(readonly sheets: string[]) {
+    super(`Bladen ändrades medan frågan var öppen (${sheets.join(", ")}); inget skrevs.`);
+  }
+}
 
 /** Calculation and screen updating stay off for the request that follows (ExcelApi 1.9). */
 function suspend(context: Excel.RequestContext): void {
@@ -165,9 +172,7 @@ export async function writeSheets(
   } catch (error) {
     const code = errorCode(error);
     if (replacing.length && (code === "ItemAlreadyExists" || code === "ItemNotFound"))
-      throw new BalansError(
-        `Bladen ändrades medan frågan var öppen (${replacing.join(", ")}); inget skrevs. Försök igen.`
-      );
+      throw new SheetsChanged(replacing);
     throw error;
   }
   // The new sheets' ids join their tokens (a copy of a sheet carries the token, not the id),
