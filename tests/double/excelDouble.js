@@ -94,6 +94,7 @@
     "Range.address": "1.1",
     "Range.clear": "1.1",
     "Range.select": "1.1",
+    "Range.getOffsetRange": "1.1",
     "Range.format": "1.1",
     "Range.dataValidation": "1.8",
     "RangeFormat.columnWidth": "1.2",
@@ -383,25 +384,21 @@
     /** A user (or, with source "Remote", a co-author) edits a cell: Excel's change events follow. */
     edit(sheetName, address, value, source = "Local") {
       const { sheet, b } = this.type(sheetName, address, value);
-      const table = this.tableAt(sheet, b.r0, b.c0);
-      const args = {
-        address: addressOf(b),
-        changeType: "RangeEdited",
-        source,
-        worksheetId: sheet.id,
-      };
-      if (table) {
-        this.queueEvent("tables.onChanged", { ...args, type: "TableChanged", tableId: table.id });
-        this.queueEvent(`table:${table.id}.onChanged`, {
-          ...args,
-          type: "TableChanged",
-          tableId: table.id,
-        });
-      }
-      this.queueEvent("worksheets.onChanged", { ...args, type: "WorksheetChanged" });
-      this.queueEvent(`sheet:${sheet.id}.onChanged`, { ...args, type: "WorksheetChanged" });
+      this.changed(sheet, b, source);
       this.calculate();
       return this.flushEvents();
+    }
+    /** Queues Excel's change events for a block of a sheet (a user's or an add-in's write). */
+    changed(sheet, b, source = "Local", changeType = "RangeEdited") {
+      const args = { address: addressOf(b), changeType, source, worksheetId: sheet.id };
+      for (const t of this.tables)
+        if (t.sheet === sheet && !(b.r1 < t.r0 || b.r0 > t.r1 || b.c1 < t.c0 || b.c0 > t.c1)) {
+          const e = { ...args, type: "TableChanged", tableId: t.id };
+          this.queueEvent("tables.onChanged", e);
+          this.queueEvent(`table:${t.id}.onChanged`, e);
+        }
+      this.queueEvent("worksheets.onChanged", { ...args, type: "WorksheetChanged" });
+      this.queueEvent(`sheet:${sheet.id}.onChanged`, { ...args, type: "WorksheetChanged" });
     }
     /** A formula cell whose value Excel computes with `compute(book)` on each calculation. */
     setFormula(sheetName, address, formula, compute) {
@@ -599,7 +596,7 @@
         );
       }
       for (const l of loads) l.commit();
-      void book.flushEvents();
+      void book.calculate(); // Excel recalculates after a request, then delivers its events
     }
   }
 
@@ -1142,6 +1139,8 @@
                 row.forEach((v, j) => book.enter(model.sheet, first + i, model.c0 + j, v))
               );
               model.r1 = first + values.length - 1;
+              const rows = { r0: first, c0: model.c0, r1: model.r1, c1: model.c1 };
+              book.changed(model.sheet, rows, "Local", "RowInserted");
             },
             sizeOf(values)
           );
@@ -1378,7 +1377,7 @@
           const { sheet, b } = this._m();
           return { sheet, b: { r0: b.r0 + dr, c0: b.c0 + dc, r1: b.r1 + dr, c1: b.c1 + dc } };
         },
-        "Range.values"
+        "Range.getOffsetRange"
       );
     }
   }
@@ -1411,6 +1410,7 @@
         // Auto-expansion: values written in the row just below a table become its rows.
         for (const t of book.tables)
           if (t.sheet === sheet && b.r0 === t.r1 + 1 && b.c0 === t.c0 && b.c1 === t.c1) t.r1 = b.r1;
+        book.changed(sheet, b); // an add-in's write raises the same events as a user's
       },
       bytes: (v) => sizeOf(v),
     },

@@ -4,7 +4,9 @@
  * reads finishing out of order). After each, formulas recover without pressing Uppdatera.
  */
 import { readWorkbookTables } from "../../src/adapters/office/readTables";
+import { parsePlanText } from "../../src/core/planText";
 import { RawTable } from "../../src/core/tables";
+import { writeImportedPlan } from "../../src/taskpane/operations";
 import { LiveFormulas, LiveFormulasOptions } from "../../src/functions/liveFormulas";
 import {
   FORMULA_TABLES,
@@ -73,6 +75,23 @@ describe("live formulas follow the workbook", () => {
     await double.book.edit("Åtgärder", "D2", 2, "Remote");
     await eventually(() => expect(inv.last).toBeCloseTo(1, 12));
     expect(inv.results).toHaveLength(2);
+  });
+
+  it("show measures the pane appends (its own writes raise the same events)", async () => {
+    const double = workbook();
+    const live = liveOver(double);
+    await watch(live);
+    const inv = new FakeInvocation();
+    void live.register(inv as never, (q) => q.savings("A04", 2021));
+    await eventually(() => expect(inv.last).toMatchObject({ code: "#N/A" }));
+    const plan = parsePlanText(
+      "Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\t2021\n"
+    );
+    await writeImportedPlan(
+      { run: (b) => double.Excel.run(b), confirmReplace: async () => true, now: () => new Date() },
+      plan
+    );
+    await eventually(() => expect(inv.last).toBeCloseTo(1.5, 12));
   });
 
   it("read once for a burst of edits", async () => {
