@@ -210,14 +210,17 @@ export class LiveFormulas {
     try {
       model = await this.model();
     } catch (error) {
-      // The values shown stay as they are while a newer model is on its way or was delivered;
-      // only a formula that never had a value says why it has none.
-      if (this.current) return;
-      failure = {
-        ok: false,
-        error: "notAvailable",
-        message: `Balans kunde inte läsa arbetsbokens tabeller och försöker igen (${errorCode(error)}).`,
-      };
+      // The values shown stay as they are until a read succeeds (the retry is scheduled); a
+      // formula that has no value yet gets one from the last model read, or says why it has none.
+      if (this.current) {
+        model = this.current;
+        entries = entries.filter((e) => e.last === undefined);
+      } else
+        failure = {
+          ok: false,
+          error: "notAvailable",
+          message: `Balans kunde inte läsa arbetsbokens tabeller och försöker igen (${errorCode(error)}).`,
+        };
     }
     // A read that finished after a newer one has nothing to deliver.
     if (model && this.current && model.generation < this.current.generation) return;

@@ -279,8 +279,13 @@ describe("live formulas recover from Excel's faults by themselves", () => {
     await eventually(() => expect(live.health.code).toBe("InvalidOperationInCellEditMode"));
     expect(live.status()).toMatchObject({ state: "retrying" });
     expect(inv.last).toBeCloseTo(0.5, 12); // the value shown stays, no #N/A
+    // A formula entered meanwhile is answered from the last tables read, not left waiting.
+    const entered = new FakeInvocation();
+    void live.register(entered as never, (q) => q.savings("A03", 2021));
+    await eventually(() => expect(entered.last).toBeCloseTo(1, 12));
     double.book.endCellEdit();
     await eventually(() => expect(inv.last).toBeCloseTo(1, 12));
+    await eventually(() => expect(entered.last).toBeCloseTo(2, 12));
     expect(inv.results.some((r) => r instanceof FakeCustomFunctionsError)).toBe(false);
     expect(live.status().state).toBe("live");
   });
