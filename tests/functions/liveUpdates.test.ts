@@ -301,6 +301,19 @@ describe("live formulas recover from Excel's faults by themselves", () => {
     await eventually(() => expect(inv.last).toBeCloseTo(0.5, 12));
   });
 
+  it("follow edits in a session opened after the sheet ids changed", async () => {
+    const double = workbook();
+    cleanup.push(stopLiveFormulas);
+    const first = serve(liveFormulas());
+    await eventually(() => expect(first.last).toBeCloseTo(0.5, 12));
+    await stopLiveFormulas(); // the workbook is closed …
+    double.book.reopen(); // … and opened again: new sheet ids, no handlers
+    const inv = serve(liveFormulas());
+    await eventually(() => expect(liveFormulas().status().state).toBe("live"));
+    await double.book.edit("Åtgärder", "D2", 2);
+    await eventually(() => expect(inv.last).toBeCloseTo(1, 12));
+  });
+
   it("read again when Excel re-invokes the formulas on F9", async () => {
     const double = workbook();
     const live = liveOver(double, { freshMs: 20 });
