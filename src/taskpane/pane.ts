@@ -241,10 +241,12 @@ export function startPane(
   });
 
   let state: PaneState = { outsideExcel: !!options.outsideExcel };
+  const drawLive = () =>
+    drawMessage($("live"), doc, state.outsideExcel ? undefined : liveText(state.live, t, now()));
   const render = () => {
     viewBusy($, state);
     drawMessage($("message"), doc, state.message);
-    drawMessage($("live"), doc, state.outsideExcel ? undefined : liveText(state.live, t, now()));
+    drawLive();
     viewTables($, doc, state, t);
     viewProblems($, doc, state, t, (p) =>
       selectCell(paneHost, p.location!).catch((e) => update({ message: explain(e, t) }))
@@ -407,7 +409,12 @@ export function startPane(
     render();
     void refresh();
     // The formulas' state changes on its own (a watch that recovers, a read that fails).
-    if (options.liveStatus) setInterval(() => update({ live: options.liveStatus!() }), 2000);
+    // Only the live line is redrawn, so focus in the rest of the pane stays where it is.
+    if (options.liveStatus)
+      setInterval(() => {
+        state = { ...state, live: options.liveStatus!() };
+        drawLive();
+      }, 2000);
   }
   return { state: () => state };
 }
