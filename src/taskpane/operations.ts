@@ -4,7 +4,7 @@
  * values), and writes in two or three (state, ownership marks, sheets), whatever the size of
  * the plan.
  */
-import { readWorkbookTables } from "../adapters/office/readTables";
+import { findWorkbookTables, readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
 import { computePlanEffects, defaultYears } from "../core/effects";
 import { lastCompleteMonth, YearMonth } from "../core/months";
@@ -100,8 +100,9 @@ export async function setUpTables(
   withExample: boolean
 ): Promise<SetupResult | "cancelled"> {
   return host.run(async (context) => {
-    const tables = await readWorkbookTables(context, SETUP_TABLES);
-    const alreadyThere = SETUP_TABLES.filter((name) => findTable(tables, name));
+    // Only whether they exist: their values are not read.
+    const found = new Set((await findWorkbookTables(context, SETUP_TABLES)).map(foldText));
+    const alreadyThere = SETUP_TABLES.filter((name) => found.has(foldText(name)));
     if (withExample && alreadyThere.length) {
       throw new BalansError(
         `Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`
