@@ -1,3 +1,5 @@
+import { isPlanYear } from "./limits";
+
 /** A calendar date without time zone; months are 1–12. */
 export interface CalendarDate {
   year: number;
@@ -11,11 +13,12 @@ export function makeDate(year: number, month: number, day = 1): CalendarDate {
   return { year, month, day };
 }
 
+/** A day that exists, in a year Balans works with (see limits.ts). */
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) &&
-    year >= 1900 &&
-    year <= 9999 &&
+    isPlanYear(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
@@ -71,22 +74,36 @@ export function fromJsDate(date: Date): CalendarDate {
   return fromDayNumber(n);
 }
 
+/** The first and last Excel serial of the years Balans works with. */
+const SERIAL_MIN = 32_874; // 1990-01-01
+const SERIAL_MAX = 73_415; // 2100-12-31
+
 /**
- * Reads a date cell: an Excel serial number, a JS Date, or ISO text (`2021-04-01`,
- * also `2021-04` for the first of the month). Undefined when the value is not a date.
+ * A date given as a number (an Excel serial) or a JS Date, when it falls in the years Balans
+ * works with; undefined otherwise (1e10, a negative number, 1905 from a year typed as a serial).
  */
-export function readDateValue(value: unknown): CalendarDate | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : fromJsDate(value);
-  if (typeof value === "number") {
-    return Number.isFinite(value) && value >= 1 && value < 2_958_466
-      ? fromExcelSerial(value)
-      : undefined;
+export function readDateNumber(value: number | Date): CalendarDate | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const d = fromJsDate(value);
+    return isPlanYear(d.year) ? d : undefined;
   }
-  if (typeof value === "string") {
-    const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);
-    if (!m) return undefined;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-    return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
-  }
-  return undefined;
+  return Number.isFinite(value) && value >= SERIAL_MIN && value < SERIAL_MAX + 1
+    ? fromExcelSerial(value)
+    : undefined;
+}
+
+/**
+ * A number typed into a date-formatted cell reaches some hosts as a date: `2021` as 1905-07-13,
+ * `8` as 1900-01-08, `202008` as a day in 2453. Outside the years Balans works with, such a date
+ * is read as the number the user typed, so the rules for numbers apply.
+ */
+export function typedAsNumber(value: unknown): unknown {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
+  const day = fromJsDate(value);
+  if (isPlanYear(day.year)) return value;
+  // Hosts that give dates (exceljs) count every serial from 1899-12-30, without Excel's phantom
+  // 1900-02-29, so 8 arrives as 1900-01-07: count back the same way.
+  const serial = dayNumber(day) - EXCEL_EPOCH_DAY;
+  return Number.isInteger(serial) && serial >= 1 ? serial : value;
 }

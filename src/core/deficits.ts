@@ -1,4 +1,4 @@
-import { parseAmount } from "./amount";
+import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Problem } from "./problems";
 import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
 import { Unit } from "./units";
@@ -8,8 +8,14 @@ export const DEFICITS_TABLE: TableSpec<"year" | "deficit" | "budget"> = {
   unitColumn: "deficit",
   columns: [
     { key: "year", header: "År", aliases: ["Year"], required: true },
-    { key: "deficit", header: "Underskott", aliases: ["Prognos", "Deficit"], required: true },
-    { key: "budget", header: "Budget" },
+    {
+      key: "deficit",
+      header: "Underskott",
+      aliases: ["Prognos", "Deficit"],
+      required: true,
+      amount: true,
+    },
+    { key: "budget", header: "Budget", amount: true },
   ],
 };
 
@@ -28,7 +34,10 @@ export interface DeficitsRead {
   problems: Problem[];
 }
 
-/** Reads the `Underskott` table: one forecast deficit per year. */
+/**
+ * Reads the `Underskott` table: one forecast deficit per year, in the unit of the Underskott
+ * column; a Budget column with its own unit (`Budget (tkr)`) is converted to it.
+ */
 export function readDeficits(raw: RawTable): DeficitsRead {
   const table = bindTable(DEFICITS_TABLE, raw);
   const log = new ProblemLog(table);
@@ -36,7 +45,12 @@ export function readDeficits(raw: RawTable): DeficitsRead {
   for (const row of table.rows) {
     const year = readYear(row.get("year"));
     if (year === undefined) {
-      log.add(row.number, "year", `»${cellText(row.get("year"))}« är inget år; ange t.ex. 2020`);
+      if (!log.hasError(row.number, "year"))
+        log.add(
+          row.number,
+          "year",
+          `»${cellText(row.get("year"))}« är inget år i ${YEAR_RANGE_TEXT}; ange t.ex. 2020`
+        );
       continue;
     }
     if (byYear.has(year)) {
@@ -47,20 +61,19 @@ export function readDeficits(raw: RawTable): DeficitsRead {
       );
       continue;
     }
-    const deficit = parseAmount(row.get("deficit"));
-    if (!deficit.ok) {
-      log.add(row.number, "deficit", deficit.message);
-      continue;
-    }
+    const deficit = log.amount(row, "deficit");
+    if (deficit === undefined) continue;
     let budget: number | undefined;
     if (!isEmpty(row.get("budget"))) {
-      const b = parseAmount(row.get("budget"));
-      if (b.ok && b.value > 0) budget = b.value;
-      else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
+      budget = log.amount(row, "budget");
+      if (budget !== undefined && !(budget > 0)) {
+        log.add(row.number, "budget", "måste vara större än noll");
+        budget = undefined;
+      }
     }
     byYear.set(year, {
       year,
-      deficit: deficit.value,
+      deficit,
       ...(budget !== undefined ? { budget } : {}),
       row: row.number,
     });
@@ -68,9 +81,13 @@ export function readDeficits(raw: RawTable): DeficitsRead {
   return { unit: table.unit, byYear, problems: log.problems };
 }
 
-/** A year cell: 2020, "2020", or "2020.0" as some files store it. */
+/** A year cell: 2020, "2020", or "2020.0" as some files store it; within limits.ts's years. */
 export function readYear(value: unknown): number | undefined {
   const n =
-    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) && n >= 1900 && n <= 2999 ? n : undefined;
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value.trim())
+        : NaN;
+  return isPlanYear(n) ? n : undefined;
 }

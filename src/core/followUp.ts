@@ -1,7 +1,7 @@
 import { accrue } from "./accrual";
-import { amountInUnit, parseAmount } from "./amount";
+import { readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
-import { readMonthValue, YearMonth } from "./months";
+import { YearMonth } from "./months";
 import { Problem } from "./problems";
 import { bindTable, cellText, ProblemLog, RawTable, TableSpec } from "./tables";
 import { foldText } from "./text";
@@ -13,7 +13,13 @@ export const FOLLOW_UP_TABLE: TableSpec<"id" | "month" | "actual" | "status" | "
   columns: [
     { key: "id", header: "Id", aliases: ["Åtgärd"], required: true },
     { key: "month", header: "Månad", aliases: ["Period", "Month"], required: true },
-    { key: "actual", header: "Utfall", aliases: ["Effekt", "Actual"], required: true },
+    {
+      key: "actual",
+      header: "Utfall",
+      aliases: ["Effekt", "Actual"],
+      required: true,
+      amount: true,
+    },
     { key: "status", header: "Status" },
     { key: "comment", header: "Kommentar" },
   ],
@@ -37,12 +43,15 @@ export interface FollowUpEntry {
 export function readFollowUp(
   raw: RawTable,
   measures: readonly Measure[],
-  measuresUnit: Unit
+  measuresUnit: Unit,
+  /** Folded ids of Atgarder rows that could not be read: their actuals are named as such. */
+  rejectedIds: ReadonlySet<string> = new Set()
 ): { entries: FollowUpEntry[]; problems: Problem[] } {
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
   const byKey = new Map<string, FollowUpEntry>();
+  if (table.rows.length) log.assumedUnit("actual", measuresUnit);
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
     const id = ids.get(foldText(rawId));
@@ -50,17 +59,16 @@ export function readFollowUp(
       log.add(
         row.number,
         "id",
-        rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id"
+        !rawId
+          ? "saknar åtgärds-id"
+          : rejectedIds.has(foldText(rawId))
+            ? `åtgärden ${rawId} kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte`
+            : `åtgärden ${rawId} finns inte i tabellen Atgarder`
       );
-    const month = readMonthValue(row.get("month"));
-    if (!month)
-      log.add(
-        row.number,
-        "month",
-        `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2020-08`
-      );
-    const amount = parseAmount(row.get("actual"));
-    if (!amount.ok) log.add(row.number, "actual", amount.message);
+    const monthRead = readMonthCell(row.get("month"));
+    const month = monthRead.ok ? monthRead.month : undefined;
+    if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
+    const actual = log.amount(row, "actual", measuresUnit);
     const statusText = cellText(row.get("status"));
     const status = readStatus(statusText);
     if (status === null)
@@ -69,8 +77,7 @@ export function readFollowUp(
         "status",
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
-    if (!id || !month || !amount.ok) continue;
-    const actual = amountInUnit(amount, table.unit, measuresUnit);
+    if (!id || !month || actual === undefined) continue;
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));

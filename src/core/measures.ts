@@ -1,9 +1,17 @@
-import { amountInUnit, parseAmount } from "./amount";
-import { CalendarDate, compareDates, readDateValue, toIsoDate } from "./dates";
+import { CalendarDate, compareDates, toIsoDate } from "./dates";
+import { matchesStated, parseTiming, readDateCell, sumWord, SumKind } from "./grammar";
 import { Problem } from "./problems";
-import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
+import {
+  bindTable,
+  BoundRow,
+  BoundTable,
+  cellText,
+  isEmpty,
+  ProblemLog,
+  RawTable,
+  TableSpec,
+} from "./tables";
 import { foldText, formatSwedish } from "./text";
-import { parseTiming } from "./timing";
 import { Unit } from "./units";
 
 export const MEASURE_STATUSES = [
@@ -41,6 +49,7 @@ export const MEASURES_TABLE: TableSpec<
       header: "Helårseffekt",
       aliases: ["Kostnadsreducering", "Besparing", "Annual effect"],
       required: true,
+      amount: true,
     },
     { key: "timing", header: "Tidsaspekt", aliases: ["Timing"] },
     { key: "start", header: "Start", aliases: ["Startdatum"] },
@@ -72,6 +81,15 @@ export interface Measure {
   row: number;
 }
 
+/** A sum row of the plan (`Summa`, `Totalt`): the stated sum and what the rows above add up to. */
+export interface StatedSum {
+  row: number;
+  kind: SumKind;
+  stated: number;
+  computed: number;
+  matches: boolean;
+}
+
 export interface MeasuresRead {
   unit: Unit;
   measures: Measure[];
@@ -80,11 +98,18 @@ export interface MeasuresRead {
   problemsById: Map<string, Problem[]>;
   /** Folded ids of rows left out because their effect cannot be computed. */
   rejectedIds: Set<string>;
+  /** The plan's sum rows, checked against the measures above them. */
+  sums: StatedSum[];
 }
+
+type MeasureKey = (typeof MEASURES_TABLE.columns)[number]["key"];
+type Row = BoundRow<MeasureKey>;
 
 /**
  * Reads the `Atgarder` table. Rows with a problem that makes their effect unknowable (no id, no
  * amount, no start) are left out and reported; rows with a minor problem are kept and reported.
+ * Sum rows (`Summa`, `Totalt`, also `S u m m a`) are no measures: their amount is checked against
+ * the rows above. Areas group case-insensitively and are shown as first written.
  */
 export function readMeasures(raw: RawTable): MeasuresRead {
   const table = bindTable(MEASURES_TABLE, raw);
@@ -93,126 +118,212 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const rowOfId = new Map<string, number>();
   const problemsById = new Map<string, Problem[]>();
   const rejectedIds = new Set<string>();
+  const areaAsWritten = new Map<string, string>();
+  const sums = new SumChecker(table, log);
 
   for (const row of table.rows) {
-    const before = log.problems.length;
+    const kind = sumRowKind(row);
+    if (kind) {
+      sums.check(row, kind);
+      continue;
+    }
+    const measure = readMeasureRow(table, log, row, rowOfId);
     const id = cellText(row.get("id"));
-    const name = cellText(row.get("name"));
-    let usable = true;
-
-    if (id === "") {
-      log.add(
-        row.number,
-        "id",
-        `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`
-      );
-      usable = false;
-    } else if (rowOfId.has(foldText(id))) {
-      log.add(
-        row.number,
-        "id",
-        `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`
-      );
-      usable = false;
-    }
-    if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
-
-    const amount = parseAmount(row.get("annual"));
-    let annual = 0;
-    if (!amount.ok) {
-      log.add(row.number, "annual", amount.message);
-      usable = false;
-    } else {
-      annual = amountInUnit(amount, table.unit);
-      if (annual < 0) {
-        log.add(
-          row.number,
-          "annual",
-          `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`
-        );
-        usable = false;
-      }
-    }
-
-    const timing = cellText(row.get("timing"));
-    let start: CalendarDate | undefined;
-    const startCell = row.get("start");
-    if (!isEmpty(startCell)) {
-      start = readDateValue(startCell);
-      if (!start)
-        log.add(
-          row.number,
-          "start",
-          `»${cellText(startCell)}« är inget datum; ange t.ex. 2021-04-01`
-        );
-    }
-    if (!start && isEmpty(startCell)) {
-      if (isEmpty(row.get("timing"))) {
-        log.add(
-          row.number,
-          table.has("timing") ? "timing" : "start",
-          "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
-        );
-      } else {
-        const parsed = parseTiming(row.get("timing"));
-        if (parsed.ok) start = parsed.start;
-        else log.add(row.number, "timing", parsed.message);
-      }
-    }
-    if (!start) usable = false;
-
-    let end: CalendarDate | undefined;
-    const endCell = row.get("end");
-    if (!isEmpty(endCell)) {
-      end = readDateValue(endCell);
-      if (!end)
-        log.add(
-          row.number,
-          "end",
-          `»${cellText(endCell)}« är inget datum; ange sista dagen, t.ex. 2022-12-31`
-        );
-      else if (start && compareDates(end, start) < 0) {
-        log.add(row.number, "end", `slutar ${toIsoDate(end)}, före start ${toIsoDate(start)}`);
-        usable = false;
-      }
-    }
-
-    const status = readStatus(cellText(row.get("status")));
-    if (status === null) {
-      log.add(
-        row.number,
-        "status",
-        `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
-      );
-    }
-
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
-      const mine = log.problems.slice(before);
+      const mine = log.problemsOfRow(row.number);
       if (mine.length)
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
-    if (!usable || !start) {
+    sums.add(measure ? measure.annual : undefined);
+    if (!measure) {
       if (id !== "") rejectedIds.add(foldText(id));
       continue;
     }
-
-    measures.push({
-      id,
-      area: cellText(row.get("area")) || DEFAULT_AREA,
-      name,
-      annual,
-      timing: timing || cellText(startCell),
-      start,
-      ...(end ? { end } : {}),
-      ...(status ? { status } : {}),
-      ...optionalText("responsible", row.get("responsible")),
-      ...optionalText("dependency", row.get("dependency")),
-      ...optionalText("comment", row.get("comment")),
-      row: row.number,
-    });
+    const areaKey = foldText(measure.area);
+    if (!areaAsWritten.has(areaKey)) areaAsWritten.set(areaKey, measure.area);
+    measure.area = areaAsWritten.get(areaKey)!;
+    measures.push(measure);
   }
-  return { unit: table.unit, measures, problems: log.problems, problemsById, rejectedIds };
+  return {
+    unit: table.unit,
+    measures,
+    problems: log.problems,
+    problemsById,
+    rejectedIds,
+    sums: sums.sums,
+  };
+}
+
+function sumRowKind(row: Row): SumKind | undefined {
+  return sumWord(cellText(row.get("id"))) ?? sumWord(cellText(row.get("name")));
+}
+
+/** One row of Atgarder as a measure, or undefined (with its problems logged) when unusable. */
+function readMeasureRow(
+  table: BoundTable<MeasureKey>,
+  log: ProblemLog<MeasureKey>,
+  row: Row,
+  rowOfId: Map<string, number>
+): Measure | undefined {
+  const id = cellText(row.get("id"));
+  const name = cellText(row.get("name"));
+  let usable = true;
+
+  if (id === "") {
+    log.add(
+      row.number,
+      "id",
+      `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`
+    );
+    usable = false;
+  } else if (rowOfId.has(foldText(id))) {
+    log.add(
+      row.number,
+      "id",
+      `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`
+    );
+    usable = false;
+  }
+  if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
+
+  const annual = readAnnual(table, log, row);
+  if (annual === undefined) usable = false;
+
+  const timing = cellText(row.get("timing"));
+  const startCell = row.get("start");
+  let start: CalendarDate | undefined;
+  let endFromTiming: CalendarDate | undefined;
+  if (!isEmpty(startCell)) {
+    const r = readDateCell(startCell, "start");
+    if (r.ok) start = r.date;
+    else log.add(row.number, "start", r.message);
+  } else if (isEmpty(row.get("timing")) || log.hasError(row.number, "timing")) {
+    log.add(
+      row.number,
+      table.has("timing") ? "timing" : "start",
+      "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
+    );
+  } else {
+    const parsed = parseTiming(row.get("timing"));
+    if (parsed.ok) {
+      start = parsed.start;
+      endFromTiming = parsed.end;
+      if (parsed.notice) log.notice(row.number, "timing", parsed.notice);
+    } else log.add(row.number, "timing", parsed.message);
+  }
+  if (!start) usable = false;
+
+  let end: CalendarDate | undefined;
+  const endCell = row.get("end");
+  if (!isEmpty(endCell)) {
+    const r = readDateCell(endCell, "end");
+    if (r.ok) end = r.date;
+    else log.add(row.number, "end", r.message);
+  } else if (endFromTiming) {
+    end = endFromTiming;
+    log.notice(row.number, "timing", `läste slutet ${toIsoDate(end)} ur Tidsaspekt (Slut är tom)`);
+  }
+  if (end && start && compareDates(end, start) < 0) {
+    log.add(
+      row.number,
+      endCell ? "end" : "timing",
+      `slutar ${toIsoDate(end)}, före start ${toIsoDate(start)}`
+    );
+    usable = false;
+  }
+
+  const status = readStatus(cellText(row.get("status")));
+  if (status === null) {
+    log.add(
+      row.number,
+      "status",
+      `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
+    );
+  }
+  if (!usable || !start || annual === undefined) return undefined;
+  return {
+    id,
+    area: cellText(row.get("area")) || DEFAULT_AREA,
+    name,
+    annual,
+    timing: timing || toIsoDate(start),
+    start,
+    ...(end ? { end } : {}),
+    ...(status ? { status } : {}),
+    ...optionalText("responsible", row.get("responsible")),
+    ...optionalText("dependency", row.get("dependency")),
+    ...optionalText("comment", row.get("comment")),
+    row: row.number,
+  };
+}
+
+/** Helårseffekt in the table's unit; a text amount with its own unit is converted. */
+function readAnnual(
+  table: BoundTable<MeasureKey>,
+  log: ProblemLog<MeasureKey>,
+  row: Row
+): number | undefined {
+  const annual = log.amount(row, "annual");
+  if (annual === undefined) return undefined;
+  if (annual < 0) {
+    log.add(
+      row.number,
+      "annual",
+      `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`
+    );
+    return undefined;
+  }
+  return annual;
+}
+
+/**
+ * Checks each sum row against the measures above it: `Summa`/`Delsumma` the rows since the
+ * previous sum row, `Totalt` every row above. A row that could not be read makes the sum
+ * uncheckable (said so), not wrong.
+ */
+class SumChecker {
+  readonly sums: StatedSum[] = [];
+  private section = { total: 0, unread: 0 };
+  private all = { total: 0, unread: 0 };
+
+  constructor(
+    private readonly table: BoundTable<MeasureKey>,
+    private readonly log: ProblemLog<MeasureKey>
+  ) {}
+
+  add(annual: number | undefined): void {
+    for (const s of [this.section, this.all]) {
+      if (annual === undefined) s.unread++;
+      else s.total += annual;
+    }
+  }
+
+  check(row: Row, kind: SumKind): void {
+    const scope = kind === "total" ? this.all : this.section;
+    if (kind === "section") this.section = { total: 0, unread: 0 };
+    const cell = row.get("annual");
+    if (isEmpty(cell)) return;
+    const stated = this.log.amount(row, "annual");
+    if (stated === undefined) return;
+    const unit = this.table.unit;
+    if (scope.unread > 0) {
+      this.log.notice(
+        row.number,
+        "annual",
+        `summan ${formatSwedish(stated)} ${unit} kan inte kontrolleras: ${scope.unread} rad(er) ovanför kunde inte läsas`
+      );
+      return;
+    }
+    const matches = matchesStated(stated, scope.total);
+    this.sums.push({ row: row.number, kind, stated, computed: scope.total, matches });
+    if (!matches)
+      this.log.add(
+        row.number,
+        "annual",
+        `summaraden anger ${formatSwedish(stated)} ${unit}, men åtgärderna ovanför summerar till ${formatSwedish(scope.total)} ${unit}`
+      );
+  }
 }
 
 /** A status as the user wrote it, matched loosely; undefined when empty, null when unknown. */

@@ -5,7 +5,14 @@ import { BalansError, Problem } from "./problems";
 import { planRequired } from "./rules";
 import { foldText } from "./text";
 import { coverageProblems, transferStatus, TransferStatus } from "./transfers";
-import { BalansWorkbook, missingTable, requireLedger, TABLE_NAMES } from "./workbook";
+import {
+  BalansWorkbook,
+  missingTable,
+  requireLedger,
+  ledgerProblem,
+  TABLE_NAMES,
+  workbookErrors,
+} from "./workbook";
 
 export interface ReportStamp {
   /** When the report was made, e.g. `2026-11-22 09:30`. */
@@ -56,7 +63,9 @@ export function buildMonthlyReport(
   stamp: ReportStamp
 ): MonthlyReport {
   const previous = previousMonth(at);
-  const problems = [...wb.problems];
+  // A table with a structural error (e.g. Uppfoljning without Utfall) is named in the report's
+  // problems, never left out in silence.
+  const problems = [...workbookErrors(wb), ...wb.problems];
   let plan: PlanSection | undefined;
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);
@@ -118,10 +127,10 @@ export function buildMonthlyReport(
   }
   let transfers: MonthlyReport["transfers"];
   if (wb.ledger) {
-    const ledger = requireLedger(wb);
-    const coverage = coverageProblems(ledger, at);
+    const ledger = ledgerProblem(wb) ? undefined : requireLedger(wb);
+    const coverage = ledger ? coverageProblems(ledger, at) : [];
     problems.push(...coverage);
-    if (coverage.length === 0)
+    if (ledger && coverage.length === 0)
       transfers = {
         current: transferStatus(ledger, at),
         previous: transferStatus(ledger, previous),

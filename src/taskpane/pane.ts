@@ -4,6 +4,7 @@
  * an Office error code goes in a detail line.
  */
 import { monthLabel, parseMonthArgument } from "../core/months";
+import { isPlanYear, YEAR_MAX, YEAR_MIN } from "../core/limits";
 import { describeProblem } from "../core/problems";
 import { parsePlanText, PlanImport } from "../core/planText";
 import { SheetsChanged, WrittenSheet } from "../adapters/office/writeSheets";
@@ -171,7 +172,9 @@ function viewProblems(
       where.textContent = [p.table, p.row !== undefined ? `rad ${p.row}` : "", p.column ?? ""]
         .filter(Boolean)
         .join(" · ");
-      button.append(where, doc.createTextNode(p.message));
+      // A notice kept its value and says what was read; an error left something out.
+      const note = p.severity === "notice" ? `${t.notice}: ` : "";
+      button.append(where, doc.createTextNode(`${note}${p.message}`));
       button.title = describeProblem(p);
       if (p.location) button.addEventListener("click", () => select(p));
       else button.disabled = true;
@@ -320,12 +323,15 @@ export function startPane(
     const v = $<HTMLInputElement>(id).value.trim();
     if (v === "" && optional) return undefined;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1900 || n > 2999) {
+    if (!isPlanYear(n)) {
       $(id).focus();
       throw inputError(t.badYear);
     }
     return n;
   };
+  for (const id of ["from-year", "to-year", "transfer-year"]) {
+    Object.assign($<HTMLInputElement>(id), { min: String(YEAR_MIN), max: String(YEAR_MAX) });
+  }
   for (const id of ["from-year", "to-year", "transfer-year", "report-month"]) {
     $(id).addEventListener("input", () => ($(id).dataset.edited = "1"));
   }

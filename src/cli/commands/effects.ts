@@ -1,15 +1,25 @@
+import { MAX_YEARS_SHOWN } from "../../core/limits";
 import { readXlsxTables } from "../../adapters/xlsx/readTables";
 import { toIsoDate } from "../../core/dates";
 import { computePlanEffects, defaultYears, PlanEffects } from "../../core/effects";
 import { describeProblem, Problem } from "../../core/problems";
 import { RawTable } from "../../core/tables";
-import { readBalansWorkbook, requireMeasures } from "../../core/workbook";
+import {
+  readBalansWorkbook,
+  requireMeasures,
+  structuralProblems,
+  TABLE_NAMES,
+} from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 export interface EffectsRun {
   effects: PlanEffects;
+  /** Every problem and notice, the structural errors first. */
   problems: Problem[];
+  /** Structural errors of the tables used (Underskott): the command exits 1 after its output. */
+  tableErrors: Problem[];
 }
 
 /** Reads the plan tables and computes effects for the years asked, or the plan's own span. */
@@ -22,11 +32,15 @@ export function computeEffectsFromTables(
   const measures = requireMeasures(wb);
   const years = defaultYears(measures.measures, from, to);
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
-  if (years.length > 100)
-    throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
+  if (years.length > MAX_YEARS_SHOWN)
+    throw new UsageError(
+      `${years.length} år är för många; välj högst ${MAX_YEARS_SHOWN} med --from och --to`
+    );
+  const tableErrors = structuralProblems(wb, [TABLE_NAMES.deficits]);
   return {
     effects: computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
-    problems: wb.problems,
+    problems: [...tableErrors, ...wb.problems],
+    tableErrors,
   };
 }
 
@@ -34,7 +48,7 @@ const byYear = (values: Map<number, number>) =>
   Object.fromEntries([...values].map(([y, v]) => [String(y), v]));
 
 /** The `effects` JSON document of the workbook contract. */
-export function effectsJson({ effects, problems }: EffectsRun) {
+export function effectsJson({ effects, problems }: Pick<EffectsRun, "effects" | "problems">) {
   return {
     unit: effects.unit,
     years: effects.years,
@@ -55,12 +69,15 @@ export function effectsJson({ effects, problems }: EffectsRun) {
     })),
     deficit: byYear(effects.deficit),
     residual: byYear(effects.residual),
-    problems,
+    problems: problemsJson(problems),
   };
 }
 
 /** The terminal view: the same rows as the Årseffekter sheet. */
-export function renderEffects({ effects, problems }: EffectsRun): string {
+export function renderEffects({
+  effects,
+  problems,
+}: Pick<EffectsRun, "effects" | "problems">): string {
   const years = effects.years;
   const rows: (string | number | null)[][] = [];
   const perYear = (v: Map<number, number>) => years.map((y) => v.get(y) ?? null);
@@ -82,7 +99,7 @@ export function renderEffects({ effects, problems }: EffectsRun): string {
     (v, c) => (c === 2 ? formatStatedAmount(v) : formatAmount(v))
   );
   const notes = problems.length
-    ? `\n\n${problems.length} problem i tabellerna (raderna räknas inte med där effekten inte kan beräknas):\n${problems
+    ? `\n\n${problemCount(problems)} i tabellerna (raderna räknas inte med där effekten inte kan beräknas; en anmärkning säger hur ett värde lästes):\n${problems
         .map((p) => `  - ${describeProblem(p)}`)
         .join("\n")}`
     : "";
@@ -101,5 +118,5 @@ export async function effectsCommand(argv: readonly string[], io: CliIo): Promis
     yearOption(args, "to")
   );
   io.out(args.options.has("json") ? JSON.stringify(effectsJson(run), null, 2) : renderEffects(run));
-  return 0;
+  return reportTableErrors(io, "effects", run.tableErrors);
 }
