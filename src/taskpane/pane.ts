@@ -296,14 +296,15 @@ export function startPane(
   async function act<T>(
     label: string,
     work: () => Promise<T>,
-    report: (result: T) => Message | undefined,
+    report: (result: T) => Message | void,
     changesTables = false
   ): Promise<void> {
     // A list of problems is as old as the check that made it: clear it when anything else runs.
     update({ busy: label, message: undefined, problems: undefined });
     try {
+      // A report may return its message, or have shown one itself (update) and return nothing.
       const message = report(await work());
-      update({ busy: undefined, message });
+      update({ busy: undefined, ...(message ? { message } : {}) });
     } catch (error) {
       update({ busy: undefined, message: explain(error, t) });
     }
@@ -355,7 +356,7 @@ export function startPane(
     act(
       t.reading,
       () => checkTables(paneHost),
-      (problems) => (update({ problems }), undefined)
+      (problems) => update({ problems })
     )
   );
   $("write-effects").addEventListener("click", () =>
