@@ -11,7 +11,13 @@ export interface DoubleSheet {
   visibility: string;
   cells: Map<string, DoubleCell>;
   names: Map<string, { name: string; formula: string; value: unknown }>;
-  charts: { name: string; source: string; title: { text?: string }; position?: string }[];
+  charts: {
+    name: string;
+    source: string;
+    seriesBy: string;
+    title: { text?: string };
+    position?: string;
+  }[];
   validations: {
     range: string;
     rule: { list: { source: string } };
@@ -19,6 +25,7 @@ export interface DoubleSheet {
   }[];
   frozenRows: number;
   pageLayout: Record<string, unknown>;
+  pageBreaks?: string[];
   showGridlines: boolean;
 }
 export interface DoubleTable {

@@ -99,6 +99,14 @@
     "Range.dataValidation": "1.8",
     "RangeFormat.columnWidth": "1.2",
     "RangeFormat.wrapText": "1.1",
+    "RangeFormat.horizontalAlignment": "1.1",
+    "RangeFormat.verticalAlignment": "1.1",
+    "RangeFormat.indentLevel": "1.9",
+    "Worksheet.horizontalPageBreaks": "1.9",
+    "PageLayout.headersFooters": "1.9",
+    "PageLayout.setPrintTitleRows": "1.9",
+    "PageBreakCollection.add": "1.9",
+    "PageBreakCollection.removePageBreaks": "1.9",
     "DataValidation.rule": "1.8",
     "DataValidation.errorAlert": "1.8",
     "DataValidation.clear": "1.8",
@@ -872,6 +880,7 @@
       this.names = new NamedItemCollection(ctx, this);
       this.freezePanes = new FreezePanes(ctx, this);
       this.pageLayout = new PageLayout(ctx, this);
+      this.horizontalPageBreaks = new PageBreakCollection(ctx, this);
     }
     delete() {
       this._op("delete", (s) => this.context.book.deleteSheet(alive(s, "worksheet")));
@@ -951,6 +960,36 @@
   class PageLayout extends ClientObject {
     constructor(ctx, ws) {
       super(ctx, "PageLayout", () => ws._m());
+      const self = this;
+      const footers = {
+        set(props) {
+          ctx.enqueue("PageLayout.headersFooters", () => {
+            self._m().pageLayout.headersFooters = { ...props };
+          });
+        },
+      };
+      this.headersFooters = { defaultForAllPages: footers };
+    }
+    /** PageLayout.set({...}): several page-layout properties at once. */
+    set(props) {
+      this.context.enqueue("Worksheet.pageLayout", () =>
+        Object.assign(this._m().pageLayout, props)
+      );
+    }
+    setPrintTitleRows(rows) {
+      this._op("setPrintTitleRows", (s) => (s.pageLayout.printTitleRows = rows));
+    }
+  }
+  /** Worksheet.horizontalPageBreaks: the rows that start a new printed page. */
+  class PageBreakCollection extends ClientObject {
+    constructor(ctx, ws) {
+      super(ctx, "PageBreakCollection", () => alive(ws._m(), "worksheet"));
+    }
+    add(address) {
+      this._op("add", (s) => (s.pageBreaks = [...(s.pageBreaks || []), address]));
+    }
+    removePageBreaks() {
+      this._op("removePageBreaks", (s) => (s.pageBreaks = []));
     }
   }
   // Page layout properties belong to Worksheet.pageLayout's set (1.9).
@@ -1272,8 +1311,8 @@
         },
       });
     }
-    setPosition(start) {
-      this._op("setPosition", (c) => (c.position = start));
+    setPosition(start, end) {
+      this._op("setPosition", (c) => (c.position = end ? `${start}:${end}` : start));
     }
     delete() {
       this._op("delete", (c) => c.sheet.charts.splice(c.sheet.charts.indexOf(c), 1));
@@ -1288,15 +1327,18 @@
       this.context.enqueue(api, () => this._m());
       const self = this;
       const style = (key) => (value) =>
-        ctx.enqueue("Range.format", () => {
-          const { sheet, b } = self._m();
-          if (b.r1 === MAX_ROW)
-            for (let c = b.c0; c <= b.c1; c++)
-              sheet.columns.set(c, Object.assign(sheet.columns.get(c) || {}, { [key]: value }));
-          else
-            for (let r = b.r0; r <= b.r1; r++)
-              for (let c = b.c0; c <= b.c1; c++) ctx.book.cell(sheet, r, c).style[key] = value;
-        });
+        ctx.enqueue(
+          `RangeFormat.${key}` in API_VERSIONS ? `RangeFormat.${key}` : "Range.format",
+          () => {
+            const { sheet, b } = self._m();
+            if (b.r1 === MAX_ROW)
+              for (let c = b.c0; c <= b.c1; c++)
+                sheet.columns.set(c, Object.assign(sheet.columns.get(c) || {}, { [key]: value }));
+            else
+              for (let r = b.r0; r <= b.r1; r++)
+                for (let c = b.c0; c <= b.c1; c++) ctx.book.cell(sheet, r, c).style[key] = value;
+          }
+        );
       const font = {};
       for (const k of ["bold", "italic", "size", "color", "name"])
         Object.defineProperty(font, k, { set: style(`font.${k}`) });
@@ -1320,6 +1362,7 @@
         "wrapText",
         "horizontalAlignment",
         "verticalAlignment",
+        "indentLevel",
       ])
         Object.defineProperty(format, k, { set: style(k) });
       this.format = format;

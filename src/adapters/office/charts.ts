@@ -1,7 +1,7 @@
 import { ChartLayout } from "../../core/layout";
 import { blockAddress, columnLetter } from "./cells";
 
-/** A clustered column chart of a block of the sheet, placed to its right. */
+/** A clustered column chart of a block of the sheet, placed below it. */
 export function addChart(ws: Excel.Worksheet, c: ChartLayout): void {
   const source = ws.getRange(
     blockAddress(
@@ -11,7 +11,15 @@ export function addChart(ws: Excel.Worksheet, c: ChartLayout): void {
       c.lastColumn - c.firstColumn + 1
     )
   );
-  const chart = ws.charts.add(Excel.ChartType.columnClustered, source, Excel.ChartSeriesBy.columns);
+  const chart = ws.charts.add(
+    Excel.ChartType.columnClustered,
+    source,
+    c.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns
+  );
   chart.title.text = c.title;
-  chart.setPosition(`${columnLetter(c.lastColumn + 2)}${c.firstRow + 1}`);
+  // Below its block and as wide, so it prints on the page with it (as the file's picture).
+  chart.setPosition(
+    `${columnLetter(c.firstColumn)}${c.lastRow + 3}`,
+    `${columnLetter(c.lastColumn)}${c.lastRow + 17}`
+  );
 }

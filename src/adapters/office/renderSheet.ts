@@ -1,5 +1,8 @@
-/* Draws a layout on a sheet: values in chunks under the request limit, formats, tables, charts. */
-import { ReportLayout, RowStyle, TableLayout } from "../../core/layout";
+/*
+ * Draws a layout on a sheet: values in chunks under the request limit, formats, tables, charts.
+ * The print setup is pageSetup.ts's, called after it by writeSheets.
+ */
+import { numberFormatFor, ReportLayout, ROW_STYLES, TableLayout } from "../../core/layout";
 import {
   blockAddress,
   columnLetter,
@@ -99,18 +102,6 @@ export function renderTable(
   ws.freezePanes.freezeRows(1);
 }
 
-/** Fonts of the report's row styles, as the xlsx writer draws them. */
-const ROW_FONTS: Partial<Record<RowStyle, Excel.Interfaces.RangeFontUpdateData>> = {
-  title: { bold: true, size: 14 },
-  subtitle: { italic: true, size: 9, color: "#595959" },
-  note: { italic: true, size: 9, color: "#595959" },
-  header: { bold: true },
-  group: { bold: true },
-  subtotal: { bold: true },
-  total: { bold: true },
-  emphasis: { bold: true, color: "#C00000" },
-};
-
 export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, chunks: Chunks): void {
   const width = layout.columns.length;
   const values = layout.rows.map((r) =>
@@ -121,8 +112,11 @@ export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, chunks: 
     Array.from({ length: width }, (_, c) => {
       const v = r.cells[c];
       if (typeof v === "string") return "@";
+      const format = r.formats?.[c] ?? layout.columns[c].format;
       return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style)
-        ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format)
+        ? format
+          ? numberFormatFor(format, v)
+          : numberFormatOf(format)
         : "General";
     })
   );
@@ -135,26 +129,21 @@ export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, chunks: 
   );
   layout.rows.forEach((row, r) => {
     if (row.style === "item" || row.style === "blank") return;
+    // The row's look from the core's table, as the xlsx writer draws it.
     const range = ws.getRange(blockAddress(r, 0, 1, width));
-    const font = ROW_FONTS[row.style];
-    if (font) range.format.font.set(font);
-    if (row.style === "header") {
-      range.format.fill.color = "#DDEBF7";
-      range.format.wrapText = true;
-      range.format.borders.getItem("EdgeBottom").style = "Continuous";
+    const look = ROW_STYLES[row.style];
+    if (look.font) {
+      const { color, ...font } = look.font;
+      range.format.font.set({ ...font, ...(color ? { color: `#${color}` } : {}) });
     }
-    if (row.style === "group") range.format.fill.color = "#F2F2F2";
-    if (row.style === "subtotal" || row.style === "total")
-      range.format.borders.getItem("EdgeTop").style = "Continuous";
-    if (row.style === "total") range.format.borders.getItem("EdgeBottom").style = "Double";
+    if (look.fill) range.format.fill.color = `#${look.fill}`;
+    const rule = (kind: "thin" | "double") => (kind === "double" ? "Double" : "Continuous");
+    if (look.ruleAbove) range.format.borders.getItem("EdgeTop").style = rule(look.ruleAbove);
+    if (look.ruleBelow) range.format.borders.getItem("EdgeBottom").style = rule(look.ruleBelow);
+    if (row.style === "header") range.format.wrapText = true;
   });
   ws.getRange(`B:B`).format.wrapText = true;
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
   ws.showGridlines = false;
-  ws.pageLayout.orientation =
-    layout.orientation === "landscape"
-      ? Excel.PageOrientation.landscape
-      : Excel.PageOrientation.portrait;
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (layout.chart) addChart(ws, layout.chart);
 }

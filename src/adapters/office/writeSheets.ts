@@ -6,8 +6,10 @@
  * keep working; a new sheet is marked as Balans' in the request that creates it.
  */
 import { SheetLayout } from "../../core/layout";
+import { forPrint } from "../../core/printLayout";
 import { columnLetter, officeValue } from "./cells";
 import { errorCode } from "./officeErrors";
+import { applyPageSetup } from "./pageSetup";
 import { Chunks, fitsInline, renderReport, renderTable } from "./renderSheet";
 import { SheetNames } from "./sheetNames";
 import {
@@ -163,8 +165,10 @@ export async function writeSheets(
   for (const p of plan) {
     const ws = targets.get(p.layout.sheet)!;
     if (p.replace) clearSheet(ws, p.replace);
-    if (p.layout.kind === "table") renderTable(ws, p.layout, listSource, chunks);
-    else renderReport(ws, p.layout, chunks);
+    const printed = forPrint(p.layout);
+    if (printed.kind === "table") renderTable(ws, printed, listSource, chunks);
+    else renderReport(ws, printed, chunks);
+    applyPageSetup(ws, printed);
     if (p === plan[0]) ws.activate();
   }
   try {
