@@ -29,13 +29,14 @@ export const COMMAND_USAGE: Record<string, string> = {
   --pdf     skriv också rapportbladet som PDF bredvid, UT.pdf (kräver LibreOffice)
   --force   skriv över UT.xlsx (och UT.pdf) om den redan finns
   --json    ett JSON-dokument på stdout och inget annat`,
-  import: `balans import PLAN.txt --out PLAN.xlsx [--force] [--json]
+  import: `balans import PLAN.txt --out PLAN.xlsx [--force] [--json] [--med-forslag]
 
   Läser en åtgärdsplans text (kopierad ur Word- eller PDF-beslutet) till tabellen Atgarder och
-  kontrollerar den mot planens egna summor.
-  --out     arbetsboken som skrivs
-  --force   skriv över PLAN.xlsx om den redan finns
-  --json    ett JSON-dokument på stdout och inget annat`,
+  kontrollerar den mot planens egna summor. Avslutar med kod 1 när ingen åtgärd hittas.
+  --out           arbetsboken som skrivs
+  --force         skriv över PLAN.xlsx om den redan finns
+  --json          ett JSON-dokument på stdout och inget annat
+  --med-forslag   skriv också åtgärder som bara står i löptext (osäkra förslag)`,
 };
 
 export const USAGE = `Användning: balans KOMMANDO [flaggor]
@@ -47,7 +48,7 @@ export const USAGE = `Användning: balans KOMMANDO [flaggor]
   report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--force] [--json]
                                               månadsrapporten, skriven i en kopia av arbetsboken;
                                               med --pdf också som PDF (kräver LibreOffice)
-  import PLAN.txt --out PLAN.xlsx [--force] [--json]
+  import PLAN.txt --out PLAN.xlsx [--force] [--json] [--med-forslag]
                                               läser en åtgärdsplans text till tabellen Atgarder
 
   balans KOMMANDO --help   hjälp för ett kommando

@@ -6,7 +6,6 @@
 import { monthLabel, parseMonthArgument } from "../core/months";
 import { isPlanYear, YEAR_MAX, YEAR_MIN } from "../core/limits";
 import { describeProblem } from "../core/problems";
-import { parsePlanText, PlanImport } from "../core/planText";
 import { SheetsChanged, WrittenSheet } from "../adapters/office/writeSheets";
 import { errorCode, isOfficeError } from "../adapters/office/officeErrors";
 import { LiveStatus } from "../functions/sharedRuntime";
@@ -24,6 +23,14 @@ import {
   writeTransfers,
   writeYearlyEffects,
 } from "./operations";
+import {
+  ImportPreviewState,
+  planToWrite,
+  previewText,
+  viewImportPreview,
+  withCandidate,
+  withRole,
+} from "./importView";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
 const BUTTONS = [
@@ -53,8 +60,8 @@ export interface PaneState {
   workbook?: WorkbookState;
   live?: LiveStatus;
   problems?: CheckedProblem[];
-  /** The import preview; writing needs one with measures, and a new one after a write. */
-  preview?: PlanImport;
+  /** The import preview (importView.ts); writing needs one with something to write. */
+  preview?: ImportPreviewState;
 }
 
 /** A failure in Balans' own words: a BalansError's text, or what Excel's error code means. */
@@ -94,7 +101,7 @@ function viewBusy($: Find, state: PaneState): void {
   const locked = !!state.busy || state.outsideExcel;
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = locked;
   $<HTMLButtonElement>("preview-import").disabled = !!state.busy;
-  $<HTMLButtonElement>("write-import").disabled = locked || !state.preview?.measures.length;
+  $<HTMLButtonElement>("write-import").disabled = locked || !planToWrite(state.preview);
 }
 
 function drawMessage(el: HTMLElement, doc: Document, message: Message | undefined): void {
@@ -184,41 +191,6 @@ function viewProblems(
   );
 }
 
-function viewPreview($: Find, doc: Document, state: PaneState, t: Strings): void {
-  const plan = state.preview;
-  $("import-preview").hidden = !plan;
-  if (!plan) return;
-  const CHECKS = ["Summa", "Total summa", "Kostnadsreducering per år"];
-  const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
-  $("import-summary").textContent =
-    `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
-  const badLines = new Set(plan.problems.map((p) => p.row));
-  $("import-problems").replaceChildren(
-    ...plan.problems.map((p) => {
-      const li = doc.createElement("li");
-      li.className = "plain";
-      li.textContent = describeProblem(p);
-      return li;
-    })
-  );
-  $("import-measures").replaceChildren(
-    ...plan.measures.map((m) => {
-      const li = doc.createElement("li");
-      if (badLines.has(m.line)) li.className = "bad";
-      const id = doc.createElement("span");
-      id.className = "id";
-      id.textContent = m.id;
-      const name = doc.createElement("span");
-      name.textContent = `${m.name}${m.timing ? ` · ${m.timing}` : ""}`;
-      const amount = doc.createElement("span");
-      amount.className = "amount";
-      amount.textContent = `${String(m.annual).replace(".", ",")} ${plan.unit}`;
-      li.append(id, name, amount);
-      return li;
-    })
-  );
-}
-
 export interface PaneOptions {
   /** The running formulas' status (shared runtime), or undefined when none run on this page. */
   liveStatus?: () => LiveStatus | undefined;
@@ -254,7 +226,12 @@ export function startPane(
     viewProblems($, doc, state, t, (p) =>
       selectCell(paneHost, p.location!).catch((e) => update({ message: explain(e, t) }))
     );
-    viewPreview($, doc, state, t);
+    viewImportPreview(doc, state.preview, t, {
+      role: (table, column, role) =>
+        state.preview && update({ preview: withRole(state.preview, table, column, role) }),
+      candidate: (id, ticked) =>
+        state.preview && update({ preview: withCandidate(state.preview, id, ticked) }),
+    });
   };
   const update = (patch: Partial<PaneState>) => {
     state = { ...state, ...patch };
@@ -388,10 +365,10 @@ export function startPane(
   // Import: preview in the pane (no workbook access), then write.
   $("import-text").addEventListener("input", () => update({ preview: undefined }));
   $("preview-import").addEventListener("click", () =>
-    update({ preview: parsePlanText($<HTMLTextAreaElement>("import-text").value) })
+    update({ preview: previewText($<HTMLTextAreaElement>("import-text").value) })
   );
   $("write-import").addEventListener("click", () => {
-    const plan = state.preview;
+    const plan = planToWrite(state.preview);
     if (!plan) return;
     void act(
       t.working,

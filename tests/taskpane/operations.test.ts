@@ -522,6 +522,27 @@ describe("Importera plan", () => {
     expect(table.r1 - table.r0).toBe(2); // header + the two measures, no blank row left
   });
 
+  it("appends per-year effects to the table's year columns, and refuses a year without one", async () => {
+    const { book, host } = setup();
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Id", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt", "Effekt 2022", "Effekt 2023"],
+      [["A01", "Egen åtgärd", 1, "2022", 0.5, 1]]
+    );
+    const plan = parsePlanText(
+      "Åtgärd\tBesparing 2022 (tkr)\tBesparing 2023 (tkr)\nFärre resor\t200\t400\n"
+    );
+    expect(await writeImportedPlan(host, plan)).toMatchObject({ mode: "appended", ids: ["A02"] });
+    expect(book.grid("Plan")[2]).toEqual(["A02", "Färre resor", "", "", 0.2, 0.4]);
+
+    const later = parsePlanText("Åtgärd\t2024 (tkr)\nSenare åtgärd\t300\n");
+    await expect(writeImportedPlan(host, later)).rejects.toThrow(
+      "Planen anger effekten för 2024, men Atgarder har ingen kolumn för det; lägg till kolumnerna (t.ex. »Effekt 2024«) och skriv igen."
+    );
+    expect(book.grid("Plan")).toHaveLength(3);
+  });
+
   it("picks ids that are free", () => {
     expect(freshIds(new Set(["a01", "a02", "x9"]), 2)).toEqual(["A03", "A04"]);
     expect(freshIds(new Set(), 1)).toEqual(["A01"]);
