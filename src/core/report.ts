@@ -41,6 +41,8 @@ export interface PlanSection {
   previousResidualForecast?: number;
   /** The 1 % rule; null when the budget is not known. */
   planRequired: boolean | null;
+  /** The workbook has no readable Underskott table: no residual deficit, no 1 % rule. */
+  deficitsMissing?: true;
 }
 
 /**
@@ -110,6 +112,7 @@ export function buildMonthlyReport(
       ...(budget !== undefined ? { budget } : {}),
       planRequired:
         deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
+      ...(wb.deficits ? {} : { deficitsMissing: true }),
     };
     if (lines.some((l) => l.plannedYear !== 0) && lines.every((l) => !l.reportedThrough)) {
       problems.push({
