@@ -28,7 +28,8 @@ import { buildAddin } from "../tests/helpers/buildAddin";
 import { handmadeXlsx, MAIN, sheetXml } from "../tests/helpers/xlsxParts";
 
 const root = process.cwd();
-const { createExcelFake } = require(path.join(root, "tests/fakes/excelWorkbookFake.js"));
+// The Excel double all tests use (Office.js semantics: queued operations, loads at sync, limits).
+const { createExcelDouble } = require(path.join(root, "tests/double/excelDouble.js"));
 
 interface Row {
   what: string;
@@ -208,9 +209,10 @@ function engineFigures(): void {
 }
 
 function fakeWorkbook(n: number) {
-  const { book, Excel } = createExcelFake();
+  const { book, Excel, Office } = createExcelDouble();
   Object.assign(globalThis, {
     Excel,
+    Office,
     CustomFunctions: {
       Error: class {
         constructor(

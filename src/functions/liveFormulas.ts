@@ -1,6 +1,8 @@
 import { FormulaResult, PlanQueries } from "../core/queries";
 import { RawTable } from "../core/tables";
 import { readBalansWorkbook } from "../core/workbook";
+import { errorCode } from "../adapters/office/officeErrors";
+import { LiveStatus } from "./sharedRuntime";
 
 /** The part of a streaming custom-function invocation Balans uses. */
 export interface LiveInvocation<T> {
@@ -21,43 +23,142 @@ export interface LiveFormulasOptions {
   toError: (result: Extract<FormulaResult<unknown>, { ok: false }>) => CustomFunctions.Error;
   /** Edits arriving within this many milliseconds are served by one read. */
   debounceMs?: number;
+  /** A read that has not finished after this long (a hung sync) is given up and tried again. */
+  readTimeoutMs?: number;
+  /** The first retry of a failed read waits this long; each further one twice as long. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /**
+   * A formula invoked when the model is older than this (Excel re-invokes every formula on F9 or
+   * Ctrl+Alt+F9) is answered at once and then read again.
+   */
+  freshMs?: number;
+  now?: () => number;
+}
+
+/** How the last read went, for the pane. */
+export interface ReadHealth {
+  ok: boolean;
+  /** The Office error code (or "Timeout") of the last failed read. */
+  code?: string;
+  /** When the next attempt is due (ms since epoch), while reads are failing. */
+  retryAt?: number;
+}
+
+interface Model {
+  generation: number;
+  queries: PlanQueries;
+  at: number;
+}
+
+/** A read that gave up waiting for Excel. */
+export class ReadTimeout extends Error {
+  readonly code = "Timeout";
+  constructor(ms: number) {
+    super(`Excel svarade inte på ${Math.round(ms / 1000)} s.`);
+  }
 }
 
 /**
  * Keeps every Balans formula live. The tables are read once and the resulting model serves all
  * formulas; when a table changes the model is read again, once, and each formula whose value
- * changed gets its new value. Formulas are streaming functions, so Excel needs no F9.
+ * changed gets its new value. Each read carries a generation: a read that finishes after a newer
+ * one is dropped. A failed or hung read keeps the values shown and is retried with backoff, so
+ * formulas recover on their own. Formulas are streaming functions, so Excel needs no F9; F9
+ * re-invokes them, and that reads again.
  */
 export class LiveFormulas {
-  private snapshot?: Promise<PlanQueries>;
+  private current?: Model;
+  private pending?: { generation: number; promise: Promise<Model> };
+  /** Generations up to this one may be out of date: the workbook changed after they started. */
+  private needAfter = 0;
+  private started = 0;
   private readonly active = new Set<Entry>();
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly debounceMs: number;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private retryDelay: number;
+  private readonly now: () => number;
   /** How many times the tables have been read; for tests and the benchmark. */
   reads = 0;
+  health: ReadHealth = { ok: true };
+  /** Whether changes are being watched (set by whoever watches the workbook). */
+  watch: Omit<LiveStatus, "formulas"> = { state: "starting" };
 
   constructor(private readonly options: LiveFormulasOptions) {
-    this.debounceMs = options.debounceMs ?? 200;
+    this.now = options.now ?? Date.now;
+    this.retryDelay = options.retryMs ?? 1000;
   }
 
   get activeCount(): number {
     return this.active.size;
   }
 
-  /** The current model, reading the tables only if no read is cached or under way. */
+  /** Live when changes are watched and the last read succeeded; else why not, and until when. */
+  status(): LiveStatus {
+    const formulas = this.active.size;
+    if (this.watch.state !== "live") return { ...this.watch, formulas };
+    if (!this.health.ok)
+      return { state: "retrying", code: this.health.code, retryAt: this.health.retryAt, formulas };
+    return { state: "live", formulas };
+  }
+
+  /** The current model, reading the tables only if none is valid or under way. */
   queries(): Promise<PlanQueries> {
-    if (!this.snapshot) {
-      this.reads++;
-      const read = this.options
-        .readTables()
-        .then((tables) => new PlanQueries(readBalansWorkbook(tables)));
-      // A failed read is not cached: the next formula or change tries again.
-      read.catch(() => {
-        if (this.snapshot === read) this.snapshot = undefined;
+    return this.model().then((m) => m.queries);
+  }
+
+  private model(): Promise<Model> {
+    if (this.current && this.current.generation > this.needAfter)
+      return Promise.resolve(this.current);
+    if (this.pending && this.pending.generation > this.needAfter) return this.pending.promise;
+    return this.read();
+  }
+
+  private read(): Promise<Model> {
+    const generation = ++this.started;
+    this.reads++;
+    const timeoutMs = this.options.readTimeoutMs ?? 20_000;
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const promise = Promise.race([
+      this.options.readTables(),
+      new Promise<never>((_, reject) => {
+        timeout = setTimeout(() => reject(new ReadTimeout(timeoutMs)), timeoutMs);
+      }),
+    ])
+      .finally(() => clearTimeout(timeout))
+      .then((tables) => {
+        const model = {
+          generation,
+          queries: new PlanQueries(readBalansWorkbook(tables)),
+          at: this.now(),
+        };
+        if (!this.current || generation > this.current.generation) this.current = model;
+        this.health = { ok: true };
+        this.retryDelay = this.options.retryMs ?? 1000;
+        return model;
       });
-      this.snapshot = read;
-    }
-    return this.snapshot;
+    const entry = { generation, promise };
+    this.pending = entry;
+    promise.then(
+      () => this.pending === entry && (this.pending = undefined),
+      (error) => {
+        if (this.pending === entry) this.pending = undefined;
+        this.scheduleRetry(error);
+      }
+    );
+    return promise;
+  }
+
+  private scheduleRetry(error: unknown): void {
+    if (this.retryTimer) return;
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(delay * 2, this.options.maxRetryMs ?? 60_000);
+    this.health = { ok: false, code: errorCode(error), retryAt: this.now() + delay };
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.needAfter = this.started;
+      void this.deliverAll([...this.active]);
+    }, delay);
   }
 
   /** Starts serving one formula: answers now, and again whenever its value changes. */
@@ -68,44 +169,66 @@ export class LiveFormulas {
     const entry: Entry = { invocation: invocation as LiveInvocation<unknown>, compute };
     this.active.add(entry);
     invocation.onCanceled = () => this.active.delete(entry);
+    // A formula invoked again on a model that is not fresh (F9): answer now, then read again.
+    const old =
+      this.current &&
+      this.current.generation > this.needAfter &&
+      !this.pending &&
+      this.now() - this.current.at > (this.options.freshMs ?? 1000);
     await this.deliverAll([entry]);
+    if (old) this.invalidate();
+  }
+
+  /** Stops the debounce and retry timers (when the runtime stops). */
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.timer = this.retryTimer = undefined;
   }
 
   /** A table changed: read once after the burst of edits settles, then update what changed. */
   invalidate(): void {
+    this.needAfter = this.started;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.snapshot = undefined;
       void this.deliverAll([...this.active]);
-    }, this.debounceMs);
+    }, this.options.debounceMs ?? 200);
   }
 
   /** Reads at once and updates every live formula; resolves when all have their value. */
   async refreshNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.snapshot = undefined;
+    this.needAfter = this.started;
     await this.deliverAll([...this.active]);
   }
 
   private async deliverAll(entries: Entry[]): Promise<void> {
-    let queries: PlanQueries | undefined;
+    let model: Model | undefined;
     let failure: FormulaResult<never> | undefined;
     try {
-      queries = await this.queries();
+      model = await this.model();
     } catch (error) {
-      failure = {
-        ok: false,
-        error: "notAvailable",
-        message: `Balans kunde inte läsa arbetsbokens tabeller: ${(error as Error).message}`,
-      };
+      // The values shown stay as they are until a read succeeds (the retry is scheduled); a
+      // formula that has no value yet gets one from the last model read, or says why it has none.
+      if (this.current) {
+        model = this.current;
+        entries = entries.filter((e) => e.last === undefined);
+      } else
+        failure = {
+          ok: false,
+          error: "notAvailable",
+          message: `Balans kunde inte läsa arbetsbokens tabeller och försöker igen (${errorCode(error)}).`,
+        };
     }
+    // A read that finished after a newer one has nothing to deliver.
+    if (model && this.current && model.generation < this.current.generation) return;
     for (const entry of entries) {
       if (!this.active.has(entry)) continue;
       let result: FormulaResult<unknown>;
       try {
-        result = failure ?? entry.compute(queries!);
+        result = failure ?? entry.compute(model!.queries);
       } catch (error) {
         result = {
           ok: false,

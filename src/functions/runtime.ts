@@ -3,7 +3,7 @@ import { FormulaResult } from "../core/queries";
 import { TABLE_NAMES } from "../core/workbook";
 import { LiveFormulas } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
-import { watchWorkbook } from "./workbookWatch";
+import { keepWatching } from "./workbookWatch";
 
 /** The tables Balans formulas read (not Uppfoljning or Bestallning, which no formula needs). */
 export const FORMULA_TABLES = [
@@ -30,7 +30,8 @@ export function toCustomFunctionsError(
 
 // The pane, the functions and the commands are separate bundles on one page (the shared
 // runtime); keeping the instance on globalThis gives them all the same one.
-type Holder = { [LIVE_KEY]?: LiveFormulas };
+const WATCH_KEY = Symbol.for("balans.watch");
+type Holder = { [LIVE_KEY]?: LiveFormulas; [WATCH_KEY]?: { stop(): Promise<void> } };
 
 /** The one LiveFormulas of this runtime; watching the workbook starts with the first formula. */
 export function liveFormulas(): LiveFormulas {
@@ -38,18 +39,34 @@ export function liveFormulas(): LiveFormulas {
   let live = holder[LIVE_KEY];
   if (!live) {
     const instance = new LiveFormulas({
-      readTables: () => Excel.run((context) => readWorkbookTables(context, FORMULA_TABLES)),
+      // While the user edits a cell, Excel holds the read until the edit ends instead of failing.
+      readTables: () =>
+        Excel.run({ delayForCellEdit: true }, (context) =>
+          readWorkbookTables(context, FORMULA_TABLES)
+        ),
       toError: toCustomFunctionsError,
     });
     live = holder[LIVE_KEY] = instance;
-    watchWorkbook(FORMULA_TABLES, () => instance.invalidate()).catch(() => {
-      // Without events (an old Excel), formulas still compute; they update on recalculation.
-    });
+    holder[WATCH_KEY] = keepWatching(
+      FORMULA_TABLES,
+      () => instance.invalidate(),
+      (state) => (instance.watch = state)
+    );
   }
   return live;
 }
 
-/** For tests: serve formulas from another LiveFormulas (e.g. over office-addin-mock). */
+/** Stops watching the workbook and forgets the runtime's LiveFormulas. */
+export async function stopLiveFormulas(): Promise<void> {
+  const holder = globalThis as Holder;
+  const watch = holder[WATCH_KEY];
+  holder[WATCH_KEY] = undefined;
+  holder[LIVE_KEY]?.dispose();
+  holder[LIVE_KEY] = undefined;
+  await watch?.stop();
+}
+
+/** For tests: serve formulas from another LiveFormulas. */
 export function useLiveFormulas(instance: LiveFormulas | undefined): void {
   (globalThis as Holder)[LIVE_KEY] = instance;
 }

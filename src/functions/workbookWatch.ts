@@ -1,59 +1,164 @@
+import { errorCode } from "../adapters/office/officeErrors";
 import { foldText } from "../core/text";
 
+export interface WatchOptions {
+  /** Table and sheet names are compared this often (table renames raise no event). */
+  pollMs?: number;
+}
+
+/** Stops watching: the poll ends and every event handler is removed from Excel. */
+export type StopWatching = () => Promise<void>;
+
+interface Names {
+  signature: string;
+  /** Ids of the Balans tables: only their edits matter. */
+  tableIds: Set<string>;
+  /** Ids of the sheets that serve as Balans tables (edits there matter). */
+  sheetIds: Set<string>;
+  /** Ids of the sheets holding Balans tables or serving as one (their calculation matters). */
+  calculatedIds: Set<string>;
+}
+
+/** Reads during cell edit wait for the user instead of failing (Excel.run's delayForCellEdit). */
+const RUN_OPTIONS = { delayForCellEdit: true };
+
 /**
- * Calls `onChange` when a Balans table may have changed: an edit in a table (also a co-author's),
- * a table or sheet added, deleted or renamed, or an edit on a sheet that serves as a table. Table
- * renames raise no event, so the names of tables and sheets are also compared every `pollMs`.
+ * Calls `onChange` when a Balans table may have changed: an edit in a Balans table (also a
+ * co-author's; edits in other tables are ignored by tableId), an edit on a sheet that serves as a
+ * table, a calculation of a sheet holding a Balans table (values changed by formulas raise no
+ * change event), and a Balans table or sheet added, deleted or renamed (compared by name every
+ * `pollMs`, and at once on a sheet event). Every API used is in ExcelApi 1.9, which the manifest
+ * requires; the sheet-rename event (1.17) is used only where Excel has it.
  */
 export async function watchWorkbook(
   tableNames: readonly string[],
   onChange: () => void,
-  pollMs = 5000
-): Promise<() => void> {
+  options: WatchOptions = {}
+): Promise<StopWatching> {
   const wanted = new Set(tableNames.map(foldText));
-  let signature = "";
-  let watchedSheetIds = new Set<string>();
+  let names = await readNames(wanted);
 
-  const readNames = () =>
-    Excel.run(async (context) => {
-      const tables = context.workbook.tables.load("items/name");
-      const sheets = context.workbook.worksheets.load("items/name, items/id");
-      await context.sync();
-      watchedSheetIds = new Set(
-        sheets.items.filter((s) => wanted.has(foldText(s.name))).map((s) => s.id)
-      );
-      return [
-        ...tables.items.map((t) => `t:${t.name}`),
-        ...sheets.items.map((s) => `s:${s.name}`),
-      ].join("\n");
-    });
+  const checkNames = async () => {
+    const now = await readNames(wanted);
+    const changed = now.signature !== names.signature;
+    names = now;
+    if (changed) onChange();
+  };
+  const recheck = () => {
+    checkNames().catch(() => undefined); // the next poll tries again
+  };
 
-  signature = await readNames();
-  await Excel.run(async (context) => {
-    const { tables, worksheets } = context.workbook;
-    tables.onChanged.add(async () => onChange());
-    tables.onAdded.add(async () => onChange());
-    tables.onDeleted.add(async () => onChange());
-    worksheets.onAdded.add(async () => onChange());
-    worksheets.onDeleted.add(async () => onChange());
-    if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+  const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  let context: Excel.RequestContext | undefined;
+  await Excel.run(RUN_OPTIONS, async (ctx) => {
+    const { tables, worksheets } = ctx.workbook;
+    handlers.push(
+      tables.onChanged.add(async (event) => {
+        if (names.tableIds.has(event.tableId)) onChange();
+      }),
+      tables.onAdded.add(async () => recheck()),
+      tables.onDeleted.add(async () => recheck()),
+      worksheets.onAdded.add(async () => recheck()),
+      worksheets.onDeleted.add(async () => recheck()),
       worksheets.onChanged.add(async (event) => {
-        if (watchedSheetIds.has(event.worksheetId)) onChange();
-      });
-    }
-    await context.sync();
+        if (names.sheetIds.has(event.worksheetId)) onChange();
+      }),
+      worksheets.onCalculated.add(async (event) => {
+        if (names.calculatedIds.has(event.worksheetId)) onChange();
+      })
+    );
+    if (Office.context.requirements.isSetSupported("ExcelApi", "1.17"))
+      handlers.push(worksheets.onNameChanged.add(async () => recheck()));
+    await ctx.sync();
+    context = ctx;
   });
 
-  const timer = setInterval(async () => {
+  const timer = setInterval(recheck, options.pollMs ?? 5000);
+  return async () => {
+    clearInterval(timer);
+    await Excel.run(context!, async (ctx) => {
+      for (const handler of handlers) handler.remove();
+      await ctx.sync();
+    });
+  };
+}
+
+/** Names and ids of tables and sheets: two round trips (the second finds the tables' sheets). */
+function readNames(wanted: ReadonlySet<string>): Promise<Names> {
+  return Excel.run(RUN_OPTIONS, async (context) => {
+    const tables = context.workbook.tables.load("items/name, items/id");
+    const sheets = context.workbook.worksheets.load("items/name, items/id");
+    await context.sync();
+    const balansTables = tables.items.filter((t) => wanted.has(foldText(t.name)));
+    const tableSheets = balansTables.map((t) => t.worksheet.load("id"));
+    if (tableSheets.length) await context.sync();
+    const sheetIds = new Set(
+      sheets.items.filter((s) => wanted.has(foldText(s.name))).map((s) => s.id)
+    );
+    return {
+      signature: [
+        ...tables.items.map((t) => `t:${t.name}`),
+        ...sheets.items.map((s) => `s:${s.name}`),
+      ].join("\n"),
+      tableIds: new Set(balansTables.map((t) => t.id)),
+      sheetIds,
+      calculatedIds: new Set([...sheetIds, ...tableSheets.map((s) => s.id)]),
+    };
+  });
+}
+
+export interface KeepWatchingOptions extends WatchOptions {
+  /** The first retry after a failed set-up waits this long; each further one twice as long. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  now?: () => number;
+}
+
+export interface WatchState {
+  state: "starting" | "live" | "retrying";
+  code?: string;
+  retryAt?: number;
+}
+
+/**
+ * Sets up watching and keeps trying, with backoff, until it works; reports each state. After a
+ * set-up that had failed, `onChange` is called once (changes made meanwhile were not seen).
+ */
+export function keepWatching(
+  tableNames: readonly string[],
+  onChange: () => void,
+  onState: (state: WatchState) => void,
+  options: KeepWatchingOptions = {}
+): { stop: () => Promise<void> } {
+  const now = options.now ?? Date.now;
+  let delay = options.retryMs ?? 1000;
+  let stopped = false;
+  let stopWatching: StopWatching | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failed = false;
+
+  const attempt = async () => {
+    onState({ state: "starting" });
     try {
-      const now = await readNames();
-      if (now !== signature) {
-        signature = now;
-        onChange();
-      }
-    } catch {
-      // The workbook may be busy (a dialog open, cell in edit mode); try again next time.
+      const stop = await watchWorkbook(tableNames, onChange, options);
+      if (stopped) return void (await stop());
+      stopWatching = stop;
+      onState({ state: "live" });
+      if (failed) onChange();
+    } catch (error) {
+      failed = true;
+      if (stopped) return;
+      onState({ state: "retrying", code: errorCode(error), retryAt: now() + delay });
+      timer = setTimeout(attempt, delay);
+      delay = Math.min(delay * 2, options.maxRetryMs ?? 60_000);
     }
-  }, pollMs);
-  return () => clearInterval(timer);
+  };
+  void attempt();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await stopWatching?.();
+    },
+  };
 }

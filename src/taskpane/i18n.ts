@@ -41,7 +41,33 @@ export const STRINGS = {
       tables.length ? `Skapade ${tables.join(", ")}.` : "Alla tabeller fanns redan.",
     cancelled: "Avbrutet: inget ändrades.",
     failed: "Det gick inte:",
-    excelFailed: "Excel kunde inte slutföra ändringen:",
+    excelFailed: "Excel kunde inte göra det Balans bad om.",
+    internalFailed: "Något gick fel i Balans; inget av det du skrivit har ändrats av felet.",
+    errorDetail: (code: string) => `Felkod från Excel: ${code}`,
+    internalDetail: (name: string) => `Teknisk uppgift: ${name}`,
+    officeErrors: {
+      InvalidOperationInCellEditMode:
+        "Excel är i redigeringsläge. Tryck Enter eller Esc i cellen och försök igen.",
+      ItemNotFound: "Ett blad eller en tabell som Balans använde finns inte längre.",
+      ItemAlreadyExists: "Ett blad eller en tabell med samma namn finns redan.",
+      AccessDenied: "Arbetsboken eller bladet är skyddat; Balans får inte ändra det.",
+      ApiNotFound: "Den här versionen av Excel saknar en funktion som Balans behöver.",
+      ResponsePayloadSizeLimitExceeded: "Tabellerna är för stora för att läsas på en gång.",
+      RequestPayloadSizeLimitExceeded: "Det Balans skulle skriva är för stort för en begäran.",
+      Timeout: "Excel svarade inte i tid.",
+    } as Record<string, string>,
+    sheetsChanged: (sheets: string[]) =>
+      `${sheets.join(", ")} döptes om eller togs bort medan frågan var öppen; inget skrevs. Försök igen.`,
+    notInExcel:
+      "Balans körs inte i Excel. Öppna tillägget i Excel (fliken Start, Balans) för att använda knapparna.",
+    liveOn: (n: number) =>
+      n
+        ? `Balans-formlerna (${n}) följer tabellerna av sig själva.`
+        : "Balans-formler följer tabellerna av sig själva när de används.",
+    liveStarting: "Balans börjar följa tabellerna …",
+    liveRetrying: (seconds: number) =>
+      `Balans-formlerna följer inte tabellerna just nu; Balans försöker igen om ${seconds} s.`,
+    liveNone: "Inga Balans-formler är igång i den här arbetsboken.",
     confirmReplace: (sheets: string[]) =>
       `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden? Allt som står på ${sheets.length === 1 ? "bladet" : "bladen"} nu ersätts, också det du själv har skrivit där.`,
     replace: "Ersätt",
@@ -124,7 +150,33 @@ export const STRINGS = {
       tables.length ? `Created ${tables.join(", ")}.` : "All tables were already there.",
     cancelled: "Cancelled: nothing was changed.",
     failed: "That did not work:",
-    excelFailed: "Excel could not complete the change:",
+    excelFailed: "Excel could not do what Balans asked.",
+    internalFailed: "Something went wrong in Balans; nothing you wrote was changed by the error.",
+    errorDetail: (code: string) => `Error code from Excel: ${code}`,
+    internalDetail: (name: string) => `Technical detail: ${name}`,
+    officeErrors: {
+      InvalidOperationInCellEditMode:
+        "Excel is editing a cell. Press Enter or Esc in the cell and try again.",
+      ItemNotFound: "A sheet or table Balans used no longer exists.",
+      ItemAlreadyExists: "A sheet or table of the same name already exists.",
+      AccessDenied: "The workbook or sheet is protected; Balans may not change it.",
+      ApiNotFound: "This version of Excel lacks a feature Balans needs.",
+      ResponsePayloadSizeLimitExceeded: "The tables are too large to read at once.",
+      RequestPayloadSizeLimitExceeded: "What Balans would write is too large for one request.",
+      Timeout: "Excel did not answer in time.",
+    } as Record<string, string>,
+    sheetsChanged: (sheets: string[]) =>
+      `${sheets.join(", ")} was renamed or deleted while the question was open; nothing was written. Try again.`,
+    notInExcel:
+      "Balans is not running in Excel. Open the add-in in Excel (Home tab, Balans) to use the buttons.",
+    liveOn: (n: number) =>
+      n
+        ? `The Balans formulas (${n}) follow the tables by themselves.`
+        : "Balans formulas follow the tables by themselves when used.",
+    liveStarting: "Balans is starting to follow the tables …",
+    liveRetrying: (seconds: number) =>
+      `The Balans formulas do not follow the tables right now; Balans tries again in ${seconds} s.`,
+    liveNone: "No Balans formulas are running in this workbook.",
     confirmReplace: (sheets: string[]) =>
       `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures? Everything on ${sheets.length === 1 ? "that sheet" : "those sheets"} now is replaced, also what you typed there yourself.`,
     replace: "Replace",

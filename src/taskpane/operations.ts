@@ -1,9 +1,10 @@
 /*
  * What each task-pane button does, through the same engine and sheet layouts as the command
- * line. Every operation reads the tables once (three round trips: names, shapes, values) and
- * writes in three (state, sheets, ownership), whatever the size of the plan.
+ * line. Every operation reads only the tables it needs, once (three round trips: names, shapes,
+ * values), and writes in two or three (state, ownership marks, sheets), whatever the size of
+ * the plan.
  */
-import { readWorkbookTables } from "../adapters/office/readTables";
+import { findWorkbookTables, readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
 import { computePlanEffects, defaultYears } from "../core/effects";
 import { lastCompleteMonth, YearMonth } from "../core/months";
@@ -101,8 +102,9 @@ export async function setUpTables(
   withExample: boolean
 ): Promise<SetupResult | "cancelled"> {
   return host.run(async (context) => {
-    const tables = await readWorkbookTables(context, SETUP_TABLES);
-    const alreadyThere = SETUP_TABLES.filter((name) => findTable(tables, name));
+    // Only whether they exist: their values are not read.
+    const found = new Set((await findWorkbookTables(context, SETUP_TABLES)).map(foldText));
+    const alreadyThere = SETUP_TABLES.filter((name) => found.has(foldText(name)));
     if (withExample && alreadyThere.length) {
       throw new BalansError(
         `Exemplet fylls bara i en arbetsbok utan Balans-tabeller; den här har redan ${alreadyThere.join(", ")}.`
@@ -145,19 +147,34 @@ export async function selectCell(host: PaneHost, location: ProblemLocation): Pro
 
 type Written = WrittenSheet[] | "cancelled";
 
+/** The tables each sheet is made from (Årseffekter does not need a 50 000-row Uppfoljning). */
+export const TABLES_FOR = {
+  yearlyEffects: [TABLE_NAMES.measures, TABLE_NAMES.deficits],
+  transfers: [TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.costs],
+  monthlyReport: [
+    TABLE_NAMES.measures,
+    TABLE_NAMES.deficits,
+    TABLE_NAMES.followUp,
+    TABLE_NAMES.transfers,
+    TABLE_NAMES.agreements,
+    TABLE_NAMES.costs,
+  ],
+};
+
 async function writeFromTables(
   host: PaneHost,
+  names: readonly string[],
   build: (tables: RawTable[]) => Parameters<typeof writeSheets>[1]
 ): Promise<Written> {
   return host.run(async (context) => {
-    const tables = await readWorkbookTables(context, ALL_TABLES);
+    const tables = await readWorkbookTables(context, names);
     return writeSheets(context, build(tables), host.confirmReplace);
   });
 }
 
 /** `Årseffekter`: measures × years with subtotals, total, deficit, residual and a chart. */
 export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): Promise<Written> {
-  return writeFromTables(host, (tables) => {
+  return writeFromTables(host, TABLES_FOR.yearlyEffects, (tables) => {
     const wb = readBalansWorkbook(tables);
     const measures = requireMeasures(wb);
     // An Underskott table that cannot be read stops here, named, rather than a sheet without
@@ -180,14 +197,14 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
 
 /** `Överföringar YYYY`: SN's balance month by month and per insats. */
 export function writeTransfers(host: PaneHost, year: number): Promise<Written> {
-  return writeFromTables(host, (tables) => [
+  return writeFromTables(host, TABLES_FOR.transfers, (tables) => [
     transferBalancesLayout(requireLedger(readBalansWorkbook(tables)), year, stamp(host.now())),
   ]);
 }
 
 /** `Rapport YYYY-MM`: the monthly report as a snapshot. */
 export function writeMonthlyReport(host: PaneHost, month: YearMonth): Promise<Written> {
-  return writeFromTables(host, (tables) => [
+  return writeFromTables(host, TABLES_FOR.monthlyReport, (tables) => [
     monthlyReportLayout(buildMonthlyReport(readBalansWorkbook(tables), month, stamp(host.now()))),
   ]);
 }

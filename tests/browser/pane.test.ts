@@ -73,13 +73,13 @@ afterAll(async () => {
 });
 
 const officeDist = path.join(root, "node_modules/@microsoft/office-js/dist");
-const fakeScript = fs.readFileSync(path.join(__dirname, "../fakes/excelWorkbookFake.js"), "utf8");
+const doubleScript = fs.readFileSync(path.join(__dirname, "../double/excelDouble.js"), "utf8");
 
 /** Requests the page tried to make to anywhere but this machine and Office.js, and CSP reports. */
 const leaks: string[] = [];
 const cspViolations: string[] = [];
 
-async function openPane(lang: "sv" | "en"): Promise<Page> {
+async function openPane(lang: "sv" | "en", inExcel = true): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
   page.on("pageerror", (e) => console.error("page error:", e.message));
   page.on(
@@ -98,11 +98,12 @@ async function openPane(lang: "sv" | "en"): Promise<Page> {
     leaks.push(url.href);
     return route.abort(); // nothing leaves the machine
   });
-  await page.addInitScript(
-    `${fakeScript}\nwindow.__fake = ExcelWorkbookFake.createExcelFake(); window.Excel = window.__fake.Excel;`
-  );
+  if (inExcel)
+    await page.addInitScript(
+      `${doubleScript}\nwindow.__fake = ExcelDouble.createExcelDouble(); window.Excel = window.__fake.Excel;`
+    );
   await page.goto(`${baseUrl}/taskpane.html?lang=${lang}`);
-  await page.waitForSelector("#tables li");
+  await page.waitForSelector(inExcel ? "#tables li" : "#message.warning");
   return page;
 }
 
@@ -162,7 +163,7 @@ describeIfBrowser("the task pane in Chromium", () => {
         (window as unknown as { __fake: { book: { selection: unknown } } }).__fake.book
           .selection !== null
     );
-    expect(await book(page, "book.selection")).toEqual({ sheet: "Åtgärder", address: "E6:E6" });
+    expect(await book(page, "book.selection")).toEqual({ sheet: "Åtgärder", address: "E6" });
     await book(page, `book.type("Åtgärder", "E6", "2021 (pga. utredningsarbete)")`);
   });
 
@@ -332,6 +333,22 @@ describeIfBrowser("the task pane in Chromium", () => {
       expect([id, reached.has(id)]).toEqual([id, true]);
     }
     await narrow.close();
+  });
+
+  it("says in its own words that it runs outside Excel, and keeps its buttons off", async () => {
+    const outside = await openPane("sv", false);
+    expect(await outside.textContent("#message")).toBe(
+      "Balans körs inte i Excel. Öppna tillägget i Excel (fliken Start, Balans) för att använda knapparna."
+    );
+    expect(await outside.isDisabled("#write-effects")).toBe(true);
+    expect(await outside.textContent("body")).not.toMatch(/is not defined/);
+    await outside.close();
+  });
+
+  it("shows whether Balans formulas are live", async () => {
+    expect(await page.textContent("#live")).toBe(
+      "Inga Balans-formler är igång i den här arbetsboken."
+    );
   });
 
   it("speaks English when Office does", async () => {

@@ -1,4 +1,4 @@
-import { ExcelFake } from "./excelFake";
+import { createExcelDouble, ExcelDouble } from "../double/excelDouble";
 
 /** What Excel's custom-functions runtime provides, enough for Balans' functions under test. */
 export class FakeCustomFunctionsError {
@@ -8,15 +8,18 @@ export class FakeCustomFunctionsError {
   ) {}
 }
 
-export function installOfficeGlobals(fake: ExcelFake): void {
+/** A workbook double, with its `Excel` and `Office` (and the custom functions' globals) installed. */
+export function installExcelDouble(options?: Parameters<typeof createExcelDouble>[0]): ExcelDouble {
+  const double = createExcelDouble(options);
   Object.assign(globalThis, {
-    Excel: fake.Excel,
+    Excel: double.Excel,
+    Office: double.Office,
     CustomFunctions: {
       Error: FakeCustomFunctionsError,
       ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
     },
-    Office: { context: { requirements: { isSetSupported: () => true } } },
   });
+  return double;
 }
 
 /** A streaming invocation that records every result Excel would show. */

@@ -3,14 +3,13 @@
  * Excel error value in the open workbook as a problem (issue 11).
  */
 import { checkTables, PaneHost } from "../../src/taskpane/operations";
-
-const { createExcelFake } = require("../fakes/excelWorkbookFake");
+import { createExcelDouble } from "../double/excelDouble";
 
 it("lists a notice (usable value) and an error value with their cells", async () => {
-  const { book, Excel } = createExcelFake();
-  Object.assign(globalThis, { Excel });
+  const { book, Excel, Office } = createExcelDouble();
+  Object.assign(globalThis, { Excel, Office });
   const host: PaneHost = {
-    run: (batch) => (Excel as { run: PaneHost["run"] }).run(batch),
+    run: (batch) => Excel.run(batch),
     confirmReplace: async () => true,
     now: () => new Date(2026, 10, 22, 9, 30),
   };

@@ -32,6 +32,27 @@ export async function readWorkbookTables(
   context: Excel.RequestContext,
   names: readonly string[]
 ): Promise<RawTable[]> {
+  const sources = await locateTables(context, names);
+  if (sources.length === 0) return [];
+  return readValues(context, sources);
+}
+
+/**
+ * The names (as the workbook has them) of the named Balans tables it has, found as
+ * readWorkbookTables finds them: two round trips, no values read.
+ */
+export async function findWorkbookTables(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<string[]> {
+  return (await locateTables(context, names)).map((s) => s.name);
+}
+
+/** Names, then shapes: where each named table is. */
+async function locateTables(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<Source[]> {
   const tables = context.workbook.tables.load("items/name");
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
@@ -70,8 +91,11 @@ export async function readWorkbookTables(
   }
   if (pending.length === 0) return [];
   await context.sync();
-  const sources = pending.map((shape) => shape()).filter((s): s is Source => s !== undefined);
+  return pending.map((shape) => shape()).filter((s): s is Source => s !== undefined);
+}
 
+/** The values of located tables, in slices that keep each response under the limit. */
+async function readValues(context: Excel.RequestContext, sources: Source[]): Promise<RawTable[]> {
   // Slices of at most MAX_READ_BYTES, packed into as few requests as fit under the limit.
   const batches: Slice[][] = [[]];
   let batchBytes = 0;

@@ -1,0 +1,251 @@
+/**
+ * The Excel double checked against Office.js: its ExcelApi tags against @types/office-js, and
+ * its behaviour against what Microsoft documents (queued operations, load state, errors at
+ * sync, events, requirement sets, Excel on the web's limits, cell edit mode).
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { API_VERSIONS, createExcelDouble } from "./excelDouble";
+
+/** "Class.member" → ExcelApi version, from the `[Api set: ExcelApi x]` tags of the type definitions. */
+function officeJsVersions(): Map<string, string> {
+  const text = readFileSync(
+    join(__dirname, "../../node_modules/@types/office-js/index.d.ts"),
+    "utf8"
+  );
+  const start = text.indexOf("declare namespace Excel {");
+  const end = text.indexOf("declare namespace Excel.Interfaces");
+  const lines = text.slice(start, end).split("\n");
+  const versions = new Map<string, string>();
+  let cls: string | undefined;
+  let tag: string | undefined;
+  for (const line of lines) {
+    const c = /^\s{4}(?:export )?(?:class|interface) (\w+)/.exec(line);
+    if (c) {
+      cls = c[1];
+      tag = undefined;
+      continue;
+    }
+    const t = /\[Api set: ExcelApi (\d+\.\d+[^\]]*)\]/.exec(line);
+    if (t) tag = t[1];
+    const m = /^\s{8}(?:readonly )?(\w+)\??[(:<]/.exec(line);
+    if (m && cls) {
+      const key = `${cls}.${m[1]}`;
+      if (tag && !versions.has(key)) versions.set(key, tag);
+      tag = undefined;
+    }
+  }
+  return versions;
+}
+
+describe("the Excel double against Office.js's type definitions", () => {
+  const versions = officeJsVersions();
+
+  it("tags every API with the ExcelApi version Office.js gives it", () => {
+    const wrong = Object.entries(API_VERSIONS)
+      .map(([api, v]) => [api, v, versions.get(api)])
+      // A tag such as "1.1 for reading visibility; 1.2 for setting it" names the version of each use.
+      .filter(
+        ([, v, official]) =>
+          official !== v && !official?.includes(`; ${v} `) && !official?.startsWith(`${v} /`)
+      );
+    expect(wrong).toEqual([]);
+  });
+
+  it("knows the versions Balans' requirement checks depend on", () => {
+    expect(versions.get("TableCollection.onAdded")).toBe("1.9");
+    expect(versions.get("WorksheetCollection.onNameChanged")).toBe("1.17");
+    expect(versions.get("Application.suspendScreenUpdatingUntilNextSync")).toBe("1.9");
+  });
+});
+
+describe("the Excel double follows Office.js", () => {
+  it("queues operations until sync, and throws PropertyNotLoaded before load and sync", async () => {
+    const { book, Excel } = createExcelDouble();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A1").values = [["x"]];
+      expect(book.grid("Blad1")).toEqual([]); // not yet
+      const range = ws.getRange("A1").load("values");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(range.values).toEqual([["x"]]);
+      // load state is per object: another proxy of the same cell has nothing loaded
+      const other = ws.getRange("A1");
+      expect(() => other.values).toThrow(/PropertyNotLoaded|not available/);
+    });
+  });
+
+  it("fails a request at the operation that fails, with the operations before it applied", async () => {
+    const { book, Excel } = createExcelDouble();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A1").values = [["före"]];
+      const loaded = ws.getRange("A1").load("values");
+      context.workbook.worksheets.getItem("Finns inte").delete();
+      ws.getRange("A2").values = [["efter"]];
+      await expect(context.sync()).rejects.toMatchObject({
+        name: "RichApi.Error",
+        code: "ItemNotFound",
+      });
+      expect(book.grid("Blad1")).toEqual([["före"]]);
+      expect(() => loaded.values).toThrow(); // a failed request delivers no loads
+    });
+  });
+
+  it("lets two Excel.run contexts overlap, each with its own loads", async () => {
+    const { book, Excel } = createExcelDouble();
+    book.type("Blad1", "A1", "ett");
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await gate;
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+    const second = await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Blad1").getRange("A1").load("values");
+      await context.sync();
+      return r.values;
+    });
+    release();
+    expect(second).toEqual([["ett"]]);
+    expect(await first).toEqual(["Blad1"]);
+  });
+
+  it("stores values as Excel does: numbers from number-like text unless the cell is text", async () => {
+    const { book, Excel } = createExcelDouble();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A1:D1").values = [["2021", "2021-04-01", "0,5", "'2021"]];
+      ws.getRange("A2:C2").numberFormat = [["@", "@", "@"]];
+      ws.getRange("A2:C2").values = [["2021", "2021-04-01", "0,5"]];
+      ws.getRange("A3").values = [["#N/A"]];
+      const types = ws.getRange("A3:B3").load("valueTypes");
+      await context.sync();
+      expect(types.valueTypes).toEqual([["Error", "Empty"]]);
+    });
+    expect(book.grid("Blad1")).toEqual([
+      [2021, 44287, 0.5, "2021"],
+      ["2021", "2021-04-01", "0,5", ""],
+      ["#N/A", "", "", ""],
+    ]);
+  });
+
+  it("raises events with Office.js's arguments, and removes handlers at sync", async () => {
+    const { book, Excel } = createExcelDouble();
+    const table = book.addUserTable("Plan", "Atgarder", ["Id", "Belopp"], [["A1", 1]]);
+    const seen: unknown[] = [];
+    const handler = await Excel.run(async (context) => {
+      const h = context.workbook.tables.onChanged.add(async (e) => void seen.push(e));
+      expect(book.handlerCount()).toBe(0); // registered at sync
+      await context.sync();
+      return h;
+    });
+    await book.edit("Plan", "B2", 5, "Remote");
+    expect(seen).toEqual([
+      {
+        type: "TableChanged",
+        tableId: table.id,
+        worksheetId: book.sheet("Plan")!.id,
+        address: "B2",
+        changeType: "RangeEdited",
+        source: "Remote",
+      },
+    ]);
+    await Excel.run(handler.context, async (context) => {
+      handler.remove();
+      await context.sync();
+    });
+    expect(book.handlerCount()).toBe(0);
+  });
+
+  it("fails an API newer than its ExcelApi version with ApiNotFound, and says so in isSetSupported", async () => {
+    const { Excel, Office } = createExcelDouble({ apiVersion: "1.9" });
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.17")).toBe(false);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.onNameChanged.add(async () => undefined);
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const newer = createExcelDouble({ apiVersion: "1.17" });
+    await newer.Excel.run(async (context) => {
+      newer.Excel; // the same call works where the API exists
+      context.workbook.worksheets.onNameChanged.add(async () => undefined);
+      await context.sync();
+    });
+    expect(newer.book.handlerCount("worksheets.onNameChanged")).toBe(1);
+  });
+
+  it("refuses a response over Excel on the web's 5 MB", async () => {
+    const { book, Excel } = createExcelDouble();
+    const rows = Array.from({ length: 60_000 }, (_, k) => [
+      `rad ${k} med en lång text om utfallet i månaden`,
+    ]);
+    book.addUserTable("Stor", "Stor", ["Text"], rows);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Stor").getRange("A1:A60001").load("values");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+
+  it("rejects a batch in cell-edit mode unless it was run with delayForCellEdit", async () => {
+    const { book, Excel } = createExcelDouble();
+    book.startCellEdit();
+    const write = (options: object) =>
+      Excel.run(options, async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1").values = [["x"]];
+        await context.sync();
+      });
+    await expect(write({})).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    const delayed = write({ delayForCellEdit: true });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(book.grid("Blad1")).toEqual([]);
+    book.endCellEdit();
+    await delayed;
+    expect(book.grid("Blad1")).toEqual([["x"]]);
+    // Office.js sends the option only where the host has the DelayForCellEdit set
+    const old = createExcelDouble({ delayForCellEdit: false });
+    old.book.startCellEdit();
+    await expect(
+      old.Excel.run({ delayForCellEdit: true }, async (context) => context.sync())
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
+  it("can make a sync that never returns", async () => {
+    const { book, Excel } = createExcelDouble();
+    book.hangSyncs(1);
+    const outcome = await Promise.race([
+      Excel.run(async (context) => context.sync()).then(() => "returned"),
+      new Promise((r) => setTimeout(() => r("still waiting"), 50)),
+    ]);
+    expect(outcome).toBe("still waiting");
+  });
+
+  it("turns formulas that point at a deleted sheet into #REF!", async () => {
+    const { book, Excel } = createExcelDouble();
+    book.addSheet("Data");
+    book.type("Data", "A1", 5);
+    book.setFormula("Blad1", "A1", "='Data'!A1*2", (b) => (b.grid("Data")[0][0] as number) * 2);
+    expect(book.grid("Blad1")).toEqual([[10]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").delete();
+      await context.sync();
+    });
+    expect(book.grid("Blad1")).toEqual([["#REF!"]]);
+  });
+});
+
+describe("the Excel double's default version", () => {
+  it("is the ExcelApi version the manifest requires, so every test runs at that minimum", () => {
+    const manifest = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
+    const declared = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\s*\/>/.exec(manifest)?.[1];
+    expect(declared).toBe("1.9");
+    expect(createExcelDouble().book.apiVersion).toBe(declared);
+  });
+});
