@@ -1,10 +1,18 @@
 import { amountInUnit, parseAmount } from "./amount";
 import { CalendarDate, compareDates, readDateValue, toIsoDate } from "./dates";
+import { MeasureForecast, readForecastCells } from "./forecastColumns";
+import {
+  annualAfterStatedYears,
+  checkStatedYears,
+  findPerYearColumns,
+  readPerYearCells,
+  startOfStatedYears,
+} from "./perYear";
 import { Problem } from "./problems";
 import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
-import { foldText, formatSwedish } from "./text";
+import { foldText, formatSwedish, headerSuffix } from "./text";
 import { parseTiming } from "./timing";
-import { Unit } from "./units";
+import { parseUnit, Unit } from "./units";
 
 export const MEASURE_STATUSES = [
   "Ej påbörjad",
@@ -29,6 +37,8 @@ export const MEASURES_TABLE: TableSpec<
   | "responsible"
   | "dependency"
   | "comment"
+  | "forecastAnnual"
+  | "forecastStart"
 > = {
   name: "Atgarder",
   unitColumn: "annual",
@@ -49,7 +59,18 @@ export const MEASURES_TABLE: TableSpec<
     { key: "responsible", header: "Ansvarig" },
     { key: "dependency", header: "Beroende" },
     { key: "comment", header: "Kommentar" },
+    {
+      key: "forecastAnnual",
+      header: "Prognos helårseffekt",
+      aliases: ["Reviderad helårseffekt"],
+    },
+    { key: "forecastStart", header: "Prognos start", aliases: ["Ny start", "Reviderad start"] },
   ],
+};
+
+const MEASURES_TABLE_WITH_YEARS: typeof MEASURES_TABLE = {
+  ...MEASURES_TABLE,
+  columns: MEASURES_TABLE.columns.map((c) => (c.key === "annual" ? { ...c, required: false } : c)),
 };
 
 /** A measure of an action plan, read and checked; amounts in the table's unit. */
@@ -57,8 +78,12 @@ export interface Measure {
   id: string;
   area: string;
   name: string;
-  /** Saving per full year. */
+  /** Saving per full year: Helårseffekt, else the last stated year's figure. */
   annual: number;
+  /** The effect per year where the plan states it (per-year columns); see perYear.ts. */
+  perYear?: ReadonlyMap<number, number>;
+  /** The economist's current forecast, where it differs from the plan; see forecast.ts. */
+  forecast?: MeasureForecast;
   /** Tidsaspekt as written in the plan. */
   timing: string;
   start: CalendarDate;
@@ -87,8 +112,12 @@ export interface MeasuresRead {
  * amount, no start) are left out and reported; rows with a minor problem are kept and reported.
  */
 export function readMeasures(raw: RawTable): MeasuresRead {
-  const table = bindTable(MEASURES_TABLE, raw);
+  // Helårseffekt is optional when the table states effects per year.
+  const yearColumns = findPerYearColumns(raw.headers);
+  const table = bindTable(yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE, raw);
   const log = new ProblemLog(table);
+  const forecastUnit =
+    parseUnit(headerSuffix(table.headerOf("forecastAnnual")) ?? "") ?? table.unit;
   const measures: Measure[] = [];
   const rowOfId = new Map<string, number>();
   const problemsById = new Map<string, Problem[]>();
@@ -117,9 +146,16 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     }
     if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
 
+    const stated = readPerYearCells(row.cells, yearColumns, table.unit, (column, message) =>
+      log.problems.push({ table: MEASURES_TABLE.name, row: row.number, column, message })
+    );
+    if (!stated.ok) usable = false;
+    const perYear = stated.perYear.size ? stated.perYear : undefined;
     const amount = parseAmount(row.get("annual"));
     let annual = 0;
-    if (!amount.ok) {
+    if (perYear && isEmpty(row.get("annual"))) {
+      annual = annualAfterStatedYears(perYear, undefined);
+    } else if (!amount.ok) {
       log.add(row.number, "annual", amount.message);
       usable = false;
     } else {
@@ -147,7 +183,9 @@ export function readMeasures(raw: RawTable): MeasuresRead {
         );
     }
     if (!start && isEmpty(startCell)) {
-      if (isEmpty(row.get("timing"))) {
+      if (isEmpty(row.get("timing")) && perYear) {
+        start = startOfStatedYears(perYear);
+      } else if (isEmpty(row.get("timing"))) {
         log.add(
           row.number,
           table.has("timing") ? "timing" : "start",
@@ -177,6 +215,27 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       }
     }
 
+    if (perYear && start && usable) {
+      const period = { start, ...(end ? { end } : {}) };
+      const annualGiven = !isEmpty(row.get("annual"));
+      if (
+        !checkStatedYears(perYear, period, yearColumns, annualGiven, (column, message) =>
+          log.problems.push({ table: MEASURES_TABLE.name, row: row.number, column, message })
+        )
+      )
+        usable = false;
+    }
+
+    const forecast = readForecastCells(
+      {
+        annual: row.get("forecastAnnual"),
+        startCell: row.get("forecastStart"),
+      },
+      { column: forecastUnit, table: table.unit },
+      { annual, ...(perYear ? { perYear } : {}), ...(end ? { end } : {}) },
+      (key, message) => log.add(row.number, key, message)
+    );
+
     const status = readStatus(cellText(row.get("status")));
     if (status === null) {
       log.add(
@@ -202,6 +261,8 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       area: cellText(row.get("area")) || DEFAULT_AREA,
       name,
       annual,
+      ...(perYear ? { perYear } : {}),
+      ...(forecast ? { forecast } : {}),
       timing: timing || cellText(startCell),
       start,
       ...(end ? { end } : {}),

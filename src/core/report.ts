@@ -1,5 +1,6 @@
 import { convertAmount, Unit } from "./units";
 import { FollowUpLine, FollowUpTotals, followUpLine, indexFollowUp, sumFollowUp } from "./followUp";
+import { forecastShape } from "./forecast";
 import { monthLabel, previousMonth, YearMonth } from "./months";
 import { BalansError, Problem } from "./problems";
 import { planRequired } from "./rules";
@@ -61,9 +62,10 @@ export function buildMonthlyReport(
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);
     const linesAt = (m: YearMonth) =>
-      wb.measures!.measures.map((measure) =>
-        followUpLine(measure, index.get(foldText(measure.id)) ?? [], m)
-      );
+      wb.measures!.measures.map((measure) => {
+        const entries = index.get(foldText(measure.id)) ?? [];
+        return followUpLine(measure, entries, m, forecastShape(measure, entries, m));
+      });
     const lines = linesAt(at);
     const areas = new Map<string, FollowUpLine[]>();
     for (const l of lines) {

@@ -44,7 +44,7 @@ export interface BoundTable<K extends string> {
   headerOf(key: K): string;
   has(key: K): boolean;
   /** Data rows that are not entirely empty, with their row numbers. */
-  rows: { number: number; get(key: K): CellValue }[];
+  rows: { number: number; cells: readonly CellValue[]; get(key: K): CellValue }[];
 }
 
 /** Finds a table by name, case- and diacritics-insensitively. */
@@ -89,6 +89,7 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
     .filter(({ cells }) => cells.some((c) => !isEmpty(c)))
     .map(({ cells, number }) => ({
       number,
+      cells,
       get: (key: K) => {
         const at = index.get(key);
         return at === undefined ? undefined : cells[at];

@@ -65,18 +65,31 @@ async function watch(live: LiveFormulas, pollMs = 60_000): Promise<void> {
 describe("Balans custom functions over a workbook", () => {
   it("give seed 000's figures", async () => {
     setup();
-    expect((await evaluate((i) => fn.savings("A03", 2020, null, i))).last).toBeCloseTo(0.5, 12);
-    expect((await evaluate((i) => fn.savings("A14", 2021, null, i))).last).toBeCloseTo(1.2, 12);
-    expect((await evaluate((i) => fn.savings("A14", 2021, 4, i))).last).toBeCloseTo(1.6 / 12, 12);
-    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, i))).last).toBeCloseTo(0.4, 12);
-    expect((await evaluate((i) => fn.totalSavings(2020, null, null, i))).last).toBeCloseTo(
+    expect((await evaluate((i) => fn.savings("A03", 2020, null, null, i))).last).toBeCloseTo(
+      0.5,
+      12
+    );
+    expect((await evaluate((i) => fn.savings("A14", 2021, null, null, i))).last).toBeCloseTo(
+      1.2,
+      12
+    );
+    expect((await evaluate((i) => fn.savings("A14", 2021, 4, null, i))).last).toBeCloseTo(
+      1.6 / 12,
+      12
+    );
+    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, null, i))).last).toBeCloseTo(
+      0.4,
+      12
+    );
+    expect((await evaluate((i) => fn.totalSavings(2020, null, null, null, i))).last).toBeCloseTo(
       8.025,
       12
     );
     expect(
-      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, i))).last
+      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, null, i)))
+        .last
     ).toBeCloseTo(8.65, 12);
-    expect((await evaluate((i) => fn.residualDeficit(2020, i))).last).toBeCloseTo(48.975, 12);
+    expect((await evaluate((i) => fn.residualDeficit(2020, null, i))).last).toBeCloseTo(48.975, 12);
     expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
     expect(fn.planRequired(57, 4000, null)).toBe(true);
   });
@@ -109,18 +122,18 @@ describe("Balans custom functions over a workbook", () => {
     setup();
     const err = async (call: (inv: Streaming) => void) =>
       (await evaluate(call)).last as FakeCustomFunctionsError;
-    expect(await err((i) => fn.savings("A99", 2021, null, i))).toEqual(
+    expect(await err((i) => fn.savings("A99", 2021, null, null, i))).toEqual(
       new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/))
     );
-    expect(await err((i) => fn.savings("A03", 20, null, i))).toMatchObject({
+    expect(await err((i) => fn.savings("A03", 20, null, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Året/),
     });
-    expect(await err((i) => fn.savings("A03", 2021, 0, i))).toMatchObject({
+    expect(await err((i) => fn.savings("A03", 2021, 0, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Månaden/),
     });
-    expect(await err((i) => fn.residualDeficit(2024, i))).toMatchObject({
+    expect(await err((i) => fn.residualDeficit(2024, null, i))).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/inget år 2024/),
     });
@@ -130,7 +143,7 @@ describe("Balans custom functions over a workbook", () => {
 
   it("answer #N/A when the tables are missing, and a problem row in the message", async () => {
     setup([]);
-    expect((await evaluate((i) => fn.savings("A03", 2021, null, i))).last).toMatchObject({
+    expect((await evaluate((i) => fn.savings("A03", 2021, null, null, i))).last).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/saknar tabellen Atgarder/),
     });
@@ -138,7 +151,7 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = "på sikt"; // A05's Tidsaspekt, worksheet row 6
     setup(tables);
-    expect((await evaluate((i) => fn.savings("A05", 2021, null, i))).last).toMatchObject({
+    expect((await evaluate((i) => fn.savings("A05", 2021, null, null, i))).last).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(
         /^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/
@@ -150,7 +163,7 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = `på sikt ${"x".repeat(400)}`;
     setup(tables);
-    const e = (await evaluate((i) => fn.savings("A05", 2021, null, i)))
+    const e = (await evaluate((i) => fn.savings("A05", 2021, null, null, i)))
       .last as FakeCustomFunctionsError;
     expect(e.message!.length).toBe(255);
     expect(e.message!.endsWith("...")).toBe(true);
@@ -163,8 +176,8 @@ describe("Balans custom functions over a workbook", () => {
       const inv = new FakeInvocation();
       invocations.push(inv);
       const id = `A${String((k % 24) + 1).padStart(2, "0")}`;
-      if (k % 2) fn.savings(id, 2020 + (k % 5), null, as(inv));
-      else fn.totalSavings(2020 + (k % 5), null, null, as(inv));
+      if (k % 2) fn.savings(id, 2020 + (k % 5), null, null, as(inv));
+      else fn.totalSavings(2020 + (k % 5), null, null, null, as(inv));
     }
     await settle();
     expect(invocations.every((i) => typeof i.last === "number")).toBe(true);
@@ -180,9 +193,9 @@ describe("live updates", () => {
   it("show a table edit, an added row and a deleted table without F9", async () => {
     const { fake, live } = setup();
     await watch(live);
-    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, i));
-    const total = await evaluate((i) => fn.totalSavings(2021, null, null, i));
-    const newOne = await evaluate((i) => fn.savings("A25", 2021, null, i));
+    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, null, i));
+    const total = await evaluate((i) => fn.totalSavings(2021, null, null, null, i));
+    const newOne = await evaluate((i) => fn.savings("A25", 2021, null, null, i));
     expect(a03.last).toBeCloseTo(0.5, 12);
     expect(newOne.last).toMatchObject({ code: "#N/A" });
 
@@ -226,7 +239,7 @@ describe("live updates", () => {
   it("read once for a burst of edits", async () => {
     const { fake, live } = setup();
     await watch(live);
-    await evaluate((i) => fn.savings("A03", 2020, null, i));
+    await evaluate((i) => fn.savings("A03", 2020, null, null, i));
     const before = live.reads;
     for (let k = 0; k < 20; k++) await fake.fire("tables.onChanged", {});
     await eventually(() => expect(live.reads).toBe(before + 1));
@@ -239,7 +252,7 @@ describe("live updates", () => {
     tables[0].name = "Plan";
     const { fake, live } = setup(tables);
     await watch(live, 10);
-    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    const a03 = await evaluate((i) => fn.savings("A03", 2020, null, null, i));
     expect(a03.last).toMatchObject({ code: "#N/A" });
     fake.tables[0].name = "ATGARDER"; // renamed to Balans' name, in other case
     await eventually(() => expect(a03.last).toBeCloseTo(0.5, 12));
@@ -255,7 +268,7 @@ describe("live updates", () => {
       { name: "Budget", id: "s2", values: [["x"]] },
     ] as never);
     await watch(live);
-    const inv = await evaluate((i) => fn.savings("1", 2020, null, i));
+    const inv = await evaluate((i) => fn.savings("1", 2020, null, null, i));
     expect(inv.last).toBe(300);
     const reads = live.reads;
     await fake.fire("worksheets.onChanged", { worksheetId: "s2" });
@@ -269,7 +282,7 @@ describe("live updates", () => {
   it("stop serving a formula that Excel cancels", async () => {
     const { fake, live } = setup();
     await watch(live);
-    const inv = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    const inv = await evaluate((i) => fn.savings("A03", 2020, null, null, i));
     expect(live.activeCount).toBe(1);
     inv.onCanceled!();
     expect(live.activeCount).toBe(0);
@@ -285,7 +298,7 @@ describe("live updates", () => {
     fake.Excel.run = async () => {
       throw new Error("GeneralException");
     };
-    const inv = await evaluate((i) => fn.savings("A03", 2020, null, i));
+    const inv = await evaluate((i) => fn.savings("A03", 2020, null, null, i));
     expect(inv.last).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/kunde inte läsa.*GeneralException/),

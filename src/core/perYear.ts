@@ -1,0 +1,186 @@
+/*
+ * Per-year effects in Atgarder: columns whose header is a year (`2021`, `2021 (tkr)`) or a saving
+ * word and a year (`Effekt 2021`, `Besparing 2022`, `Kostnadsreducering 2023 (mnkr)`) state the
+ * measure's effect in that year. This module is the one place that recognises such a header and
+ * reads such cells; the import uses the same detection.
+ */
+import { monthsInEffect, Period } from "./accrual";
+import { amountInUnit, parseAmount } from "./amount";
+import { CalendarDate, toIsoDate } from "./dates";
+import { BalansError, Problem } from "./problems";
+import { CellValue, isEmpty } from "./tables";
+import { foldText, formatSwedish } from "./text";
+import { parseUnit, Unit } from "./units";
+
+/** Words that may stand before the year in a per-year header, folded (no diacritics). */
+export const PER_YEAR_WORDS = [
+  "effekt",
+  "besparing",
+  "kostnadsreducering",
+  "kostnadsminskning",
+  "reducering",
+  "minskning",
+] as const;
+
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+const HEADER = new RegExp(
+  String.raw`^(?:(?:${PER_YEAR_WORDS.join("|")})(?: ar)? )?(\d{4})(?:,? ?([^()]*?))?(?: ?\(([^)]*)\))?$`
+);
+
+export interface PerYearHeader {
+  year: number;
+  /** The unit the header states; undefined = the table's unit. */
+  unit?: Unit;
+}
+
+/**
+ * The year (and unit) a header states, or undefined when it is no per-year header. A header that
+ * is one but whose parenthesis is no unit (`2021 (st)`) is an error naming the column.
+ */
+export function perYearHeader(header: CellValue, table = "Atgarder"): PerYearHeader | undefined {
+  if (header === null || header === undefined || header instanceof Date) return undefined;
+  const text = String(header);
+  const m = HEADER.exec(foldText(text));
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
+  const [, , word, parenthesis] = m;
+  if (word && !parseUnit(word)) return undefined;
+  if (parenthesis !== undefined && !parseUnit(parenthesis)) {
+    throw new BalansError(
+      `Tabellen ${table}: kolumnen »${text.trim()}« anger »${parenthesis}« som enhet; skriv mnkr, tkr eller kr.`,
+      table,
+      text.trim()
+    );
+  }
+  const unitText = parenthesis ?? word;
+  return unitText ? { year, unit: parseUnit(unitText) } : { year };
+}
+
+/** The header Balans writes for a year's column: `Effekt 2021`. */
+export function perYearColumnHeader(year: number, unit?: Unit): string {
+  return `Effekt ${year}${unit ? ` (${unit})` : ""}`;
+}
+
+export interface PerYearColumn extends PerYearHeader {
+  /** 0-based index in the table's header row. */
+  index: number;
+  header: string;
+}
+
+/** The per-year columns of a header row, in year order; two columns for one year is an error. */
+export function findPerYearColumns(
+  headers: readonly CellValue[],
+  table = "Atgarder"
+): PerYearColumn[] {
+  const columns: PerYearColumn[] = [];
+  headers.forEach((h, index) => {
+    const found = perYearHeader(h, table);
+    if (!found) return;
+    const twin = columns.find((c) => c.year === found.year);
+    if (twin)
+      throw new BalansError(
+        `Tabellen ${table} har två kolumner för ${found.year}: »${twin.header}« och »${String(h).trim()}«; ta bort den ena.`,
+        table,
+        String(h).trim()
+      );
+    columns.push({ ...found, index, header: String(h).trim() });
+  });
+  return columns.sort((a, b) => a.year - b.year);
+}
+
+/** The figures a row states per year, in the table's unit; unreadable cells are problems. */
+export function readPerYearCells(
+  cells: readonly CellValue[],
+  columns: readonly PerYearColumn[],
+  tableUnit: Unit,
+  problem: (column: string, message: string) => void
+): { perYear: Map<number, number>; ok: boolean } {
+  const perYear = new Map<number, number>();
+  let ok = true;
+  for (const c of columns) {
+    const cell = cells[c.index];
+    if (isEmpty(cell)) continue;
+    const amount = parseAmount(cell);
+    if (!amount.ok) {
+      problem(c.header, amount.message);
+      ok = false;
+      continue;
+    }
+    const value = amountInUnit(amount, c.unit ?? tableUnit, tableUnit);
+    if (value < 0) {
+      problem(
+        c.header,
+        `är negativ (${formatSwedish(value)}); ange besparingen som ett positivt belopp`
+      );
+      ok = false;
+      continue;
+    }
+    perYear.set(c.year, value);
+  }
+  return { perYear, ok };
+}
+
+/** A row with stated years and no timing starts on 1 January of its first year with an effect. */
+export function startOfStatedYears(perYear: ReadonlyMap<number, number>): CalendarDate {
+  const years = [...perYear.keys()].sort((a, b) => a - b);
+  const first = years.find((y) => perYear.get(y)! !== 0) ?? years[0];
+  return { year: first, month: 1, day: 1 };
+}
+
+/** After the last stated year the measure saves Helårseffekt, else the last stated year's figure. */
+export function annualAfterStatedYears(
+  perYear: ReadonlyMap<number, number>,
+  annual: number | undefined
+): number {
+  if (annual !== undefined) return annual;
+  const last = Math.max(...perYear.keys());
+  return perYear.get(last)!;
+}
+
+/**
+ * The rules that tie stated years to the period in effect: a year that states an effect must be
+ * in effect; without Helårseffekt, every year in effect up to the last stated one needs its own
+ * figure (Balans will not guess it). Each broken rule is a problem on that year's column.
+ */
+export function checkStatedYears(
+  perYear: ReadonlyMap<number, number>,
+  period: Period,
+  columns: readonly PerYearColumn[],
+  annualGiven: boolean,
+  problem: (column: string, message: string) => void
+): boolean {
+  let ok = true;
+  const headerOf = (year: number) => columns.find((c) => c.year === year)?.header;
+  for (const [year, value] of perYear) {
+    if (value !== 0 && monthsInEffect(period, year) === 0) {
+      problem(
+        headerOf(year)!,
+        `anger ${formatSwedish(value)} för ${year}, men åtgärden gäller inte då (start ${toIsoDate(period.start)}${period.end ? `, slut ${toIsoDate(period.end)}` : ""})`
+      );
+      ok = false;
+    }
+  }
+  if (!annualGiven && perYear.size) {
+    const last = Math.max(...perYear.keys());
+    for (let year = period.start.year; year < last; year++) {
+      if (perYear.has(year) || monthsInEffect(period, year) === 0) continue;
+      problem(
+        headerOf(year) ?? "Helårseffekt",
+        `åtgärden gäller ${year} men ingen effekt är angiven för det året; fyll i ${headerOf(year) ?? perYearColumnHeader(year)} eller Helårseffekt`
+      );
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** Problems for a row, named by the header the user wrote. */
+export function rowProblem(
+  problems: Problem[],
+  table: string,
+  row: number
+): (column: string, message: string) => void {
+  return (column, message) => problems.push({ table, row, column, message });
+}
