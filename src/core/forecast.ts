@@ -4,11 +4,14 @@
  * timing text); empty means "as planned". A measure whose status is Avbruten has no forecast plan
  * after its last actual month. The columns are read in forecastColumns.ts.
  */
+import { DeficitsRead } from "./deficits";
+import { computePlanEffects, PlanEffects } from "./effects";
 import { EffectShape, monthIndex } from "./effectShape";
 import { FollowUpEntry, indexFollowUp } from "./followUp";
 import type { Measure, MeasureStatus } from "./measures";
 import { YearMonth } from "./months";
 import { foldText } from "./text";
+import { Unit } from "./units";
 
 /** The latest status a measure has: its last follow-up row with a status, else Atgarder's. */
 export function latestStatus(
@@ -81,4 +84,26 @@ export function forecastShapes(
 ): Map<Measure, EffectShape> {
   const byId = indexFollowUp(entries);
   return new Map(measures.map((m) => [m, forecastShape(m, byId.get(foldText(m.id)) ?? [])]));
+}
+
+/** The measures whose forecast plan can differ from their plan, in plan order. */
+export function measuresWithForecast(
+  measures: readonly Measure[],
+  entries: readonly FollowUpEntry[]
+): Measure[] {
+  const byId = indexFollowUp(entries);
+  return measures.filter((m) => hasForecast(m, byId.get(foldText(m.id)) ?? []));
+}
+
+/** The forecast plan's effects per measure and year, or undefined when no measure has one. */
+export function computeForecastEffects(
+  measures: readonly Measure[],
+  unit: Unit,
+  years: readonly number[],
+  entries: readonly FollowUpEntry[],
+  deficits?: DeficitsRead
+): PlanEffects | undefined {
+  if (measuresWithForecast(measures, entries).length === 0) return undefined;
+  const shapes = forecastShapes(measures, entries);
+  return computePlanEffects(measures, unit, years, deficits, (m) => shapes.get(m)!);
 }

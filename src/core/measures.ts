@@ -153,8 +153,8 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     const perYear = stated.perYear.size ? stated.perYear : undefined;
     const amount = parseAmount(row.get("annual"));
     let annual = 0;
-    if (perYear && isEmpty(row.get("annual"))) {
-      annual = annualAfterStatedYears(perYear, undefined);
+    if (stated.filled && isEmpty(row.get("annual"))) {
+      annual = perYear ? annualAfterStatedYears(perYear, undefined) : 0;
     } else if (!amount.ok) {
       log.add(row.number, "annual", amount.message);
       usable = false;
@@ -183,8 +183,8 @@ export function readMeasures(raw: RawTable): MeasuresRead {
         );
     }
     if (!start && isEmpty(startCell)) {
-      if (isEmpty(row.get("timing")) && perYear) {
-        start = startOfStatedYears(perYear);
+      if (isEmpty(row.get("timing")) && stated.filled) {
+        if (perYear) start = startOfStatedYears(perYear);
       } else if (isEmpty(row.get("timing"))) {
         log.add(
           row.number,

@@ -90,18 +90,23 @@ export function findPerYearColumns(
   return columns.sort((a, b) => a.year - b.year);
 }
 
-/** The figures a row states per year, in the table's unit; unreadable cells are problems. */
+/**
+ * The figures a row states per year, in the table's unit; unreadable cells are problems. `filled`
+ * says the row uses per-year columns at all (then Helårseffekt and Tidsaspekt are optional).
+ */
 export function readPerYearCells(
   cells: readonly CellValue[],
   columns: readonly PerYearColumn[],
   tableUnit: Unit,
   problem: (column: string, message: string) => void
-): { perYear: Map<number, number>; ok: boolean } {
+): { perYear: Map<number, number>; ok: boolean; filled: boolean } {
   const perYear = new Map<number, number>();
   let ok = true;
+  let filled = false;
   for (const c of columns) {
     const cell = cells[c.index];
     if (isEmpty(cell)) continue;
+    filled = true;
     const amount = parseAmount(cell);
     if (!amount.ok) {
       problem(c.header, amount.message);
@@ -119,7 +124,7 @@ export function readPerYearCells(
     }
     perYear.set(c.year, value);
   }
-  return { perYear, ok };
+  return { perYear, ok, filled };
 }
 
 /** A row with stated years and no timing starts on 1 January of its first year with an effect. */
