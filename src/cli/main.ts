@@ -9,8 +9,9 @@ import { CliIo, UsageError } from "./io";
 const USAGE = `Användning: balans KOMMANDO [flaggor]
 
   demo [--out FIL.xlsx]                       skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
-  effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]
-                                              besparing per åtgärd och år, restunderskott
+  effects FIL.xlsx [--from ÅR] [--to ÅR] [--delay ID=MÅN]… [--scale ID=PROCENT]… [--json]
+                                              besparing per åtgärd och år, restunderskott;
+                                              med --delay/--scale ett scenario bredvid planen
   transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
   report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]
                                               månadsrapporten, skriven i en kopia av arbetsboken

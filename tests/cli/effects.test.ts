@@ -97,6 +97,7 @@ describe("balans effects", () => {
       "byArea",
       "deficit",
       "residual",
+      "forecast",
       "problems",
     ]);
     expect(doc.unit).toBe("mnkr");
