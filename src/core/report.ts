@@ -35,6 +35,8 @@ export interface PlanSection {
   previousResidualForecast?: number;
   /** The 1 % rule; null when the budget is not known. */
   planRequired: boolean | null;
+  /** Ids of the measures whose forecast the economist revised (Prognos helårseffekt/start). */
+  revised: string[];
 }
 
 /**
@@ -103,6 +105,7 @@ export function buildMonthlyReport(
       ...(budget !== undefined ? { budget } : {}),
       planRequired:
         deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
+      revised: wb.measures.measures.filter((m) => m.forecast).map((m) => m.id),
     };
     if (lines.some((l) => l.plannedYear !== 0) && lines.every((l) => !l.reportedThrough)) {
       problems.push({

@@ -6,6 +6,7 @@
 import { readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
 import { computePlanEffects, defaultYears } from "../core/effects";
+import { computeForecastEffects } from "../core/forecast";
 import { lastCompleteMonth, YearMonth } from "../core/months";
 import { locateProblem, ProblemLocation } from "../core/problemLocation";
 import { BalansError, Problem } from "../core/problems";
@@ -164,7 +165,14 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
     return [
       yearlyEffectsLayout(
         computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
-        stamp(host.now())
+        stamp(host.now()),
+        computeForecastEffects(
+          measures.measures,
+          measures.unit,
+          years,
+          wb.followUp?.entries ?? [],
+          wb.deficits
+        )
       ),
     ];
   });

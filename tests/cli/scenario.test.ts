@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import * as path from "path";
 import { balans, tempDir } from "../helpers/cli";
 
@@ -5,6 +6,31 @@ describe("balans effects: forecast and what-if", () => {
   const dir = tempDir();
   const example = path.join(dir, "exempel.xlsx");
   beforeAll(async () => expect((await balans("demo", "--out", example)).code).toBe(0));
+
+  it("writes a demo report that shows plan and forecast per measure", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("Rapport 2020-08")!.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1))
+    );
+    const header = rows.find((r) => r[0] === "Id")!;
+    expect(header.slice(3)).toEqual([
+      "Plan helår",
+      "Plan t.o.m. augusti",
+      "Utfall t.o.m. augusti",
+      "Avvikelse",
+      "Prognos helår",
+    ]);
+    // A15: planned from Q4 2020 (1,25 in 2020), forecast from January 2021: nothing in 2020.
+    const a15 = rows.find((r) => r[0] === "A15")!;
+    expect([a15[3], a15[7]]).toEqual([1.25, 0]);
+    // A08: 0,35 actual through August + September–December at 2 mnkr a year instead of 3.
+    const a08 = rows.find((r) => r[0] === "A08")!;
+    expect(a08[3]).toBeCloseTo(1.5, 12);
+    expect(a08[7]).toBeCloseTo(0.35 + 2 / 3, 12);
+    expect(rows.some((r) => /reviderad prognos .* för A08, A15\./.test(String(r[1])))).toBe(true);
+  });
 
   it("gives the forecast plan beside the plan when some measure has a forecast", async () => {
     const doc = JSON.parse((await balans("effects", example, "--json")).stdout);

@@ -88,6 +88,8 @@ describe("Arbetsbok: setting up the tables", () => {
       "Ansvarig",
       "Beroende",
       "Kommentar",
+      "Prognos helårseffekt",
+      "Prognos start",
     ]);
     const atgarder = book.sheets.find((s) => s.name === "Åtgärder")!;
     expect(atgarder.frozenRows).toBe(1);
