@@ -38,7 +38,8 @@ export interface PaneHost {
   now(): Date;
 }
 
-const stamp = (now: Date) => {
+/** When and from what a sheet was made, as the pane stamps it. */
+export const stamp = (now: Date) => {
   const p = (n: number) => String(n).padStart(2, "0");
   return {
     madeAt: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`,

@@ -14,6 +14,7 @@ import {
   writeYearlyEffects,
 } from "./operations";
 import { parsePlanText, PlanImport } from "../core/planText";
+import { startScenarioView } from "./scenarioView";
 import { WrittenSheet } from "../adapters/office/writeSheets";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
@@ -40,6 +41,7 @@ export function startPane(
     "write-effects",
     "write-transfers",
     "write-report",
+    "write-scenario",
   ].map((id) => $<HTMLButtonElement>(id));
   // Set by the import preview; writing needs a preview with measures, and a new one after a write.
   let preview: PlanImport | undefined;
@@ -111,6 +113,7 @@ export function startPane(
   }
 
   async function refresh(): Promise<void> {
+    scenario.invalidate();
     try {
       const state = await inspectWorkbook(paneHost);
       const list = $("tables");
@@ -149,6 +152,14 @@ export function startPane(
       show("error", explain(error));
     }
   }
+
+  const scenario = startScenarioView(doc, {
+    host: paneHost,
+    t,
+    act,
+    reportWritten,
+    fail: (error) => show("error", explain(error)),
+  });
 
   for (const id of ["from-year", "to-year", "transfer-year", "report-month"]) {
     $(id).addEventListener("input", () => ($(id).dataset.edited = "1"));
