@@ -91,6 +91,22 @@ describe("Balans custom functions over a workbook", () => {
     ).toBeCloseTo(8.65, 12);
     expect((await evaluate((i) => fn.residualDeficit(2020, null, i))).last).toBeCloseTo(48.975, 12);
     expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
+    // The last argument: the example's illustrative forecast moves A15 (5 mnkr from Q4 2020) to
+    // January 2021; A20 is Avbruten in Uppfoljning (August 2020), so it forecasts nothing in 2021.
+    expect((await evaluate((i) => fn.savings("A15", 2020, null, "prognos", i))).last).toBe(0);
+    expect((await evaluate((i) => fn.savings("A15", 2020, null, "plan", i))).last).toBe(1.25);
+    expect((await evaluate((i) => fn.savings("A20", 2021, null, "forecast", i))).last).toBe(0);
+    expect((await evaluate((i) => fn.savings("A20", 2021, null, null, i))).last).toBe(3.1);
+    expect((await evaluate((i) => fn.residualDeficit(2020, "prognos", i))).last).toBeCloseTo(
+      57 - (8.025 - 0.5 - 1.25 - 0.775),
+      12
+    );
+    expect(
+      (await evaluate((i) => fn.totalSavings(2020, null, null, "utfall", i))).last
+    ).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/Sista argumentet ska vara "plan" eller "prognos"/),
+    });
     expect(fn.planRequired(57, 4000, null)).toBe(true);
   });
 
