@@ -1,3 +1,5 @@
+import { isPlanYear, YEAR_RANGE_TEXT } from "../core/limits";
+
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface CliIo {
   out(text: string): void;
@@ -43,8 +45,10 @@ export function yearOption(args: ParsedArgs, name: string): number | undefined {
   const v = args.options.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v === true || !Number.isInteger(n) || n < 1900 || n > 2999)
-    throw new UsageError(`--${name} ska vara ett år, t.ex. 2021 (fick ${String(v)})`);
+  if (v === true || !isPlanYear(n))
+    throw new UsageError(
+      `--${name} ska vara ett år ${YEAR_RANGE_TEXT}, t.ex. 2021 (fick ${String(v)})`
+    );
   return n;
 }
 

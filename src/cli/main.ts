@@ -5,19 +5,7 @@ import { importCommand } from "./commands/import";
 import { reportCommand } from "./commands/report";
 import { transfersCommand } from "./commands/transfers";
 import { CliIo, UsageError } from "./io";
-
-const USAGE = `Användning: balans KOMMANDO [flaggor]
-
-  demo [--out FIL.xlsx]                       skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
-  effects FIL.xlsx [--from ÅR] [--to ÅR] [--delay ID=MÅN]… [--scale ID=PROCENT]… [--json]
-                                              besparing per åtgärd och år, restunderskott;
-                                              med --delay/--scale ett scenario bredvid planen
-  transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
-  report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]
-                                              månadsrapporten, skriven i en kopia av arbetsboken
-  import PLAN.txt --out PLAN.xlsx [--json]    läser en åtgärdsplans text till tabellen Atgarder
-
-Med --json skrivs ett JSON-dokument och inget annat. Mer: README.md.`;
+import { COMMAND_USAGE, USAGE, version } from "./usage";
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   demo: demoCommand,
@@ -28,8 +16,9 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
 };
 
 /**
- * Runs one command. Exit codes: 0 done (row problems are reported, not fatal), 1 the workbook
- * cannot be used (unreadable, missing table or column), 2 the command line is wrong.
+ * Runs one command. Exit codes: 0 done (row problems are reported, not fatal), 1 the workbook or
+ * file cannot be used (unreadable, missing table or column, cannot be written), 2 the command
+ * line is wrong. Every failure is one line on stderr, never a stack trace.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -37,10 +26,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return name ? 0 : 2;
   }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.out(`balans ${version()}`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`balans: okänt kommando »${name}«\n${USAGE}`);
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(COMMAND_USAGE[name]);
+    return 0;
   }
   try {
     return await command(rest, io);
@@ -49,14 +46,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.err(`balans ${name}: ${error.message}`);
       return 2;
     }
-    if (error instanceof BalansError) {
-      io.err(`balans ${name}: ${error.message}`);
-      return 1;
-    }
-    io.err(`balans ${name}: oväntat fel: ${(error as Error).stack ?? String(error)}`);
-    return 70;
+    io.err(`balans ${name}: ${failureLine(error)}`);
+    return 1;
   }
 }
+
+/** One line for a failure: Balans' own message, a file system error in words, or the message. */
+export function failureLine(error: unknown): string {
+  if (error instanceof BalansError) return oneLine(error.message);
+  const e = error as NodeJS.ErrnoException;
+  const where = e?.path ? ` ${e.path}` : "";
+  switch (e?.code) {
+    case "ENOENT":
+      return `filen eller mappen${where} finns inte`;
+    case "EACCES":
+    case "EPERM":
+      return `saknar behörighet till${where || " filen"}`;
+    case "EISDIR":
+      return `${where.trim() || "sökvägen"} är en mapp, ingen fil`;
+    case "ENOTDIR":
+      return `${where.trim() || "sökvägen"} går genom något som inte är en mapp`;
+    case "ENOSPC":
+      return "disken är full";
+    case "EROFS":
+      return `${where.trim() || "filen"} ligger på en skrivskyddad disk`;
+  }
+  const message = e instanceof Error ? e.message : String(error);
+  return `oväntat fel: ${oneLine(message)}`;
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

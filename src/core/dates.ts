@@ -1,3 +1,5 @@
+import { isPlanYear } from "./limits";
+
 /** A calendar date without time zone; months are 1–12. */
 export interface CalendarDate {
   year: number;
@@ -11,11 +13,12 @@ export function makeDate(year: number, month: number, day = 1): CalendarDate {
   return { year, month, day };
 }
 
+/** A day that exists, in a year Balans works with (see limits.ts). */
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) &&
-    year >= 1900 &&
-    year <= 9999 &&
+    isPlanYear(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
@@ -71,17 +74,32 @@ export function fromJsDate(date: Date): CalendarDate {
   return fromDayNumber(n);
 }
 
+/** The first and last Excel serial of the years Balans works with. */
+const SERIAL_MIN = 32_874; // 1990-01-01
+const SERIAL_MAX = 73_415; // 2100-12-31
+
+/**
+ * A date given as a number (an Excel serial) or a JS Date, when it falls in the years Balans
+ * works with; undefined otherwise (1e10, a negative number, 1905 from a year typed as a serial).
+ */
+export function readDateNumber(value: number | Date): CalendarDate | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const d = fromJsDate(value);
+    return isPlanYear(d.year) ? d : undefined;
+  }
+  return Number.isFinite(value) && value >= SERIAL_MIN && value < SERIAL_MAX + 1
+    ? fromExcelSerial(value)
+    : undefined;
+}
+
 /**
  * Reads a date cell: an Excel serial number, a JS Date, or ISO text (`2021-04-01`,
  * also `2021-04` for the first of the month). Undefined when the value is not a date.
+ * Cells are read with the rules of the contract by `readDateCell` (grammar/dateCells.ts).
  */
 export function readDateValue(value: unknown): CalendarDate | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : fromJsDate(value);
-  if (typeof value === "number") {
-    return Number.isFinite(value) && value >= 1 && value < 2_958_466
-      ? fromExcelSerial(value)
-      : undefined;
-  }
+  if (value instanceof Date || typeof value === "number") return readDateNumber(value);
   if (typeof value === "string") {
     const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);
     if (!m) return undefined;

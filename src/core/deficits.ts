@@ -1,4 +1,5 @@
-import { parseAmount } from "./amount";
+import { amountInUnit, parseAmount } from "./grammar";
+import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Problem } from "./problems";
 import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
 import { Unit } from "./units";
@@ -8,8 +9,14 @@ export const DEFICITS_TABLE: TableSpec<"year" | "deficit" | "budget"> = {
   unitColumn: "deficit",
   columns: [
     { key: "year", header: "År", aliases: ["Year"], required: true },
-    { key: "deficit", header: "Underskott", aliases: ["Prognos", "Deficit"], required: true },
-    { key: "budget", header: "Budget" },
+    {
+      key: "deficit",
+      header: "Underskott",
+      aliases: ["Prognos", "Deficit"],
+      required: true,
+      amount: true,
+    },
+    { key: "budget", header: "Budget", amount: true },
   ],
 };
 
@@ -28,7 +35,10 @@ export interface DeficitsRead {
   problems: Problem[];
 }
 
-/** Reads the `Underskott` table: one forecast deficit per year. */
+/**
+ * Reads the `Underskott` table: one forecast deficit per year, in the unit of the Underskott
+ * column; a Budget column with its own unit (`Budget (tkr)`) is converted to it.
+ */
 export function readDeficits(raw: RawTable): DeficitsRead {
   const table = bindTable(DEFICITS_TABLE, raw);
   const log = new ProblemLog(table);
@@ -36,7 +46,12 @@ export function readDeficits(raw: RawTable): DeficitsRead {
   for (const row of table.rows) {
     const year = readYear(row.get("year"));
     if (year === undefined) {
-      log.add(row.number, "year", `»${cellText(row.get("year"))}« är inget år; ange t.ex. 2020`);
+      if (!log.hasError(row.number, "year"))
+        log.add(
+          row.number,
+          "year",
+          `»${cellText(row.get("year"))}« är inget år i ${YEAR_RANGE_TEXT}; ange t.ex. 2020`
+        );
       continue;
     }
     if (byYear.has(year)) {
@@ -52,15 +67,18 @@ export function readDeficits(raw: RawTable): DeficitsRead {
       log.add(row.number, "deficit", deficit.message);
       continue;
     }
+    if (deficit.notice) log.notice(row.number, "deficit", deficit.notice);
     let budget: number | undefined;
     if (!isEmpty(row.get("budget"))) {
       const b = parseAmount(row.get("budget"));
-      if (b.ok && b.value > 0) budget = b.value;
-      else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
+      if (b.ok && b.value > 0) {
+        budget = amountInUnit(b, table.unitOf("budget"), table.unit);
+        if (b.notice) log.notice(row.number, "budget", b.notice);
+      } else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
     }
     byYear.set(year, {
       year,
-      deficit: deficit.value,
+      deficit: amountInUnit(deficit, table.unitOf("deficit"), table.unit),
       ...(budget !== undefined ? { budget } : {}),
       row: row.number,
     });
@@ -68,9 +86,13 @@ export function readDeficits(raw: RawTable): DeficitsRead {
   return { unit: table.unit, byYear, problems: log.problems };
 }
 
-/** A year cell: 2020, "2020", or "2020.0" as some files store it. */
+/** A year cell: 2020, "2020", or "2020.0" as some files store it; within limits.ts's years. */
 export function readYear(value: unknown): number | undefined {
   const n =
-    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) && n >= 1900 && n <= 2999 ? n : undefined;
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value.trim())
+        : NaN;
+  return isPlanYear(n) ? n : undefined;
 }

@@ -1,7 +1,7 @@
 import { EffectShape, shapeEffect } from "./effectShape";
-import { amountInUnit, parseAmount } from "./amount";
+import { amountInUnit, parseAmount, readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
-import { readMonthValue, YearMonth } from "./months";
+import { YearMonth } from "./months";
 import { Problem } from "./problems";
 import { bindTable, cellText, ProblemLog, RawTable, TableSpec } from "./tables";
 import { foldText } from "./text";
@@ -13,7 +13,13 @@ export const FOLLOW_UP_TABLE: TableSpec<"id" | "month" | "actual" | "status" | "
   columns: [
     { key: "id", header: "Id", aliases: ["Åtgärd"], required: true },
     { key: "month", header: "Månad", aliases: ["Period", "Month"], required: true },
-    { key: "actual", header: "Utfall", aliases: ["Effekt", "Actual"], required: true },
+    {
+      key: "actual",
+      header: "Utfall",
+      aliases: ["Effekt", "Actual"],
+      required: true,
+      amount: true,
+    },
     { key: "status", header: "Status" },
     { key: "comment", header: "Kommentar" },
   ],
@@ -43,6 +49,7 @@ export function readFollowUp(
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
   const byKey = new Map<string, FollowUpEntry>();
+  if (table.rows.length) log.assumedUnit("actual", measuresUnit);
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
     const id = ids.get(foldText(rawId));
@@ -52,15 +59,12 @@ export function readFollowUp(
         "id",
         rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id"
       );
-    const month = readMonthValue(row.get("month"));
-    if (!month)
-      log.add(
-        row.number,
-        "month",
-        `»${cellText(row.get("month"))}« är ingen månad; ange t.ex. 2020-08`
-      );
+    const monthRead = readMonthCell(row.get("month"));
+    const month = monthRead.ok ? monthRead.month : undefined;
+    if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
     const amount = parseAmount(row.get("actual"));
     if (!amount.ok) log.add(row.number, "actual", amount.message);
+    else if (amount.notice) log.notice(row.number, "actual", amount.notice);
     const statusText = cellText(row.get("status"));
     const status = readStatus(statusText);
     if (status === null)
@@ -70,7 +74,7 @@ export function readFollowUp(
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
     if (!id || !month || !amount.ok) continue;
-    const actual = amountInUnit(amount, table.unit, measuresUnit);
+    const actual = amountInUnit(amount, table.unitOf("actual"), measuresUnit);
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));

@@ -3,12 +3,10 @@
  * `Prognos start` (aliases `Ny start`, `Reviderad start`; a date or a timing text). Empty means
  * "as planned".
  */
-import { amountInUnit, parseAmount } from "./amount";
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
+import { amountInUnit, parseAmount, parseTiming, Unit } from "./grammar";
 import { CellValue, isEmpty } from "./tables";
 import { formatSwedish } from "./text";
-import { parseTiming } from "./timing";
-import { Unit } from "./units";
 
 /** What the economist now expects of a measure, where it differs from the plan. */
 export interface MeasureForecast {
@@ -28,13 +26,14 @@ export function readForecastCells(
   cells: { annual: CellValue; startCell: CellValue },
   units: { column: Unit; table: Unit },
   plan: { annual: number; perYear?: ReadonlyMap<number, number>; end?: CalendarDate },
-  problem: (key: "forecastAnnual" | "forecastStart", message: string) => void
+  problem: (key: "forecastAnnual" | "forecastStart", message: string, notice?: boolean) => void
 ): MeasureForecast | undefined {
   const forecast: MeasureForecast = {};
   if (!isEmpty(cells.annual)) {
     const amount = parseAmount(cells.annual);
     if (!amount.ok) problem("forecastAnnual", amount.message);
     else {
+      if (amount.notice) problem("forecastAnnual", amount.notice, true);
       const annual = amountInUnit(amount, units.column, units.table);
       if (annual < 0)
         problem(
@@ -58,6 +57,7 @@ export function readForecastCells(
         `${toIsoDate(timing.start)} är efter åtgärdens slut ${toIsoDate(plan.end)}; ändra Slut eller Prognos start`
       );
     else {
+      if (timing.notice) problem("forecastStart", timing.notice, true);
       forecast.start = timing.start;
       forecast.startText = String(cells.startCell).trim();
     }

@@ -1,18 +1,35 @@
-import { amountInUnit, parseAmount } from "./amount";
-import { CalendarDate, compareDates, readDateValue, toIsoDate } from "./dates";
+import { CalendarDate, compareDates, toIsoDate } from "./dates";
+import {
+  amountInUnit,
+  matchesStated,
+  parseAmount,
+  parseTiming,
+  readDateCell,
+  sumWord,
+  SumKind,
+} from "./grammar";
 import { MeasureForecast, readForecastCells } from "./forecastColumns";
 import {
   annualAfterStatedYears,
   checkStatedYears,
   findPerYearColumns,
+  PerYearColumn,
   readPerYearCells,
   startOfStatedYears,
 } from "./perYear";
 import { Problem } from "./problems";
-import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
-import { foldText, formatSwedish, headerSuffix } from "./text";
-import { parseTiming } from "./timing";
-import { parseUnit, Unit } from "./units";
+import {
+  bindTable,
+  BoundRow,
+  BoundTable,
+  cellText,
+  isEmpty,
+  ProblemLog,
+  RawTable,
+  TableSpec,
+} from "./tables";
+import { foldText, formatSwedish } from "./text";
+import { Unit } from "./units";
 
 export const MEASURE_STATUSES = [
   "Ej påbörjad",
@@ -51,6 +68,7 @@ export const MEASURES_TABLE: TableSpec<
       header: "Helårseffekt",
       aliases: ["Kostnadsreducering", "Besparing", "Annual effect"],
       required: true,
+      amount: true,
     },
     { key: "timing", header: "Tidsaspekt", aliases: ["Timing"] },
     { key: "start", header: "Start", aliases: ["Startdatum"] },
@@ -63,11 +81,13 @@ export const MEASURES_TABLE: TableSpec<
       key: "forecastAnnual",
       header: "Prognos helårseffekt",
       aliases: ["Reviderad helårseffekt"],
+      amount: true,
     },
     { key: "forecastStart", header: "Prognos start", aliases: ["Ny start", "Reviderad start"] },
   ],
 };
 
+/** Helårseffekt is optional in a table that states effects per year. */
 const MEASURES_TABLE_WITH_YEARS: typeof MEASURES_TABLE = {
   ...MEASURES_TABLE,
   columns: MEASURES_TABLE.columns.map((c) => (c.key === "annual" ? { ...c, required: false } : c)),
@@ -97,6 +117,15 @@ export interface Measure {
   row: number;
 }
 
+/** A sum row of the plan (`Summa`, `Totalt`): the stated sum and what the rows above add up to. */
+export interface StatedSum {
+  row: number;
+  kind: SumKind;
+  stated: number;
+  computed: number;
+  matches: boolean;
+}
+
 export interface MeasuresRead {
   unit: Unit;
   measures: Measure[];
@@ -105,175 +134,300 @@ export interface MeasuresRead {
   problemsById: Map<string, Problem[]>;
   /** Folded ids of rows left out because their effect cannot be computed. */
   rejectedIds: Set<string>;
+  /** The plan's sum rows, checked against the measures above them. */
+  sums: StatedSum[];
 }
+
+type MeasureKey = (typeof MEASURES_TABLE.columns)[number]["key"];
+type Row = BoundRow<MeasureKey>;
 
 /**
  * Reads the `Atgarder` table. Rows with a problem that makes their effect unknowable (no id, no
  * amount, no start) are left out and reported; rows with a minor problem are kept and reported.
+ * Sum rows (`Summa`, `Totalt`, also `S u m m a`) are no measures: their amount is checked against
+ * the rows above. Areas group case-insensitively and are shown as first written.
  */
 export function readMeasures(raw: RawTable): MeasuresRead {
-  // Helårseffekt is optional when the table states effects per year.
   const yearColumns = findPerYearColumns(raw.headers);
   const table = bindTable(yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE, raw);
   const log = new ProblemLog(table);
-  const forecastUnit =
-    parseUnit(headerSuffix(table.headerOf("forecastAnnual")) ?? "") ?? table.unit;
   const measures: Measure[] = [];
   const rowOfId = new Map<string, number>();
   const problemsById = new Map<string, Problem[]>();
   const rejectedIds = new Set<string>();
+  const areaAsWritten = new Map<string, string>();
+  const sums = new SumChecker(table, log);
 
   for (const row of table.rows) {
+    const kind = sumRowKind(row);
+    if (kind) {
+      sums.check(row, kind);
+      continue;
+    }
     const before = log.problems.length;
+    const measure = readMeasureRow(table, log, row, rowOfId, yearColumns);
     const id = cellText(row.get("id"));
-    const name = cellText(row.get("name"));
-    let usable = true;
-
-    if (id === "") {
-      log.add(
-        row.number,
-        "id",
-        `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`
-      );
-      usable = false;
-    } else if (rowOfId.has(foldText(id))) {
-      log.add(
-        row.number,
-        "id",
-        `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`
-      );
-      usable = false;
-    }
-    if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
-
-    const stated = readPerYearCells(row.cells, yearColumns, table.unit, (column, message) =>
-      log.problems.push({ table: MEASURES_TABLE.name, row: row.number, column, message })
-    );
-    if (!stated.ok) usable = false;
-    const perYear = stated.perYear.size ? stated.perYear : undefined;
-    const amount = parseAmount(row.get("annual"));
-    let annual = 0;
-    if (stated.filled && isEmpty(row.get("annual"))) {
-      annual = perYear ? annualAfterStatedYears(perYear, undefined) : 0;
-    } else if (!amount.ok) {
-      log.add(row.number, "annual", amount.message);
-      usable = false;
-    } else {
-      annual = amountInUnit(amount, table.unit);
-      if (annual < 0) {
-        log.add(
-          row.number,
-          "annual",
-          `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`
-        );
-        usable = false;
-      }
-    }
-
-    const timing = cellText(row.get("timing"));
-    let start: CalendarDate | undefined;
-    const startCell = row.get("start");
-    if (!isEmpty(startCell)) {
-      start = readDateValue(startCell);
-      if (!start)
-        log.add(
-          row.number,
-          "start",
-          `»${cellText(startCell)}« är inget datum; ange t.ex. 2021-04-01`
-        );
-    }
-    if (!start && isEmpty(startCell)) {
-      if (isEmpty(row.get("timing")) && stated.filled) {
-        if (perYear) start = startOfStatedYears(perYear);
-      } else if (isEmpty(row.get("timing"))) {
-        log.add(
-          row.number,
-          table.has("timing") ? "timing" : "start",
-          "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
-        );
-      } else {
-        const parsed = parseTiming(row.get("timing"));
-        if (parsed.ok) start = parsed.start;
-        else log.add(row.number, "timing", parsed.message);
-      }
-    }
-    if (!start) usable = false;
-
-    let end: CalendarDate | undefined;
-    const endCell = row.get("end");
-    if (!isEmpty(endCell)) {
-      end = readDateValue(endCell);
-      if (!end)
-        log.add(
-          row.number,
-          "end",
-          `»${cellText(endCell)}« är inget datum; ange sista dagen, t.ex. 2022-12-31`
-        );
-      else if (start && compareDates(end, start) < 0) {
-        log.add(row.number, "end", `slutar ${toIsoDate(end)}, före start ${toIsoDate(start)}`);
-        usable = false;
-      }
-    }
-
-    if (perYear && start && usable) {
-      const period = { start, ...(end ? { end } : {}) };
-      const annualGiven = !isEmpty(row.get("annual"));
-      if (
-        !checkStatedYears(perYear, period, yearColumns, annualGiven, (column, message) =>
-          log.problems.push({ table: MEASURES_TABLE.name, row: row.number, column, message })
-        )
-      )
-        usable = false;
-    }
-
-    const forecast = readForecastCells(
-      {
-        annual: row.get("forecastAnnual"),
-        startCell: row.get("forecastStart"),
-      },
-      { column: forecastUnit, table: table.unit },
-      { annual, ...(perYear ? { perYear } : {}), ...(end ? { end } : {}) },
-      (key, message) => log.add(row.number, key, message)
-    );
-
-    const status = readStatus(cellText(row.get("status")));
-    if (status === null) {
-      log.add(
-        row.number,
-        "status",
-        `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
-      );
-    }
-
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
       const mine = log.problems.slice(before);
       if (mine.length)
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
-    if (!usable || !start) {
+    sums.add(measure ? measure.annual : undefined);
+    if (!measure) {
       if (id !== "") rejectedIds.add(foldText(id));
       continue;
     }
-
-    measures.push({
-      id,
-      area: cellText(row.get("area")) || DEFAULT_AREA,
-      name,
-      annual,
-      ...(perYear ? { perYear } : {}),
-      ...(forecast ? { forecast } : {}),
-      timing: timing || cellText(startCell),
-      start,
-      ...(end ? { end } : {}),
-      ...(status ? { status } : {}),
-      ...optionalText("responsible", row.get("responsible")),
-      ...optionalText("dependency", row.get("dependency")),
-      ...optionalText("comment", row.get("comment")),
-      row: row.number,
-    });
+    const areaKey = foldText(measure.area);
+    if (!areaAsWritten.has(areaKey)) areaAsWritten.set(areaKey, measure.area);
+    measure.area = areaAsWritten.get(areaKey)!;
+    measures.push(measure);
   }
-  return { unit: table.unit, measures, problems: log.problems, problemsById, rejectedIds };
+  return {
+    unit: table.unit,
+    measures,
+    problems: log.problems,
+    problemsById,
+    rejectedIds,
+    sums: sums.sums,
+  };
+}
+
+function sumRowKind(row: Row): SumKind | undefined {
+  return sumWord(cellText(row.get("id"))) ?? sumWord(cellText(row.get("name")));
+}
+
+/** One row of Atgarder as a measure, or undefined (with its problems logged) when unusable. */
+function readMeasureRow(
+  table: BoundTable<MeasureKey>,
+  log: ProblemLog<MeasureKey>,
+  row: Row,
+  rowOfId: Map<string, number>,
+  yearColumns: readonly PerYearColumn[]
+): Measure | undefined {
+  const id = cellText(row.get("id"));
+  const name = cellText(row.get("name"));
+  let usable = true;
+
+  if (id === "") {
+    log.add(
+      row.number,
+      "id",
+      `saknar id${name ? ` för »${name}«` : ""}; ange ett unikt id, t.ex. A01`
+    );
+    usable = false;
+  } else if (rowOfId.has(foldText(id))) {
+    log.add(
+      row.number,
+      "id",
+      `id ${id} finns redan på rad ${rowOfId.get(foldText(id))}; varje åtgärd behöver ett eget id`
+    );
+    usable = false;
+  }
+  if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
+
+  // Per-year columns: a stated year overrides the accrual; Helårseffekt and Tidsaspekt become
+  // optional for a row that fills them (see perYear.ts).
+  const stated = readPerYearCells(row.cells, yearColumns, table.unit, (column, message, notice) =>
+    log.problems.push({
+      table: MEASURES_TABLE.name,
+      row: row.number,
+      column: column.header,
+      key: `year:${column.year}`,
+      severity: notice ? "notice" : "error",
+      message,
+    })
+  );
+  if (!stated.ok) usable = false;
+  const perYear = stated.perYear.size ? stated.perYear : undefined;
+  const annual =
+    stated.filled && isEmpty(row.get("annual"))
+      ? perYear && annualAfterStatedYears(perYear, undefined)
+      : readAnnual(table, log, row);
+  if (annual === undefined) usable = false;
+
+  const timing = cellText(row.get("timing"));
+  const startCell = row.get("start");
+  let start: CalendarDate | undefined;
+  let endFromTiming: CalendarDate | undefined;
+  if (!isEmpty(startCell)) {
+    const r = readDateCell(startCell, "start");
+    if (r.ok) start = r.date;
+    else log.add(row.number, "start", r.message);
+  } else if (isEmpty(row.get("timing")) && stated.filled) {
+    if (perYear) start = startOfStatedYears(perYear);
+  } else if (isEmpty(row.get("timing")) || log.hasError(row.number, "timing")) {
+    log.add(
+      row.number,
+      table.has("timing") ? "timing" : "start",
+      "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
+    );
+  } else {
+    const parsed = parseTiming(row.get("timing"));
+    if (parsed.ok) {
+      start = parsed.start;
+      endFromTiming = parsed.end;
+      if (parsed.notice) log.notice(row.number, "timing", parsed.notice);
+    } else log.add(row.number, "timing", parsed.message);
+  }
+  if (!start) usable = false;
+
+  let end: CalendarDate | undefined;
+  const endCell = row.get("end");
+  if (!isEmpty(endCell)) {
+    const r = readDateCell(endCell, "end");
+    if (r.ok) end = r.date;
+    else log.add(row.number, "end", r.message);
+  } else if (endFromTiming) {
+    end = endFromTiming;
+    log.notice(row.number, "timing", `läste slutet ${toIsoDate(end)} ur Tidsaspekt (Slut är tom)`);
+  }
+  if (end && start && compareDates(end, start) < 0) {
+    log.add(
+      row.number,
+      endCell ? "end" : "timing",
+      `slutar ${toIsoDate(end)}, före start ${toIsoDate(start)}`
+    );
+    usable = false;
+  }
+
+  if (perYear && start && usable) {
+    const period = { start, ...(end ? { end } : {}) };
+    const annualGiven = !isEmpty(row.get("annual"));
+    if (
+      !checkStatedYears(perYear, period, yearColumns, annualGiven, (column, message) =>
+        log.problems.push({
+          table: MEASURES_TABLE.name,
+          row: row.number,
+          column: column.header,
+          key: `year:${column.year}`,
+          severity: "error",
+          message,
+        })
+      )
+    )
+      usable = false;
+  }
+
+  const forecast =
+    annual === undefined
+      ? undefined
+      : readForecastCells(
+          { annual: row.get("forecastAnnual"), startCell: row.get("forecastStart") },
+          { column: table.unitOf("forecastAnnual"), table: table.unit },
+          { annual, ...(perYear ? { perYear } : {}), ...(end ? { end } : {}) },
+          (key, message, notice) => log.add(row.number, key, message, notice ? "notice" : "error")
+        );
+
+  const status = readStatus(cellText(row.get("status")));
+  if (status === null) {
+    log.add(
+      row.number,
+      "status",
+      `»${cellText(row.get("status"))}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
+    );
+  }
+  if (!usable || !start || annual === undefined) return undefined;
+  return {
+    id,
+    area: cellText(row.get("area")) || DEFAULT_AREA,
+    name,
+    annual,
+    ...(perYear ? { perYear } : {}),
+    ...(forecast ? { forecast } : {}),
+    timing:
+      timing || cellText(startCell) || (typeof startCell === "number" ? String(startCell) : ""),
+    start,
+    ...(end ? { end } : {}),
+    ...(status ? { status } : {}),
+    ...optionalText("responsible", row.get("responsible")),
+    ...optionalText("dependency", row.get("dependency")),
+    ...optionalText("comment", row.get("comment")),
+    row: row.number,
+  };
+}
+
+/** Helårseffekt in the table's unit; a text amount with its own unit is converted. */
+function readAnnual(
+  table: BoundTable<MeasureKey>,
+  log: ProblemLog<MeasureKey>,
+  row: Row
+): number | undefined {
+  const amount = parseAmount(row.get("annual"));
+  if (!amount.ok) {
+    log.add(row.number, "annual", amount.message);
+    return undefined;
+  }
+  const annual = amountInUnit(amount, table.unitOf("annual"), table.unit);
+  if (amount.notice) log.notice(row.number, "annual", amount.notice);
+  if (amount.unit && amount.unit !== table.unit)
+    log.notice(
+      row.number,
+      "annual",
+      `läste ${formatSwedish(amount.value)} ${amount.unit} som ${formatSwedish(annual)} ${table.unit}`
+    );
+  if (annual < 0) {
+    log.add(
+      row.number,
+      "annual",
+      `är negativ (${formatSwedish(annual)}); ange besparingen som ett positivt belopp i ${table.unit}`
+    );
+    return undefined;
+  }
+  return annual;
+}
+
+/**
+ * Checks each sum row against the measures above it: `Summa`/`Delsumma` the rows since the
+ * previous sum row, `Totalt` every row above. A row that could not be read makes the sum
+ * uncheckable (said so), not wrong.
+ */
+class SumChecker {
+  readonly sums: StatedSum[] = [];
+  private section = { total: 0, unread: 0 };
+  private all = { total: 0, unread: 0 };
+
+  constructor(
+    private readonly table: BoundTable<MeasureKey>,
+    private readonly log: ProblemLog<MeasureKey>
+  ) {}
+
+  add(annual: number | undefined): void {
+    for (const s of [this.section, this.all]) {
+      if (annual === undefined) s.unread++;
+      else s.total += annual;
+    }
+  }
+
+  check(row: Row, kind: SumKind): void {
+    const scope = kind === "total" ? this.all : this.section;
+    if (kind === "section") this.section = { total: 0, unread: 0 };
+    const cell = row.get("annual");
+    if (isEmpty(cell)) return;
+    const amount = parseAmount(cell);
+    if (!amount.ok) {
+      this.log.add(row.number, "annual", `summaraden: ${amount.message}`);
+      return;
+    }
+    const stated = amountInUnit(amount, this.table.unitOf("annual"), this.table.unit);
+    const unit = this.table.unit;
+    if (scope.unread > 0) {
+      this.log.notice(
+        row.number,
+        "annual",
+        `summan ${formatSwedish(stated)} ${unit} kan inte kontrolleras: ${scope.unread} rad(er) ovanför kunde inte läsas`
+      );
+      return;
+    }
+    const matches = matchesStated(stated, scope.total);
+    this.sums.push({ row: row.number, kind, stated, computed: scope.total, matches });
+    if (!matches)
+      this.log.add(
+        row.number,
+        "annual",
+        `summaraden anger ${formatSwedish(stated)} ${unit}, men åtgärderna ovanför summerar till ${formatSwedish(scope.total)} ${unit}`
+      );
+  }
 }
 
 /** A status as the user wrote it, matched loosely; undefined when empty, null when unknown. */

@@ -1,11 +1,7 @@
-import { readDateValue } from "./dates";
-import { parseTiming } from "./timing";
+import { readMonthCell, swedishMonthName, YearMonth } from "./grammar";
+import { isPlanYear } from "./limits";
 
-/** A calendar month; months are 1–12. */
-export interface YearMonth {
-  year: number;
-  month: number;
-}
+export type { YearMonth } from "./grammar";
 
 export function monthLabel({ year, month }: YearMonth): string {
   return `${year}-${String(month).padStart(2, "0")}`;
@@ -20,19 +16,13 @@ export function parseMonthArgument(text: string): YearMonth | undefined {
   const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(text);
   if (!m) return undefined;
   const [year, month] = [Number(m[1]), Number(m[2])];
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 ? { year, month } : undefined;
+  return isPlanYear(year) && month >= 1 && month <= 12 ? { year, month } : undefined;
 }
 
-/** A Månad cell: `2020-08`, a date in that month (serial, Date, ISO text), or `augusti 2020`. */
+/** A Månad cell: `2020-08`, `202008`, `aug 2020`, a date in that month; undefined otherwise. */
 export function readMonthValue(value: unknown): YearMonth | undefined {
-  const date = readDateValue(value);
-  if (date) return { year: date.year, month: date.month };
-  if (typeof value === "string") {
-    const t = parseTiming(value);
-    if (t.ok && (t.precision === "month" || t.precision === "day"))
-      return { year: t.start.year, month: t.start.month };
-  }
-  return undefined;
+  const r = readMonthCell(value);
+  return r.ok ? r.month : undefined;
 }
 
 /** The last complete month before a date: what a monthly report is usually made for. */
@@ -40,22 +30,7 @@ export function lastCompleteMonth(today: Date): YearMonth {
   return previousMonth({ year: today.getFullYear(), month: today.getMonth() + 1 });
 }
 
-const MONTH_NAMES = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
 /** `augusti 2020`, as a Swedish report heading names a month. */
 export function swedishMonth({ year, month }: YearMonth): string {
-  return `${MONTH_NAMES[month - 1]} ${year}`;
+  return `${swedishMonthName(month)} ${year}`;
 }

@@ -5,12 +5,11 @@
  * reads such cells; the import uses the same detection.
  */
 import { monthsInEffect, Period } from "./accrual";
-import { amountInUnit, parseAmount } from "./amount";
 import { CalendarDate, toIsoDate } from "./dates";
-import { BalansError, Problem } from "./problems";
+import { amountInUnit, parseAmount, splitHeader, Unit } from "./grammar";
+import { BalansError } from "./problems";
 import { CellValue, isEmpty } from "./tables";
-import { foldText, formatSwedish } from "./text";
-import { parseUnit, Unit } from "./units";
+import { formatSwedish } from "./text";
 
 /** Words that may stand before the year in a per-year header, folded (no diacritics). */
 export const PER_YEAR_WORDS = [
@@ -24,9 +23,8 @@ export const PER_YEAR_WORDS = [
 
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
-const HEADER = new RegExp(
-  String.raw`^(?:(?:${PER_YEAR_WORDS.join("|")})(?: ar)? )?(\d{4})(?:,? ?([^()]*?))?(?: ?\(([^)]*)\))?$`
-);
+// The header's name once the grammar has taken its unit off: `effekt 2021`, `2021`.
+const NAME = new RegExp(String.raw`^(?:(?:${PER_YEAR_WORDS.join("|")})(?: ar)? )?(\d{4})$`);
 
 export interface PerYearHeader {
   year: number;
@@ -40,22 +38,20 @@ export interface PerYearHeader {
  */
 export function perYearHeader(header: CellValue, table = "Atgarder"): PerYearHeader | undefined {
   if (header === null || header === undefined || header instanceof Date) return undefined;
-  const text = String(header);
-  const m = HEADER.exec(foldText(text));
+  const text = String(header).trim();
+  const { key, unit } = splitHeader(text);
+  const m = NAME.exec(key);
   if (!m) return undefined;
   const year = Number(m[1]);
   if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  const [, , word, parenthesis] = m;
-  if (word && !parseUnit(word)) return undefined;
-  if (parenthesis !== undefined && !parseUnit(parenthesis)) {
+  if (unit.kind === "unknown") {
     throw new BalansError(
-      `Tabellen ${table}: kolumnen »${text.trim()}« anger »${parenthesis}« som enhet; skriv mnkr, tkr eller kr.`,
+      `Tabellen ${table}: kolumnen »${text}« anger enheten »${unit.text}«, som Balans inte känner igen. Skriv mnkr, tkr, kr eller mdkr (t.ex. ${year} (tkr)).`,
       table,
-      text.trim()
+      text
     );
   }
-  const unitText = parenthesis ?? word;
-  return unitText ? { year, unit: parseUnit(unitText) } : { year };
+  return unit.kind === "unit" ? { year, unit: unit.unit } : { year };
 }
 
 /** The header Balans writes for a year's column: `Effekt 2021`. */
@@ -98,7 +94,7 @@ export function readPerYearCells(
   cells: readonly CellValue[],
   columns: readonly PerYearColumn[],
   tableUnit: Unit,
-  problem: (column: string, message: string) => void
+  problem: (column: PerYearColumn, message: string, notice?: boolean) => void
 ): { perYear: Map<number, number>; ok: boolean; filled: boolean } {
   const perYear = new Map<number, number>();
   let ok = true;
@@ -109,16 +105,14 @@ export function readPerYearCells(
     filled = true;
     const amount = parseAmount(cell);
     if (!amount.ok) {
-      problem(c.header, amount.message);
+      problem(c, amount.message);
       ok = false;
       continue;
     }
+    if (amount.notice) problem(c, amount.notice, true);
     const value = amountInUnit(amount, c.unit ?? tableUnit, tableUnit);
     if (value < 0) {
-      problem(
-        c.header,
-        `är negativ (${formatSwedish(value)}); ange besparingen som ett positivt belopp`
-      );
+      problem(c, `är negativ (${formatSwedish(value)}); ange besparingen som ett positivt belopp`);
       ok = false;
       continue;
     }
@@ -154,14 +148,15 @@ export function checkStatedYears(
   period: Period,
   columns: readonly PerYearColumn[],
   annualGiven: boolean,
-  problem: (column: string, message: string) => void
+  problem: (column: { header: string; year: number }, message: string) => void
 ): boolean {
   let ok = true;
-  const headerOf = (year: number) => columns.find((c) => c.year === year)?.header;
+  const columnOf = (year: number) =>
+    columns.find((c) => c.year === year) ?? { header: perYearColumnHeader(year), year };
   for (const [year, value] of perYear) {
     if (value !== 0 && monthsInEffect(period, year) === 0) {
       problem(
-        headerOf(year)!,
+        columnOf(year),
         `anger ${formatSwedish(value)} för ${year}, men åtgärden gäller inte då (start ${toIsoDate(period.start)}${period.end ? `, slut ${toIsoDate(period.end)}` : ""})`
       );
       ok = false;
@@ -172,20 +167,11 @@ export function checkStatedYears(
     for (let year = period.start.year; year < last; year++) {
       if (perYear.has(year) || monthsInEffect(period, year) === 0) continue;
       problem(
-        headerOf(year) ?? "Helårseffekt",
-        `åtgärden gäller ${year} men ingen effekt är angiven för det året; fyll i ${headerOf(year) ?? perYearColumnHeader(year)} eller Helårseffekt`
+        columnOf(year),
+        `åtgärden gäller ${year} men ingen effekt är angiven för det året; fyll i ${columnOf(year).header} eller Helårseffekt`
       );
       ok = false;
     }
   }
   return ok;
-}
-
-/** Problems for a row, named by the header the user wrote. */
-export function rowProblem(
-  problems: Problem[],
-  table: string,
-  row: number
-): (column: string, message: string) => void {
-  return (column, message) => problems.push({ table, row, column, message });
 }

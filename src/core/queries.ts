@@ -1,6 +1,7 @@
 import { EffectShape, shapeEffect } from "./effectShape";
 import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
+import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Measure } from "./measures";
 import { BalansError, describeProblem } from "./problems";
 import { planRequired, PLAN_THRESHOLD } from "./rules";
@@ -16,7 +17,13 @@ import { BalansWorkbook, requireLedger, requireTable, TABLE_NAMES } from "./work
  * cannot be found, `#VALUE!` for an argument or a row that cannot be used) with a message.
  */
 export type FormulaResult<T = number> =
-  { ok: true; value: T } | { ok: false; error: "notAvailable" | "invalidValue"; message: string };
+  | {
+      ok: true;
+      value: T;
+      /** The notices of the rows the answer used (`läste 2021-01-01 ur »2021«; …`), for the hover. */
+      notice?: string;
+    }
+  | { ok: false; error: "notAvailable" | "invalidValue"; message: string };
 
 const value = <T>(v: T): FormulaResult<T> => ({ ok: true, value: v });
 const notAvailable = (message: string): FormulaResult<never> => ({
@@ -62,6 +69,9 @@ export class PlanQueries {
   private readonly areaKeys = new Set<string>();
   /** Each measure's forecast plan, built on the first formula that asks for the forecast. */
   private forecasts?: Map<Measure, EffectShape>;
+  /** Notices of usable rows, by folded id and by folded area ("" = all), read once. */
+  private readonly noticesById = new Map<string, string>();
+  private readonly noticesByArea = new Map<string, string[]>();
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
@@ -71,30 +81,64 @@ export class PlanQueries {
       // A duplicate of a rejected row must answer with that row's problem: slow path for those.
       if (!rejected.has(key) && !this.byExactId.has(m.id)) this.byExactId.set(m.id, m);
       this.areaKeys.add(this.foldArea(m.area));
+      const notes = (workbook.measures?.problemsById.get(key) ?? []).filter(
+        (p) => p.severity === "notice"
+      );
+      if (notes.length && !rejected.has(key)) {
+        const text = notes.map(describeProblem).join("; ");
+        this.noticesById.set(key, text);
+        for (const area of ["", this.foldArea(m.area)])
+          this.noticesByArea.set(area, [...(this.noticesByArea.get(area) ?? []), text]);
+      }
     }
+  }
+
+  /** The answer with the notices of the rows it used, when there are any. */
+  private noted<T>(result: FormulaResult<T>, notices: readonly string[] | undefined) {
+    if (!result.ok || !notices?.length) return result;
+    const shown = notices.slice(0, 3).join("; ");
+    const more = notices.length > 3 ? ` (och ${notices.length - 3} till)` : "";
+    return { ...result, notice: `${shown}${more}` };
+  }
+
+  private measureNotice(measureId: unknown): string[] | undefined {
+    const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
+    return text ? [text] : undefined;
   }
 
   /** SAVINGS(measureId; year; [month]; [basis]): a measure's effect in the year, or in that month. */
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
-    return answer(() => {
+    const result = answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
       const shape = this.shape(this.measure(measureId), readBasis(basis));
       return mo === undefined ? shapeEffect(shape, y) : shapeEffect(shape, y, mo, mo);
     });
+    return this.noted(result, this.measureNotice(measureId));
   }
 
   /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
   savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
-    return answer(() => {
+    const result = answer(() => {
       const y = requireYear(year);
       const mo = requireMonth(month);
       return shapeEffect(this.shape(this.measure(measureId), readBasis(basis)), y, 1, mo);
     });
+    return this.noted(result, this.measureNotice(measureId));
   }
 
   /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
   totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
+    const areaNotices = this.noticesByArea.get(isBlank(area) ? "" : this.foldArea(String(area)));
+    return this.noted(this.totalSavingsValue(year, area, month, basis), areaNotices);
+  }
+
+  private totalSavingsValue(
+    year: unknown,
+    area?: unknown,
+    month?: unknown,
+    basis?: unknown
+  ): FormulaResult {
     return answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
@@ -145,6 +189,10 @@ export class PlanQueries {
 
   /** STARTDATE(measureId or timing text): the start date as an Excel date serial. */
   startDate(idOrTiming: unknown): FormulaResult {
+    return this.noted(this.startDateValue(idOrTiming), this.measureNotice(idOrTiming));
+  }
+
+  private startDateValue(idOrTiming: unknown): FormulaResult {
     return answer(() => {
       if (isBlank(idOrTiming))
         throw new FormulaError(
@@ -277,10 +325,10 @@ export function readBasis(basis: unknown): Basis {
 
 function requireYear(year: unknown): number {
   const n = typeof year === "string" ? Number(year.trim()) : year;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1900 || n > 2999) {
+  if (!isPlanYear(n)) {
     throw new FormulaError(
       invalid(
-        `Året ska vara ett helt årtal, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`
+        `Året ska vara ett helt årtal ${YEAR_RANGE_TEXT}, t.ex. 2021 (fick ${isBlank(year) ? "inget" : String(year)}).`
       )
     );
   }

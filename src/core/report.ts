@@ -6,7 +6,13 @@ import { BalansError, Problem } from "./problems";
 import { planRequired } from "./rules";
 import { foldText } from "./text";
 import { coverageProblems, transferStatus, TransferStatus } from "./transfers";
-import { BalansWorkbook, missingTable, requireLedger, TABLE_NAMES } from "./workbook";
+import {
+  BalansWorkbook,
+  missingTable,
+  requireLedger,
+  structuralProblems,
+  TABLE_NAMES,
+} from "./workbook";
 
 export interface ReportStamp {
   /** When the report was made, e.g. `2026-11-22 09:30`. */
@@ -59,7 +65,9 @@ export function buildMonthlyReport(
   stamp: ReportStamp
 ): MonthlyReport {
   const previous = previousMonth(at);
-  const problems = [...wb.problems];
+  // A table with a structural error (e.g. Uppfoljning without Utfall) is named in the report's
+  // problems, never left out in silence.
+  const problems = [...structuralProblems(wb), ...wb.problems];
   let plan: PlanSection | undefined;
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);

@@ -1,6 +1,7 @@
-import { BalansError, Problem } from "./problems";
-import { foldText, headerKey, headerSuffix } from "./text";
-import { DEFAULT_UNIT, parseUnit, Unit } from "./units";
+import { excelErrorMessage, excelErrorOf, splitHeader } from "./grammar";
+import { BalansError, Problem, Severity } from "./problems";
+import { foldText } from "./text";
+import { DEFAULT_UNIT, Unit } from "./units";
 
 /** What a host reads from a cell: hosts turn rich values (formulas, rich text) into these. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -26,6 +27,11 @@ export interface ColumnSpec<K extends string = string> {
   header: string;
   aliases?: string[];
   required?: boolean;
+  /**
+   * An amount column: it takes its unit from its own header (`Budget (tkr)` beside
+   * `Underskott (mnkr)`), and text in its header's parentheses that is no unit is an error.
+   */
+  amount?: boolean;
 }
 
 export interface TableSpec<K extends string = string> {
@@ -40,11 +46,24 @@ export interface BoundTable<K extends string> {
   spec: TableSpec<K>;
   raw: RawTable;
   unit: Unit;
+  /** The unit of an amount column: its own header's, else the table's. */
+  unitOf(key: K): Unit;
+  /** The unit an amount column's header states, if it states one. */
+  statedUnit(key: K): Unit | undefined;
   /** The header text the user wrote for each located column. */
   headerOf(key: K): string;
   has(key: K): boolean;
   /** Data rows that are not entirely empty, with their row numbers. */
-  rows: { number: number; cells: readonly CellValue[]; get(key: K): CellValue }[];
+  rows: BoundRow<K>[];
+  /** Cells of located columns holding an Excel error value (`#DIV/0!`), as problems. */
+  errorCells: Problem[];
+}
+
+export interface BoundRow<K extends string> {
+  number: number;
+  /** The row's cells as read, for columns outside the spec (per-year columns). */
+  cells: readonly CellValue[];
+  get(key: K): CellValue;
 }
 
 /** Finds a table by name, case- and diacritics-insensitively. */
@@ -59,48 +78,67 @@ export function findTable(tables: readonly RawTable[], name: string): RawTable |
  */
 export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): BoundTable<K> {
   const headers = raw.headers.map((h) => (h === null || h === undefined ? "" : String(h)));
-  const keys = headers.map(headerKey);
+  const parts = headers.map(splitHeader);
   const index = new Map<K, number>();
+  const units = new Map<K, Unit>();
   for (const column of spec.columns) {
-    const names = [column.header, ...(column.aliases ?? [])].map(headerKey);
-    const at = keys.findIndex((k) => k !== "" && names.includes(k));
-    if (at >= 0) index.set(column.key, at);
-    else if (column.required) {
-      const also = column.aliases?.length ? ` (eller ${column.aliases.join(", ")})` : "";
-      throw new BalansError(
-        `Tabellen ${spec.name} saknar kolumnen ${column.header}${also}. Rubrikerna som finns: ${
-          headers.filter(Boolean).join(", ") || "inga"
-        }.`,
-        spec.name,
-        column.header
-      );
+    const names = [column.header, ...(column.aliases ?? [])].map((n) => splitHeader(n).key);
+    const at = parts.findIndex((p) => p.key !== "" && names.includes(p.key));
+    if (at >= 0) {
+      index.set(column.key, at);
+      const unit = parts[at].unit;
+      if (column.amount && unit.kind === "unknown") {
+        throw new BalansError(
+          `Tabellen ${spec.name}: kolumnen »${headers[at]}« anger enheten »${unit.text}«, som Balans inte känner igen. Skriv mnkr, tkr, kr eller mdkr (t.ex. ${column.header} (tkr)).`,
+          spec.name,
+          headers[at]
+        );
+      }
+      if (column.amount && unit.kind === "unit") units.set(column.key, unit.unit);
+    } else if (column.required) {
+      throw missingColumn(spec, column, headers);
     }
   }
 
-  let unit: Unit = DEFAULT_UNIT;
-  if (spec.unitColumn !== undefined && index.has(spec.unitColumn)) {
-    const suffix = headerSuffix(headers[index.get(spec.unitColumn)!]);
-    unit = (suffix && parseUnit(suffix)) || DEFAULT_UNIT;
-  }
+  const unit: Unit =
+    (spec.unitColumn !== undefined ? units.get(spec.unitColumn) : undefined) ?? DEFAULT_UNIT;
 
   const first = raw.firstRowNumber ?? 1;
-  const rows = raw.rows
-    .map((cells, i) => ({ cells, number: first + i }))
-    .filter(({ cells }) => cells.some((c) => !isEmpty(c)))
-    .map(({ cells, number }) => ({
+  const errorCells: Problem[] = [];
+  const rows: BoundRow<K>[] = [];
+  raw.rows.forEach((cells, i) => {
+    if (!cells.some((c) => !isEmpty(c))) return;
+    const number = first + i;
+    for (const [key, at] of index) {
+      const error = excelErrorOf(cells[at]);
+      if (error)
+        errorCells.push({
+          table: spec.name,
+          row: number,
+          column: headers[at],
+          key,
+          severity: "error",
+          message: excelErrorMessage(error),
+        });
+    }
+    rows.push({
       number,
       cells,
       get: (key: K) => {
         const at = index.get(key);
         return at === undefined ? undefined : cells[at];
       },
-    }));
+    });
+  });
 
   return {
     spec,
     raw,
     unit,
+    unitOf: (key) => units.get(key) ?? unit,
+    statedUnit: (key) => units.get(key),
     rows,
+    errorCells,
     has: (key) => index.has(key),
     headerOf: (key) => {
       const at = index.get(key);
@@ -109,29 +147,84 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
   };
 }
 
+function missingColumn(spec: TableSpec, column: ColumnSpec, headers: string[]): BalansError {
+  const also = column.aliases?.length ? ` (eller ${column.aliases.join(", ")})` : "";
+  return new BalansError(
+    `Tabellen ${spec.name} saknar kolumnen ${column.header}${also}. Rubrikerna som finns: ${
+      headers.filter(Boolean).join(", ") || "inga"
+    }.`,
+    spec.name,
+    column.header
+  );
+}
+
 export function isEmpty(value: CellValue): boolean {
   return (
     value === null || value === undefined || (typeof value === "string" && value.trim() === "")
   );
 }
 
+/**
+ * A cell as text, trimmed. An Excel error value reads as empty: the table's `errorCells` already
+ * carry the problem, so no error text becomes an id, a name or an area.
+ */
 export function cellText(value: CellValue): string {
-  if (isEmpty(value)) return "";
+  if (isEmpty(value) || excelErrorOf(value)) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 
-/** Collects problems for one bound table, each naming the table, row and column. */
+/**
+ * Collects problems for one bound table, each naming the table, row and column. It starts with
+ * the table's Excel error cells; a later problem on the same cell is left out (the error value
+ * is the reason).
+ */
 export class ProblemLog<K extends string> {
   readonly problems: Problem[] = [];
-  constructor(private readonly table: BoundTable<K>) {}
+  private readonly errorAt = new Set<string>();
 
-  add(row: number, key: K | undefined, message: string): void {
+  constructor(private readonly table: BoundTable<K>) {
+    for (const p of table.errorCells) {
+      this.problems.push(p);
+      this.errorAt.add(`${p.row}|${p.column}`);
+    }
+  }
+
+  add(row: number, key: K | undefined, message: string, severity: Severity = "error"): void {
+    const column = key !== undefined ? this.table.headerOf(key) : undefined;
+    if (column !== undefined && this.errorAt.has(`${row}|${column}`)) return;
     this.problems.push({
       table: this.table.spec.name,
       row,
-      ...(key !== undefined ? { column: this.table.headerOf(key) } : {}),
+      ...(key !== undefined ? { column, key } : {}),
+      severity,
       message,
     });
+  }
+
+  /** A usable value that was read in an unusual way: says what was read. */
+  notice(row: number, key: K | undefined, message: string): void {
+    this.add(row, key, message, "notice");
+  }
+
+  /**
+   * A notice when an amount column states no unit and is added to figures in another unit: the
+   * contract's default (mnkr) is used, and the user should see that it was.
+   */
+  assumedUnit(key: K, other: Unit): void {
+    if (this.table.statedUnit(key) !== undefined || this.table.unit === other) return;
+    if (!this.table.has(key)) return;
+    this.problems.push({
+      table: this.table.spec.name,
+      column: this.table.headerOf(key),
+      key,
+      severity: "notice",
+      message: `rubriken anger ingen enhet; beloppen läses som ${this.table.unit} och räknas om till ${other}. Skriv enheten i rubriken, t.ex. ${this.table.headerOf(key)} (${other}), om de är i ${other}.`,
+    });
+  }
+
+  /** Whether the row's cell in that column holds an Excel error value. */
+  hasError(row: number, key: K): boolean {
+    return this.errorAt.has(`${row}|${this.table.headerOf(key)}`);
   }
 }

@@ -8,17 +8,6 @@ export function foldText(value: string): string {
     .toLowerCase();
 }
 
-/** A header without its trailing unit: `Helårseffekt (mnkr)` → `helarseffekt`. */
-export function headerKey(header: string): string {
-  return foldText(header.replace(/\([^)]*\)\s*$/, ""));
-}
-
-/** The text in a header's trailing parentheses, if any: `Belopp (tkr)` → `tkr`. */
-export function headerSuffix(header: string): string | undefined {
-  const m = /\(([^)]*)\)\s*$/.exec(header);
-  return m ? m[1].trim() : undefined;
-}
-
 /** Formats a number the Swedish way for messages: decimal comma, minus sign U+2212. */
 export function formatSwedish(value: number, decimals?: number): string {
   const text =

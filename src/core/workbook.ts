@@ -1,7 +1,7 @@
 import { DeficitsRead, readDeficits } from "./deficits";
 import { FollowUpEntry, readFollowUp } from "./followUp";
 import { MeasuresRead, readMeasures } from "./measures";
-import { BalansError, Problem } from "./problems";
+import { BalansError, Problem, problemOfError } from "./problems";
 import { findTable, RawTable } from "./tables";
 import { foldText } from "./text";
 import { readAgreements, readCosts, readOrder, readTransfers, TransferLedger } from "./transfers";
@@ -91,6 +91,17 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
       ...(ledger?.problems ?? []),
     ],
   };
+}
+
+/**
+ * The structural errors (a missing required column, an unknown unit) of the named tables, or of
+ * all, as problems: every command, function and pane button shows them, none drops them.
+ */
+export function structuralProblems(wb: BalansWorkbook, names?: readonly string[]): Problem[] {
+  const wanted = names ? new Set(names.map(foldText)) : undefined;
+  return [...wb.tableErrors]
+    .filter(([name]) => !wanted || wanted.has(name))
+    .map(([, error]) => problemOfError(error));
 }
 
 /** A table the operation cannot do without: its structural error, or that it is missing. */

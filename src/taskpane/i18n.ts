@@ -14,6 +14,7 @@ export const STRINGS = {
       "Hitta rader som Balans inte kan räkna. Klicka på ett problem för att gå till cellen.",
     checkButton: "Kontrollera tabellerna",
     noProblems: "Inga problem hittades.",
+    notice: "Obs",
     problemsFound: (n: number) => `${n} ${n === 1 ? "problem" : "problem"} hittades:`,
     effects: "Årseffekter",
     effectsHelp:
@@ -92,6 +93,7 @@ export const STRINGS = {
     checkHelp: "Find rows Balans cannot compute. Click a problem to go to the cell.",
     checkButton: "Check the tables",
     noProblems: "No problems found.",
+    notice: "Note",
     problemsFound: (n: number) => `${n} ${n === 1 ? "problem" : "problems"} found:`,
     effects: "Yearly effects",
     effectsHelp:

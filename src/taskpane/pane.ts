@@ -1,4 +1,5 @@
 import { monthLabel, parseMonthArgument } from "../core/months";
+import { isPlanYear, YEAR_MAX, YEAR_MIN } from "../core/limits";
 import { describeProblem } from "../core/problems";
 import { Language, STRINGS, Strings } from "./i18n";
 import {
@@ -161,6 +162,9 @@ export function startPane(
     fail: (error) => show("error", explain(error)),
   });
 
+  for (const id of ["from-year", "to-year", "transfer-year"]) {
+    Object.assign($<HTMLInputElement>(id), { min: String(YEAR_MIN), max: String(YEAR_MAX) });
+  }
   for (const id of ["from-year", "to-year", "transfer-year", "report-month"]) {
     $(id).addEventListener("input", () => ($(id).dataset.edited = "1"));
   }
@@ -169,7 +173,7 @@ export function startPane(
     const v = $<HTMLInputElement>(id).value.trim();
     if (v === "" && optional) return undefined;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1900 || n > 2999) {
+    if (!isPlanYear(n)) {
       $(id).focus();
       throw Object.assign(new Error(t.badYear), { name: "BalansError" });
     }
@@ -302,7 +306,9 @@ export function startPane(
         where.textContent = [p.table, p.row !== undefined ? `rad ${p.row}` : "", p.column ?? ""]
           .filter(Boolean)
           .join(" · ");
-        button.append(where, doc.createTextNode(p.message));
+        // A notice kept its value and says what was read; an error left something out.
+        const note = p.severity === "notice" ? `${t.notice}: ` : "";
+        button.append(where, doc.createTextNode(`${note}${p.message}`));
         button.title = describeProblem(p);
         if (p.location) {
           const location = p.location;

@@ -60,7 +60,8 @@ describe("parseTiming: the forms of the contract", () => {
   it("prefers the most specific candidate, then the earliest", () => {
     expect(startOf("2021, troligen Q 2 2021")).toBe("2021-04-01");
     expect(startOf("Q 4 2021 eller Q 2 2021")).toBe("2021-04-01");
-    expect(startOf("mars 2022 (senast 2022-06-30)")).toBe("2022-06-30");
+    // Revision 2: a remark in parentheses never moves the date.
+    expect(startOf("mars 2022 (senast 2022-06-30)")).toBe("2022-03-01");
     expect(startOf("2022 eller 2021")).toBe("2021-01-01");
   });
 

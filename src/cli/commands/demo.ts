@@ -9,6 +9,7 @@ import { computeForecastEffects } from "../../core/forecast";
 import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
+import { checkOutput } from "../paths";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
 import { renderEffects } from "./effects";
 
@@ -18,7 +19,7 @@ export const DEMO_TRANSFER_YEAR = 2018;
 
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], []);
+  const args = parseArgs(argv, ["out"], ["force"]);
   if (args.positional.length)
     throw new UsageError(
       `demo tar inga argument utom --out FIL.xlsx (fick ${args.positional.join(" ")})`
@@ -26,6 +27,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const out = String(args.options.get("out") ?? DEFAULT_DEMO_FILE);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
+  await checkOutput(out, [], args.options.has("force"));
 
   const inputs = exampleTableLayouts();
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));

@@ -16,8 +16,14 @@ import {
 import { describeProblem, Problem } from "../../core/problems";
 import { RawTable } from "../../core/tables";
 import { foldText } from "../../core/text";
-import { readBalansWorkbook, requireMeasures } from "../../core/workbook";
+import {
+  readBalansWorkbook,
+  requireMeasures,
+  structuralProblems,
+  TABLE_NAMES,
+} from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
+import { problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 export interface EffectsRun {
@@ -26,7 +32,10 @@ export interface EffectsRun {
   forecast?: PlanEffects;
   /** A what-if asked for with --delay / --scale. */
   scenario?: ScenarioEffects;
+  /** Every problem and notice, the structural errors first. */
   problems: Problem[];
+  /** Structural errors of the tables used (Underskott): the command exits 1 after its output. */
+  tableErrors: Problem[];
 }
 
 /** Reads the plan tables and computes effects for the years asked, or the plan's own span. */
@@ -42,6 +51,7 @@ export function computeEffectsFromTables(
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
   if (years.length > 100)
     throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
+  const tableErrors = structuralProblems(wb, [TABLE_NAMES.deficits]);
   const effects = computePlanEffects(measures.measures, measures.unit, years, wb.deficits);
   const forecast = computeForecastEffects(
     measures.measures,
@@ -72,7 +82,8 @@ export function computeEffectsFromTables(
     effects,
     ...(forecast ? { forecast } : {}),
     ...(scenario ? { scenario } : {}),
-    problems: wb.problems,
+    problems: [...tableErrors, ...wb.problems],
+    tableErrors,
   };
 }
 
@@ -80,7 +91,12 @@ const byYear = (values: Map<number, number>) =>
   Object.fromEntries([...values].map(([y, v]) => [String(y), v]));
 
 /** The `effects` JSON document of the workbook contract. */
-export function effectsJson({ effects, forecast, scenario, problems }: EffectsRun) {
+export function effectsJson({
+  effects,
+  forecast,
+  scenario,
+  problems,
+}: Pick<EffectsRun, "effects" | "problems" | "forecast" | "scenario">) {
   return {
     unit: effects.unit,
     years: effects.years,
@@ -132,12 +148,17 @@ export function effectsJson({ effects, forecast, scenario, problems }: EffectsRu
           },
         }
       : {}),
-    problems,
+    problems: problemsJson(problems),
   };
 }
 
 /** The terminal view: the same rows as the Årseffekter sheet, then forecast and scenario. */
-export function renderEffects({ effects, forecast, scenario, problems }: EffectsRun): string {
+export function renderEffects({
+  effects,
+  forecast,
+  scenario,
+  problems,
+}: Pick<EffectsRun, "effects" | "problems" | "forecast" | "scenario">): string {
   const years = effects.years;
   const rows: (string | number | null)[][] = [];
   const perYear = (v: Map<number, number>) => years.map((y) => v.get(y) ?? null);
@@ -243,5 +264,5 @@ export async function effectsCommand(argv: readonly string[], io: CliIo): Promis
     inputs
   );
   io.out(args.options.has("json") ? JSON.stringify(effectsJson(run), null, 2) : renderEffects(run));
-  return 0;
+  return reportTableErrors(io, "effects", run.tableErrors);
 }

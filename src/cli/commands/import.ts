@@ -6,6 +6,8 @@ import { describeProblem, BalansError } from "../../core/problems";
 import { parsePlanText, PlanImport } from "../../core/planText";
 import { importedMeasuresLayout } from "../../core/sheets/importedPlan";
 import { CliIo, parseArgs, UsageError } from "../io";
+import { checkOutput } from "../paths";
+import { problemsJson } from "../problemsOut";
 import { formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 /** A plan's text is far smaller than this; larger files are refused before reading. */
@@ -43,7 +45,7 @@ export function importJson(plan: PlanImport) {
     computedTotal: plan.computedTotal,
     statedPerYear: plan.statedPerYear,
     computedPerYear: plan.computedPerYear,
-    problems: plan.problems,
+    problems: problemsJson(plan.problems),
   };
 }
 
@@ -92,7 +94,7 @@ function renderImport(plan: PlanImport): string {
 }
 
 export async function importCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], ["json"]);
+  const args = parseArgs(argv, ["out"], ["json", "force"]);
   if (args.positional.length !== 1)
     throw new UsageError("ange planens text: balans import PLAN.txt --out PLAN.xlsx [--json]");
   const input = args.positional[0];
@@ -105,12 +107,17 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   } catch {
     throw new BalansError(`Filen ${input} finns inte.`);
   }
+  if (!stat.isFile())
+    throw new BalansError(`${input} är ingen fil (en mapp?); ange planens textfil.`);
+  if (stat.size === 0)
+    throw new BalansError(`${path.basename(input)} är tom; spara planens text i filen först.`);
+  await checkOutput(out, [input], args.options.has("force"));
   if (stat.size > MAX_TEXT_BYTES)
     throw new BalansError(
       `${path.basename(input)} är ${Math.round(stat.size / 1048576)} MB; en plans text är högst ${MAX_TEXT_BYTES / 1048576} MB.`
     );
   const buffer = await fs.readFile(input);
-  if (buffer.readUInt32LE(0) === 0x04034b50) {
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) {
     throw new BalansError(
       `${path.basename(input)} är en Word- eller Excel-fil; spara planen som text (.txt) eller kopiera texten.`
     );

@@ -5,8 +5,10 @@ import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
 import { buildMonthlyReport, MonthlyReport } from "../../core/report";
 import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
-import { readBalansWorkbook } from "../../core/workbook";
+import { readBalansWorkbook, structuralProblems } from "../../core/workbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
+import { checkOutput } from "../paths";
+import { problemsJson, reportTableErrors } from "../problemsOut";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
 import { monthOption, transfersJson } from "./transfers";
 
@@ -39,13 +41,13 @@ export function reportJson(report: MonthlyReport) {
     },
     madeAt: report.stamp.madeAt,
     source: report.stamp.source,
-    problems: report.problems,
+    problems: problemsJson(report.problems),
   };
 }
 
 /** Writes `Rapport YYYY-MM` into a copy of the workbook; the input file is never modified. */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["month", "out"], ["json"]);
+  const args = parseArgs(argv, ["month", "out"], ["json", "force"]);
   if (args.positional.length !== 1)
     throw new UsageError(
       "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]"
@@ -61,9 +63,11 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
+  await checkOutput(out, [input], args.options.has("force"));
 
   const workbook = await loadXlsx(input);
-  const report = buildMonthlyReport(readBalansWorkbook(tablesOf(workbook)), at, {
+  const wb = readBalansWorkbook(tablesOf(workbook));
+  const report = buildMonthlyReport(wb, at, {
     madeAt: stamp(io.now()),
     source: path.basename(input),
   });
@@ -84,5 +88,5 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
   }
-  return 0;
+  return reportTableErrors(io, "report", structuralProblems(wb));
 }

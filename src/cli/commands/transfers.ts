@@ -4,8 +4,14 @@ import { NO_CATEGORY } from "../../core/insatser";
 import { monthLabel, parseMonthArgument, YearMonth } from "../../core/months";
 import { describeProblem, Problem } from "../../core/problems";
 import { coverageProblems, transferStatus, TransferStatus } from "../../core/transfers";
-import { readBalansWorkbook, requireLedger } from "../../core/workbook";
+import {
+  readBalansWorkbook,
+  requireLedger,
+  structuralProblems,
+  TABLE_NAMES,
+} from "../../core/workbook";
 import { CliIo, ParsedArgs, parseArgs, UsageError } from "../io";
+import { problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, renderTable } from "../terminalTable";
 
 export function monthOption(args: ParsedArgs): YearMonth {
@@ -45,7 +51,7 @@ export function transfersJson(s: TransferStatus, problems?: Problem[]) {
       scope: a.scope,
       monthlyCost: a.monthlyCost,
     })),
-    ...(problems ? { problems } : {}),
+    ...(problems ? { problems: problemsJson(problems) } : {}),
   };
 }
 
@@ -98,11 +104,16 @@ export async function transfersCommand(argv: readonly string[], io: CliIo): Prom
   const wb = readBalansWorkbook(await readXlsxTables(args.positional[0]));
   const ledger = requireLedger(wb);
   const status = transferStatus(ledger, at);
-  const problems = [...ledger.problems, ...coverageProblems(ledger, at)];
+  const tableErrors = structuralProblems(wb, [
+    TABLE_NAMES.agreements,
+    TABLE_NAMES.costs,
+    TABLE_NAMES.order,
+  ]);
+  const problems = [...tableErrors, ...ledger.problems, ...coverageProblems(ledger, at)];
   io.out(
     args.options.has("json")
       ? JSON.stringify(transfersJson(status, problems), null, 2)
       : renderTransfers(status, problems)
   );
-  return 0;
+  return reportTableErrors(io, "transfers", tableErrors);
 }
