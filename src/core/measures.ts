@@ -16,6 +16,7 @@ import {
   PerYearColumn,
   readPerYearCells,
   startOfStatedYears,
+  statedYearsUnit,
 } from "./perYear";
 import { Problem } from "./problems";
 import {
@@ -150,6 +151,9 @@ type Row = BoundRow<MeasureKey>;
 export function readMeasures(raw: RawTable): MeasuresRead {
   const yearColumns = findPerYearColumns(raw.headers);
   const table = bindTable(yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE, raw);
+  // Without a Helårseffekt column, per-year columns that agree on a unit give the table's unit.
+  const unit = table.has("annual") ? table.unit : (statedYearsUnit(yearColumns) ?? table.unit);
+  const years = { columns: yearColumns, unit };
   const log = new ProblemLog(table);
   const measures: Measure[] = [];
   const rowOfId = new Map<string, number>();
@@ -165,7 +169,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       continue;
     }
     const before = log.problems.length;
-    const measure = readMeasureRow(table, log, row, rowOfId, yearColumns);
+    const measure = readMeasureRow(table, log, row, rowOfId, years);
     const id = cellText(row.get("id"));
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
@@ -184,7 +188,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     measures.push(measure);
   }
   return {
-    unit: table.unit,
+    unit,
     measures,
     problems: log.problems,
     problemsById,
@@ -203,7 +207,7 @@ function readMeasureRow(
   log: ProblemLog<MeasureKey>,
   row: Row,
   rowOfId: Map<string, number>,
-  yearColumns: readonly PerYearColumn[]
+  years: { columns: readonly PerYearColumn[]; unit: Unit }
 ): Measure | undefined {
   const id = cellText(row.get("id"));
   const name = cellText(row.get("name"));
@@ -228,7 +232,7 @@ function readMeasureRow(
 
   // Per-year columns: a stated year overrides the accrual; Helårseffekt and Tidsaspekt become
   // optional for a row that fills them (see perYear.ts).
-  const stated = readPerYearCells(row.cells, yearColumns, table.unit, (column, message, notice) =>
+  const stated = readPerYearCells(row.cells, years.columns, years.unit, (column, message, notice) =>
     log.problems.push({
       table: MEASURES_TABLE.name,
       row: row.number,
@@ -295,7 +299,7 @@ function readMeasureRow(
     const period = { start, ...(end ? { end } : {}) };
     const annualGiven = !isEmpty(row.get("annual"));
     if (
-      !checkStatedYears(perYear, period, yearColumns, annualGiven, (column, message) =>
+      !checkStatedYears(perYear, period, years.columns, annualGiven, (column, message) =>
         log.problems.push({
           table: MEASURES_TABLE.name,
           row: row.number,
@@ -314,7 +318,7 @@ function readMeasureRow(
       ? undefined
       : readForecastCells(
           { annual: row.get("forecastAnnual"), startCell: row.get("forecastStart") },
-          { column: table.unitOf("forecastAnnual"), table: table.unit },
+          { column: table.statedUnit("forecastAnnual") ?? years.unit, table: years.unit },
           { annual, ...(perYear ? { perYear } : {}), ...(end ? { end } : {}) },
           (key, message, notice) => log.add(row.number, key, message, notice ? "notice" : "error")
         );

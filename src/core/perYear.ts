@@ -54,6 +54,13 @@ export function perYearHeader(header: CellValue, table = "Atgarder"): PerYearHea
   return unit.kind === "unit" ? { year, unit: unit.unit } : { year };
 }
 
+/** The unit every per-year column states, when they state one and agree; else undefined. */
+export function statedYearsUnit(columns: readonly PerYearColumn[]): Unit | undefined {
+  const units = new Set(columns.map((c) => c.unit));
+  const [only] = units;
+  return units.size === 1 ? only : undefined;
+}
+
 /** The header Balans writes for a year's column: `Effekt 2021`. */
 export function perYearColumnHeader(year: number, unit?: Unit): string {
   return `Effekt ${year}${unit ? ` (${unit})` : ""}`;
