@@ -5,6 +5,7 @@
  */
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
 import { amountInUnit, parseAmount, parseTiming, Unit } from "./grammar";
+import { monthLabel } from "./months";
 import { CellValue, isEmpty } from "./tables";
 import { formatSwedish } from "./text";
 
@@ -25,7 +26,12 @@ export interface MeasureForecast {
 export function readForecastCells(
   cells: { annual: CellValue; startCell: CellValue },
   units: { column: Unit; table: Unit },
-  plan: { annual: number; perYear?: ReadonlyMap<number, number>; end?: CalendarDate },
+  plan: {
+    annual: number;
+    start?: CalendarDate;
+    perYear?: ReadonlyMap<number, number>;
+    end?: CalendarDate;
+  },
   problem: (key: "forecastAnnual" | "forecastStart", message: string, notice?: boolean) => void
 ): MeasureForecast | undefined {
   const forecast: MeasureForecast = {};
@@ -58,6 +64,12 @@ export function readForecastCells(
       );
     else {
       if (timing.notice) problem("forecastStart", timing.notice, true);
+      if (plan.perYear && plan.start && plan.start.day !== timing.start.day)
+        problem(
+          "forecastStart",
+          `planen anger effekten per år, så prognosen flyttar den hela månader: från ${monthLabel(plan.start)} till ${monthLabel(timing.start)} (dagen ${timing.start.day} räknas inte)`,
+          true
+        );
       forecast.start = timing.start;
       forecast.startText = String(cells.startCell).trim();
     }

@@ -319,7 +319,12 @@ function readMeasureRow(
       : readForecastCells(
           { annual: row.get("forecastAnnual"), startCell: row.get("forecastStart") },
           { column: table.statedUnit("forecastAnnual") ?? years.unit, table: years.unit },
-          { annual, ...(perYear ? { perYear } : {}), ...(end ? { end } : {}) },
+          {
+            annual,
+            ...(start ? { start } : {}),
+            ...(perYear ? { perYear } : {}),
+            ...(end ? { end } : {}),
+          },
           (key, message, notice) => log.add(row.number, key, message, notice ? "notice" : "error")
         );
 

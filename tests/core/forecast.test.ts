@@ -122,6 +122,26 @@ describe("the forecast plan", () => {
   });
 });
 
+describe("a forecast on a plan stated per year", () => {
+  it("moves it by whole months, with a notice when the day is not the plan's", () => {
+    const read = readBalansWorkbook([
+      rawTable("Atgarder", HEADERS, [
+        ["G1", "X", "Per år", null, null, null, 6, 12, null, "2021-04-15"],
+      ]),
+    ]);
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        column: "Prognos start",
+        severity: "notice",
+        message: expect.stringMatching(
+          /hela månader: från 2021-01 till 2021-04 \(dagen 15 räknas inte\)/
+        ),
+      }),
+    ]);
+    expect(v(new PlanQueries(read).savings("G1", 2021, null, "prognos"))).toBeCloseTo(4.5, 12);
+  });
+});
+
 describe("the year forecast in the report", () => {
   const report = buildMonthlyReport(wb, { year: 2021, month: 6 }, { madeAt: "", source: "" });
   const line = (id: string) => report.plan!.lines.find((l) => l.measure.id === id)!;
