@@ -76,6 +76,15 @@ module.exports = async (env, options) => {
           { from: "assets/icon-80.png", to: "assets/[name][ext]" },
           { from: "assets/icon-128.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // The help page the manifest's SupportUrl and LearnMoreUrl point at, Swedish and English.
+          { from: "src/help/hjalp.html", to: "hjalp.html" },
+          { from: "src/help/help.html", to: "help.html" },
+          { from: "src/help/help.css", to: "help.css" },
+          // Static hosts read these from the site's root: they send Access-Control-Allow-Origin
+          // for functions.json / functions-sv.json, which Excel on the web fetches cross-origin.
+          { from: "assets/hosting/staticwebapp.config.json", to: "staticwebapp.config.json" },
+          { from: "assets/hosting/web.config", to: "web.config" },
+          { from: "assets/hosting/_headers", to: "_headers", toType: "file" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -2,9 +2,13 @@ import { DOMParser } from "@xmldom/xmldom";
 import * as fs from "fs";
 import * as path from "path";
 
-// No XSD for add-in manifests ships in any npm package and the online validator is unreachable,
-// so the manifest's structure is checked here.
-const xml = fs.readFileSync(path.join(__dirname, "../manifest.xml"), "utf8");
+import { describeWithXmllint, validateManifest } from "./helpers/xmllint";
+
+// Office refuses to load an add-in whose manifest does not validate against Microsoft's schema;
+// the XSDs are in tests/fixtures/schemas (the online validator is unreachable here). What the
+// schema cannot say (resids resolve, one runtime, Swedish everywhere) is checked structurally.
+const MANIFEST = path.join(__dirname, "../manifest.xml");
+const xml = fs.readFileSync(MANIFEST, "utf8");
 const doc = new DOMParser().parseFromString(xml, "text/xml");
 const OFFICE = "http://schemas.microsoft.com/office/appforoffice/1.1";
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -99,6 +103,30 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("declares the least ExcelApi the code needs (1.9) beside SharedRuntime 1.1", () => {
+    const sets = Object.fromEntries(
+      all(OFFICE, "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])
+    );
+    expect(sets).toEqual({ ExcelApi: "1.9", SharedRuntime: "1.1" });
+  });
+
+  it("points SupportUrl and LearnMoreUrl at the help page, Swedish for Swedish Office", () => {
+    const support = one(OFFICE, "SupportUrl");
+    const learn = all(BT, "Url").find((u) => u.getAttribute("id") === "GetStarted.LearnMoreUrl")!;
+    for (const el of [support, learn]) {
+      expect(el.getAttribute("DefaultValue")).toBe("https://localhost:3000/help.html");
+      const overrides = Array.from(el.getElementsByTagName("*"))
+        .filter((n) => n.localName === "Override")
+        .map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")]);
+      expect(overrides).toEqual([
+        ["sv-SE", "https://localhost:3000/hjalp.html"],
+        ["sv-FI", "https://localhost:3000/hjalp.html"],
+      ]);
+    }
+    for (const page of ["help.html", "hjalp.html"])
+      expect(fs.existsSync(path.join(__dirname, "../src/help", page))).toBe(true);
+  });
+
   it("has a Swedish override for every text a user reads", () => {
     const texts = [
       one(OFFICE, "DisplayName"),
@@ -109,13 +137,46 @@ describe("manifest.xml", () => {
       ),
     ];
     for (const t of texts) {
-      const override = Array.from(t.getElementsByTagName("*")).find(
-        (n) => n.localName === "Override"
-      );
-      expect([t.getAttribute("id") ?? t.localName, override?.getAttribute("Locale")]).toEqual([
+      const locales = Array.from(t.getElementsByTagName("*"))
+        .filter((n) => n.localName === "Override")
+        .map((o) => o.getAttribute("Locale"));
+      // Every Swedish locale Office knows: Sweden and Finland.
+      expect([t.getAttribute("id") ?? t.localName, locales]).toEqual([
         t.getAttribute("id") ?? t.localName,
-        "sv-SE",
+        ["sv-SE", "sv-FI"],
       ]);
     }
+  });
+
+  it("gives Swedish Office in Sweden and Finland the Swedish function names", () => {
+    const meta = all(BT, "Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url")!;
+    const overrides = Array.from(meta.getElementsByTagNameNS(BT, "Override")).map((o) => [
+      o.getAttribute("Locale"),
+      o.getAttribute("Value"),
+    ]);
+    expect(overrides).toEqual([
+      ["sv-SE", "https://localhost:3000/functions-sv.json"],
+      ["sv-FI", "https://localhost:3000/functions-sv.json"],
+    ]);
+  });
+});
+
+describeWithXmllint("manifest.xml against Microsoft's schema", () => {
+  it("validates", () => {
+    const r = validateManifest(MANIFEST);
+    expect(r.output).toMatch(/validates/);
+    expect(r.valid).toBe(true);
+  });
+
+  it("would catch what Office refuses: an empty AppDomains, a missing Id", () => {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "balans-manifest-"));
+    const emptyDomains = path.join(dir, "empty-appdomains.xml");
+    fs.writeFileSync(emptyDomains, xml.replace("<Hosts>", "<AppDomains/>\n  <Hosts>"));
+    const r1 = validateManifest(emptyDomains);
+    expect(r1.valid).toBe(false);
+    expect(r1.output).toMatch(/AppDomains.*Missing child element/);
+    const noId = path.join(dir, "no-id.xml");
+    fs.writeFileSync(noId, xml.replace(/<Id>[^<]*<\/Id>/, ""));
+    expect(validateManifest(noId).valid).toBe(false);
   });
 });
