@@ -4,16 +4,21 @@ import * as path from "path";
 import { readXlsxTables } from "../src/adapters/xlsx/readTables";
 import { writeLayoutsToFile } from "../src/adapters/xlsx/writeLayouts";
 import { accrue, accrueByMonth } from "../src/core/accrual";
-import { parseAmount, parseSwedishNumber } from "../src/core/amount";
+import {
+  parseAmount,
+  parseSwedishNumber,
+  parseTiming,
+  readDateCell,
+  readMonthCell,
+} from "../src/core/grammar";
 import { parseCommittee } from "../src/core/committees";
-import { CalendarDate, fromDayNumber, dayNumber, readDateValue } from "../src/core/dates";
+import { CalendarDate, fromDayNumber, dayNumber } from "../src/core/dates";
 import { readDeficits } from "../src/core/deficits";
 import { parseInsats } from "../src/core/insatser";
 import { readMeasures } from "../src/core/measures";
-import { parseMonthArgument, readMonthValue } from "../src/core/months";
+import { parseMonthArgument } from "../src/core/months";
 import { parsePlanText } from "../src/core/planText";
 import { findTable } from "../src/core/tables";
-import { parseTiming } from "../src/core/timing";
 import { deficitsTableLayout, measuresTableLayout } from "../src/core/sheets/inputTables";
 import { tempDir } from "./helpers/cli";
 
@@ -67,8 +72,8 @@ describe("no parser throws, whatever the text", () => {
     ["parseTiming", parseTiming],
     ["parseCommittee", parseCommittee],
     ["parseInsats", parseInsats],
-    ["readMonthValue", readMonthValue],
-    ["readDateValue", readDateValue],
+    ["readMonthCell", readMonthCell],
+    ["readDateCell", (s: string) => readDateCell(s, "end")],
     ["parseMonthArgument", parseMonthArgument],
   ] as [string, (s: string) => unknown][])("%s", (_, parse) => {
     fc.assert(

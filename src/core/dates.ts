@@ -94,17 +94,16 @@ export function readDateNumber(value: number | Date): CalendarDate | undefined {
 }
 
 /**
- * Reads a date cell: an Excel serial number, a JS Date, or ISO text (`2021-04-01`,
- * also `2021-04` for the first of the month). Undefined when the value is not a date.
- * Cells are read with the rules of the contract by `readDateCell` (grammar/dateCells.ts).
+ * A number typed into a date-formatted cell reaches some hosts as a date: `2021` as 1905-07-13,
+ * `8` as 1900-01-08, `202008` as a day in 2453. Outside the years Balans works with, such a date
+ * is read as the number the user typed, so the rules for numbers apply.
  */
-export function readDateValue(value: unknown): CalendarDate | undefined {
-  if (value instanceof Date || typeof value === "number") return readDateNumber(value);
-  if (typeof value === "string") {
-    const m = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+Z?)?\s*$/.exec(value);
-    if (!m) return undefined;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-    return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
-  }
-  return undefined;
+export function typedAsNumber(value: unknown): unknown {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
+  const day = fromJsDate(value);
+  if (isPlanYear(day.year)) return value;
+  // Hosts that give dates (exceljs) count every serial from 1899-12-30, without Excel's phantom
+  // 1900-02-29, so 8 arrives as 1900-01-07: count back the same way.
+  const serial = dayNumber(day) - EXCEL_EPOCH_DAY;
+  return Number.isInteger(serial) && serial >= 1 ? serial : value;
 }

@@ -1,4 +1,4 @@
-import { readMonthCell, swedishMonthName, YearMonth } from "./grammar";
+import { swedishMonthName, YearMonth } from "./grammar";
 import { isPlanYear } from "./limits";
 
 export type { YearMonth } from "./grammar";
@@ -17,12 +17,6 @@ export function parseMonthArgument(text: string): YearMonth | undefined {
   if (!m) return undefined;
   const [year, month] = [Number(m[1]), Number(m[2])];
   return isPlanYear(year) && month >= 1 && month <= 12 ? { year, month } : undefined;
-}
-
-/** A Månad cell: `2020-08`, `202008`, `aug 2020`, a date in that month; undefined otherwise. */
-export function readMonthValue(value: unknown): YearMonth | undefined {
-  const r = readMonthCell(value);
-  return r.ok ? r.month : undefined;
 }
 
 /** The last complete month before a date: what a monthly report is usually made for. */

@@ -6,7 +6,7 @@ import { Measure } from "./measures";
 import { BalansError, describeProblem } from "./problems";
 import { planRequired, PLAN_THRESHOLD } from "./rules";
 import { foldText } from "./text";
-import { parseTiming } from "./timing";
+import { parseTiming } from "./grammar";
 import { convertAmount } from "./units";
 import { parseInsats } from "./insatser";
 import { transferStatus, TransferStatus } from "./transfers";

@@ -1,4 +1,4 @@
-import { parseAmount, parseSwedishNumber } from "../../src/core/amount";
+import { parseAmount, parseSwedishNumber } from "../../src/core/grammar";
 import { convertAmount, parseUnit } from "../../src/core/units";
 
 describe("parseSwedishNumber", () => {

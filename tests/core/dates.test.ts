@@ -1,4 +1,5 @@
-import { fromExcelSerial, readDateValue, toExcelSerial, toIsoDate } from "../../src/core/dates";
+import { fromExcelSerial, toExcelSerial, toIsoDate } from "../../src/core/dates";
+import { readDateCell } from "../../src/core/grammar";
 
 describe("Excel serial dates", () => {
   it.each([
@@ -15,18 +16,22 @@ describe("Excel serial dates", () => {
   });
 });
 
-describe("readDateValue", () => {
+describe("readDateCell", () => {
+  const read = (v: unknown) => {
+    const r = readDateCell(v, "start");
+    return r.ok ? r.date : undefined;
+  };
   it("reads serials, JS dates and ISO text", () => {
-    expect(readDateValue(44287)).toEqual({ year: 2021, month: 4, day: 1 });
-    expect(readDateValue(new Date(Date.UTC(2021, 3, 1)))).toEqual({ year: 2021, month: 4, day: 1 });
-    expect(readDateValue("2021-04-01")).toEqual({ year: 2021, month: 4, day: 1 });
-    expect(readDateValue("2021-04")).toEqual({ year: 2021, month: 4, day: 1 });
-    expect(readDateValue("2021-04-01T00:00:00.000Z")).toEqual({ year: 2021, month: 4, day: 1 });
+    expect(read(44287)).toEqual({ year: 2021, month: 4, day: 1 });
+    expect(read(new Date(Date.UTC(2021, 3, 1)))).toEqual({ year: 2021, month: 4, day: 1 });
+    expect(read("2021-04-01")).toEqual({ year: 2021, month: 4, day: 1 });
+    expect(read("2021-04")).toEqual({ year: 2021, month: 4, day: 1 });
+    expect(read("2021-04-01T00:00:00.000Z")).toEqual({ year: 2021, month: 4, day: 1 });
   });
 
   it("refuses what is not a date", () => {
     for (const v of ["i april", "2021-02-30", -5, Number.NaN, true, null, new Date("x")]) {
-      expect(readDateValue(v)).toBeUndefined();
+      expect(read(v)).toBeUndefined();
     }
   });
 });

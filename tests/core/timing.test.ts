@@ -1,4 +1,4 @@
-import { parseTiming } from "../../src/core/timing";
+import { parseTiming } from "../../src/core/grammar";
 import { toIsoDate } from "../../src/core/dates";
 
 const startOf = (text: unknown) => {

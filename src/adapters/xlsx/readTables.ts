@@ -180,6 +180,8 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (Array.isArray(v.richText))
     return (v.richText as { text: string }[]).map((t) => t.text).join("");
   if ("text" in v) return plainValue(v.text as ExcelJS.CellValue);
+  // An error cell reaches the core as its exact Excel text (`#DIV/0!`), also when it is a
+  // formula's cached result (handled above through `result`); the core makes it a problem.
   if ("error" in v) return String(v.error);
   return null;
 }

@@ -23,7 +23,7 @@ import {
   TABLE_NAMES,
 } from "../../core/workbook";
 import { CliIo, parseArgs, UsageError, yearOption } from "../io";
-import { problemsJson, reportTableErrors } from "../problemsOut";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, formatStatedAmount, renderTable, truncate } from "../terminalTable";
 
 export interface EffectsRun {
@@ -198,7 +198,7 @@ export function renderEffects({
     ? `\n\n${renderTable(["", `Prognos och scenario (${effects.unit})`, "", ...years.map(String)], extra, 2)}`
     : "";
   const notes = problems.length
-    ? `\n\n${problems.length} problem i tabellerna (raderna räknas inte med där effekten inte kan beräknas):\n${problems
+    ? `\n\n${problemCount(problems)} i tabellerna (raderna räknas inte med där effekten inte kan beräknas; en anmärkning säger hur ett värde lästes):\n${problems
         .map((p) => `  - ${describeProblem(p)}`)
         .join("\n")}`
     : "";

@@ -8,7 +8,7 @@ import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
 import { readBalansWorkbook, structuralProblems } from "../../core/workbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { checkOutput } from "../paths";
-import { problemsJson, reportTableErrors } from "../problemsOut";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
 import { monthOption, transfersJson } from "./transfers";
 
@@ -85,7 +85,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   } else {
     io.out(layoutSectionText(layout, headerRowIndex(layout, 0)));
     if (report.problems.length)
-      io.out(`\n${report.problems.length} problem i tabellerna; de står sist på rapportbladet.`);
+      io.out(`\n${problemCount(report.problems)} i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
   }
   return reportTableErrors(io, "report", structuralProblems(wb));

@@ -11,7 +11,7 @@ import {
   TABLE_NAMES,
 } from "../../core/workbook";
 import { CliIo, ParsedArgs, parseArgs, UsageError } from "../io";
-import { problemsJson, reportTableErrors } from "../problemsOut";
+import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { formatAmount, renderTable } from "../terminalTable";
 
 export function monthOption(args: ParsedArgs): YearMonth {
@@ -90,7 +90,7 @@ export function renderTransfers(s: TransferStatus, problems: Problem[]): string 
   if (problems.length)
     lines.push(
       "",
-      `${problems.length} problem i tabellerna:`,
+      `${problemCount(problems)} i tabellerna:`,
       ...problems.map((p) => `  - ${describeProblem(p)}`)
     );
   return lines.join("\n");

@@ -41,16 +41,6 @@ const WORD_AMOUNT = new RegExp(
   "gu"
 );
 
-/** A number in the text with what follows it: its unit, per month, or a percentage. */
-interface Reading {
-  value: number;
-  unit?: Unit;
-  perMonth: boolean;
-  index: number;
-  end: number;
-  text: string;
-}
-
 /**
  * Reads an amount from a cell: a number as it is, or text such as `Ca 0,5 mnkr`,
  * `Reducering av kostnader för 5 barn, ca 1,1 mnkr`, `350 000 kr`, `en halv miljon`,
@@ -75,24 +65,47 @@ export function parseAmount(value: unknown): AmountReading {
   return parseAmountText(value.replace(/\s+/g, " ").trim());
 }
 
-function parseAmountText(text: string): AmountReading {
+/** An amount found in a text: its number, its unit when written, and where it stands. */
+export interface AmountInText {
+  value: number;
+  unit?: Unit;
+  /** Written per month (`/mån`, `per månad`); `value` is still the monthly figure. */
+  perMonth: boolean;
+  index: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Every amount in a text, left to right, in one pass: each number with the unit written right
+ * after it (`1,1 mnkr`, `350 000 kr`), number words (`en halv miljon`), percentages left out.
+ * For readers of longer texts (the plan-text import); a cell is read with parseAmount.
+ */
+export function findAmounts(text: string): AmountInText[] {
+  return scan(text).readings;
+}
+
+function scan(text: string): { readings: AmountInText[]; combined?: AmountReading } {
   const lower = text.toLowerCase();
   const tokens = findNumbers(text);
-  const readings: Reading[] = [];
+  const readings: AmountInText[] = [];
+  let first: AmountReading | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     PERCENT_AFTER.lastIndex = t.end;
     if (PERCENT_AFTER.test(lower)) continue;
     const next = tokens[i + 1];
-    if (next) {
-      const between = text.slice(t.end, next.index);
-      const joined = combined(t, next, between, lower, text);
-      if (joined) return joined;
-    }
+    if (next && !first) first = combined(t, next, text.slice(t.end, next.index), lower, text);
     readings.push(readAfter(t, lower));
   }
   for (const m of lower.matchAll(WORD_AMOUNT)) readings.push(wordAmount(m));
+  readings.sort((a, b) => a.index - b.index);
+  return { readings, ...(first ? { combined: first } : {}) };
+}
 
+function parseAmountText(text: string): AmountReading {
+  const { readings, combined: joined } = scan(text);
+  if (joined) return joined;
   const withUnit = readings.filter((r) => r.unit !== undefined);
   if (withUnit.length > 0) {
     const distinct = new Set(withUnit.map((r) => `${r.value}|${r.unit}|${r.perMonth}`));
@@ -116,7 +129,7 @@ function parseAmountText(text: string): AmountReading {
   };
 }
 
-function readAfter(t: NumberToken, lower: string): Reading {
+function readAfter(t: NumberToken, lower: string): AmountInText {
   let end = t.end;
   UNIT_AFTER.lastIndex = end;
   const u = UNIT_AFTER.exec(lower);
@@ -135,7 +148,7 @@ function readAfter(t: NumberToken, lower: string): Reading {
   };
 }
 
-function wordAmount(m: RegExpMatchArray): Reading {
+function wordAmount(m: RegExpMatchArray): AmountInText {
   const whole = m[2].startsWith("en ") && m[2].endsWith("halv") ? 0.5 : WORD_VALUES[m[2]];
   const value = (m[1] ? WORD_VALUES[m[1]] : 0) + whole;
   const unit: Unit = m[3].startsWith("miljard") ? "mdkr" : m[3] === "tusen" ? "tkr" : "mnkr";
@@ -173,7 +186,7 @@ function combined(
   };
 }
 
-function result(r: Reading, text: string): AmountReading {
+function result(r: AmountInText, text: string): AmountReading {
   if (!r.perMonth) return { ok: true, value: r.value, ...(r.unit ? { unit: r.unit } : {}) };
   const year = r.value * 12;
   const unitText = r.unit ? ` ${r.unit}` : "";

@@ -1,4 +1,4 @@
-import { CalendarDate, daysInMonth, readDateNumber, toIsoDate } from "../dates";
+import { CalendarDate, daysInMonth, readDateNumber, toIsoDate, typedAsNumber } from "../dates";
 import { isPlanYear, YEAR_MAX, YEAR_MIN, YEAR_RANGE_TEXT } from "../limits";
 import { formatSwedish } from "../text";
 import { excelErrorMessage, excelErrorOf } from "./excelErrors";
@@ -16,6 +16,8 @@ export type DateCellReading =
 
 export type MonthCellReading = { ok: true; month: YearMonth } | { ok: false; message: string };
 
+const ISO_MIDNIGHT = /^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:\.0+)?)?Z?$/i;
+
 const EXAMPLE: Record<DateRole, string> = {
   start: "ange t.ex. 2021-04-01",
   end: "ange sista dagen, t.ex. 2022-12-31",
@@ -31,6 +33,7 @@ const EXAMPLE: Record<DateRole, string> = {
 export function readDateCell(value: unknown, role: DateRole): DateCellReading {
   const error = excelErrorOf(value);
   if (error) return { ok: false, message: excelErrorMessage(error) };
+  value = typedAsNumber(value);
   if (typeof value === "number" && isPlanYear(value)) {
     const date =
       role === "end" ? { year: value, month: 12, day: 31 } : { year: value, month: 1, day: 1 };
@@ -45,7 +48,8 @@ export function readDateCell(value: unknown, role: DateRole): DateCellReading {
   }
   if (typeof value !== "string" || value.trim() === "")
     return { ok: false, message: `är inget datum; ${EXAMPLE[role]}` };
-  const expr = readDateExpression(value);
+  // An ISO time stamp at midnight, as some exports write a date: the day is what counts.
+  const expr = readDateExpression(value.trim().replace(ISO_MIDNIGHT, "$1"));
   if (typeof expr === "string") return { ok: false, message: `»${value.trim()}«: ${expr}` };
   if (!expr) return { ok: false, message: `»${value.trim()}« är inget datum; ${EXAMPLE[role]}` };
   if (!isPlanYear(expr.start.year))
@@ -67,6 +71,7 @@ export function readDateCell(value: unknown, role: DateRole): DateCellReading {
 export function readMonthCell(value: unknown): MonthCellReading {
   const error = excelErrorOf(value);
   if (error) return { ok: false, message: excelErrorMessage(error) };
+  value = typedAsNumber(value);
   if (typeof value === "number") return monthOfNumber(value, String(value));
   if (value instanceof Date) {
     const d = readDateNumber(value);

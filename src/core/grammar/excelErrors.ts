@@ -21,13 +21,42 @@ export const EXCEL_ERRORS = [
   "#UNKNOWN!",
 ] as const;
 
-export type ExcelError = (typeof EXCEL_ERRORS)[number];
+/** The Swedish names Excel shows for the same errors, read as the English ones. */
+const SWEDISH: Record<string, (typeof EXCEL_ERRORS)[number]> = {
+  "#DIVISION/0!": "#DIV/0!",
+  "#SAKNAS!": "#N/A",
+  "#REFERENS!": "#REF!",
+  "#VÄRDEFEL!": "#VALUE!",
+  "#NAMN?": "#NAME?",
+  "#OGILTIGT!": "#NUM!",
+  "#SKÄRNING!": "#NULL!",
+  "#BERÄKNA!": "#CALC!",
+  "#HÄMTAR_DATA": "#GETTING_DATA",
+  "#UPPTAGEN!": "#BUSY!",
+  "#FÄLT!": "#FIELD!",
+};
 
-const BY_TEXT = new Map<string, ExcelError>(EXCEL_ERRORS.map((e) => [e.toUpperCase(), e]));
+/**
+ * An error value as Excel writes it, for a name not in the lists above (another language, a newer
+ * Excel): `#` and letters ending in `!` or `?`, or with `/` or `_` inside (`#N/A`, `#GETTING_DATA`).
+ * Such a cell is never read as a number: `#DIVISION/0!` holds a 0.
+ */
+const ERROR_SHAPE = /^#(?:[\p{L}_]+[!?]|\p{L}+\/[\p{L}\d]+[!?]?|\p{L}+_\p{L}+)$/u;
 
-/** The Excel error a cell holds, or undefined when it holds none. */
+/** An Excel error value: one of EXCEL_ERRORS, or another error shown as Excel wrote it. */
+export type ExcelError = string;
+
+const BY_TEXT = new Map<string, string>([
+  ...EXCEL_ERRORS.map((e) => [e.toUpperCase(), e] as const),
+  ...Object.entries(SWEDISH).map(([sv, en]) => [sv.toUpperCase(), en] as const),
+]);
+
+/** The Excel error a cell holds (its English name when known), or undefined when it holds none. */
 export function excelErrorOf(value: unknown): ExcelError | undefined {
-  return typeof value === "string" ? BY_TEXT.get(value.trim().toUpperCase()) : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (!text.startsWith("#")) return undefined;
+  return BY_TEXT.get(text.toUpperCase()) ?? (ERROR_SHAPE.test(text) ? text : undefined);
 }
 
 /** The message for an error cell, in the words every reader uses. */

@@ -1,4 +1,11 @@
-import { CalendarDate, daysInMonth, isValidDate, readDateNumber, toIsoDate } from "../dates";
+import {
+  CalendarDate,
+  daysInMonth,
+  isValidDate,
+  readDateNumber,
+  toIsoDate,
+  typedAsNumber,
+} from "../dates";
 import { isPlanYear, YEAR_RANGE_TEXT } from "../limits";
 import { foldText } from "../text";
 import { MONTH_NAME_SOURCE, monthNumber } from "./months";
@@ -61,6 +68,7 @@ const year2 = (s: string) =>
   s.replace("'", "").length === 2 ? 2000 + Number(s.replace("'", "")) : Number(s);
 
 function dayOf(y: number, mo: number, d: number): DateExpression | string {
+  if (!isPlanYear(y)) return `${y} ligger utanför ${YEAR_RANGE_TEXT}`;
   if (!isValidDate(y, mo, d))
     return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")} är inget giltigt datum`;
   const date = { year: y, month: mo, day: d };
@@ -254,7 +262,8 @@ interface Candidate extends DateExpression {
  * (unless they hold an effect phrase with its date, as seed 000's `(nytt avtal från 2021-04-01)`).
  */
 export function parseTiming(value: unknown): TimingReading {
-  if (typeof value === "number" || value instanceof Date) return timingFromCellValue(value);
+  if (typeof value === "number" || value instanceof Date)
+    return timingFromCellValue(typedAsNumber(value) as number | Date);
   if (typeof value !== "string" || value.trim() === "") {
     return { ok: false, message: "är tom; ange t.ex. Q 3 2020, april 2021, 2021 eller ett datum" };
   }

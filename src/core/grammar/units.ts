@@ -112,8 +112,9 @@ export function splitHeader(header: string): HeaderParts {
     const inside = paren[2].trim();
     const unit = parseUnit(inside) ?? unitOfPhrase(inside);
     if (unit) return { key: paren[1].trim(), unit: { kind: "unit", unit, text: inside } };
-    // `(belopp i tkr)` after a name: the name is outside the parentheses.
-    return { key: paren[1].trim(), unit: { kind: "unknown", text: paren[2].trim() } };
+    // Shown as the user wrote it, not folded.
+    const written = /\(([^()]*)\)\s*$/.exec(header)?.[1].trim() ?? inside;
+    return { key: paren[1].trim(), unit: { kind: "unknown", text: written } };
   }
   const inPhrase = IN_UNIT.exec(t);
   if (inPhrase && inPhrase[1]) {

@@ -4,6 +4,7 @@
  */
 import {
   amountInUnit,
+  findAmounts,
   parseAmount,
   parseTiming,
   readDateCell,
@@ -141,6 +142,19 @@ describe("amounts of issue 11 and Revision 2", () => {
     if (!r.ok) expect(r.message).toMatch(message);
   });
 
+  it("findAmounts lists every amount of a longer text with its unit, in order", () => {
+    expect(
+      findAmounts("Färre platser, ca 1,1 mnkr; 5 barn; 2 tkr/mån och en halv miljon, 3 %").map(
+        (a) => [a.value, a.unit ?? null, a.perMonth]
+      )
+    ).toEqual([
+      [1.1, "mnkr", false],
+      [5, null, false],
+      [2, "tkr", true],
+      [0.5, "mnkr", false],
+    ]);
+  });
+
   it("an 80 kB run of 000 000 … is read in linear time", () => {
     const text = "000 ".repeat(20_000) + "x";
     const t0 = Date.now();
@@ -162,6 +176,23 @@ describe("Excel error values", () => {
   });
 });
 
+describe("Excel error values in other words", () => {
+  it.each([
+    ["#DIVISION/0!", "#DIV/0!"],
+    ["#SAKNAS!", "#N/A"],
+    ["#VÄRDEFEL!", "#VALUE!"],
+    ["#FEHLER!", "#FEHLER!"],
+    [" #n/a ", "#N/A"],
+  ])("%j is the error %s, never a number", (text, error) => {
+    expect(excelErrorOf(text)).toBe(error);
+    expect(parseAmount(text).ok).toBe(false);
+  });
+
+  it.each(["#1", "# Summa", "#hashtag", "A#B!"])("%j is no error value", (text) =>
+    expect(excelErrorOf(text)).toBeUndefined()
+  );
+});
+
 describe("dates in cells", () => {
   const date = (v: unknown, role: "start" | "end" | "date") => {
     const r = readDateCell(v, role);
@@ -181,6 +212,15 @@ describe("dates in cells", () => {
   ] as const)("%j as %s is %s", (value, role, expected) =>
     expect(date(value, role)).toBe(expected)
   );
+
+  it("a number typed in a date-formatted cell, read back as a date, is the number typed", () => {
+    // exceljs gives 2021 in a date-formatted cell as 1905-07-13, 8 as 1900-01-07.
+    const typed = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    expect(date(typed(2021), "start")).toBe("2021-01-01");
+    expect(date(typed(2021), "end")).toBe("2021-12-31");
+    expect(readMonthCell(typed(8)).ok).toBe(false);
+    expect(readMonthCell(typed(202008))).toEqual({ ok: true, month: { year: 2020, month: 8 } });
+  });
 
   const month = (v: unknown) => {
     const r = readMonthCell(v);
