@@ -16,6 +16,7 @@ import {
   PerYearColumn,
   readPerYearCells,
   startOfStatedYears,
+  StatedYearSums,
   statedYearsUnit,
 } from "./perYear";
 import { Problem } from "./problems";
@@ -161,11 +162,13 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const rejectedIds = new Set<string>();
   const areaAsWritten = new Map<string, string>();
   const sums = new SumChecker(table, log);
+  const yearSums = new StatedYearSums(yearColumns, unit);
 
   for (const row of table.rows) {
     const kind = sumRowKind(row);
     if (kind) {
       sums.check(row, kind);
+      yearSums.check(row.cells, kind, yearProblem(log, row.number));
       continue;
     }
     const before = log.problems.length;
@@ -178,6 +181,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
     sums.add(measure ? measure.annual : undefined);
+    yearSums.add(measure);
     if (!measure) {
       if (id !== "") rejectedIds.add(foldText(id));
       continue;
@@ -195,6 +199,19 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     rejectedIds,
     sums: sums.sums,
   };
+}
+
+/** A problem in a per-year column of a row, named by the header the user wrote. */
+function yearProblem(log: ProblemLog<MeasureKey>, row: number) {
+  return (column: { header: string; year: number }, message: string, notice?: boolean) =>
+    log.problems.push({
+      table: MEASURES_TABLE.name,
+      row,
+      column: column.header,
+      key: `year:${column.year}`,
+      severity: notice ? "notice" : "error",
+      message,
+    });
 }
 
 function sumRowKind(row: Row): SumKind | undefined {
@@ -232,15 +249,11 @@ function readMeasureRow(
 
   // Per-year columns: a stated year overrides the accrual; Helårseffekt and Tidsaspekt become
   // optional for a row that fills them (see perYear.ts).
-  const stated = readPerYearCells(row.cells, years.columns, years.unit, (column, message, notice) =>
-    log.problems.push({
-      table: MEASURES_TABLE.name,
-      row: row.number,
-      column: column.header,
-      key: `year:${column.year}`,
-      severity: notice ? "notice" : "error",
-      message,
-    })
+  const stated = readPerYearCells(
+    row.cells,
+    years.columns,
+    years.unit,
+    yearProblem(log, row.number)
   );
   if (!stated.ok) usable = false;
   const perYear = stated.perYear.size ? stated.perYear : undefined;
@@ -299,16 +312,7 @@ function readMeasureRow(
     const period = { start, ...(end ? { end } : {}) };
     const annualGiven = !isEmpty(row.get("annual"));
     if (
-      !checkStatedYears(perYear, period, years.columns, annualGiven, (column, message) =>
-        log.problems.push({
-          table: MEASURES_TABLE.name,
-          row: row.number,
-          column: column.header,
-          key: `year:${column.year}`,
-          severity: "error",
-          message,
-        })
-      )
+      !checkStatedYears(perYear, period, years.columns, annualGiven, yearProblem(log, row.number))
     )
       usable = false;
   }

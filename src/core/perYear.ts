@@ -6,7 +6,16 @@
  */
 import { monthsInEffect, Period } from "./accrual";
 import { CalendarDate, toIsoDate } from "./dates";
-import { amountInUnit, parseAmount, splitHeader, Unit } from "./grammar";
+import { EffectShape, shapeEffect } from "./effectShape";
+import {
+  amountInUnit,
+  convertAmount,
+  matchesStated,
+  parseAmount,
+  splitHeader,
+  SumKind,
+  Unit,
+} from "./grammar";
 import { BalansError } from "./problems";
 import { CellValue, isEmpty } from "./tables";
 import { formatSwedish } from "./text";
@@ -181,4 +190,61 @@ export function checkStatedYears(
     }
   }
   return ok;
+}
+
+/**
+ * Checks the per-year cells of the plan's sum rows (`Summa`, `Totalt`) against the rows above, as
+ * the engine computes their years: `Summa` the rows since the previous sum row, `Totalt` all. A
+ * row above that could not be read makes the sum uncheckable (a notice), not wrong.
+ */
+export class StatedYearSums {
+  private section = { rows: [] as EffectShape[], unread: 0 };
+  private readonly all = { rows: [] as EffectShape[], unread: 0 };
+
+  constructor(
+    private readonly columns: readonly PerYearColumn[],
+    private readonly unit: Unit
+  ) {}
+
+  add(measure: EffectShape | undefined): void {
+    for (const scope of [this.section, this.all]) {
+      if (measure) scope.rows.push(measure);
+      else scope.unread++;
+    }
+  }
+
+  check(
+    cells: readonly CellValue[],
+    kind: SumKind,
+    problem: (column: PerYearColumn, message: string, notice?: boolean) => void
+  ): void {
+    const scope = kind === "total" ? this.all : this.section;
+    if (kind === "section") this.section = { rows: [], unread: 0 };
+    for (const c of this.columns) {
+      const cell = cells[c.index];
+      if (isEmpty(cell)) continue;
+      const amount = parseAmount(cell);
+      if (!amount.ok) {
+        problem(c, `summaraden: ${amount.message}`);
+        continue;
+      }
+      const stated = amountInUnit(amount, c.unit ?? this.unit, this.unit);
+      if (scope.unread > 0) {
+        problem(
+          c,
+          `summan ${formatSwedish(stated)} ${this.unit} för ${c.year} kan inte kontrolleras: ${scope.unread} rad(er) ovanför kunde inte läsas`,
+          true
+        );
+        continue;
+      }
+      const computed = scope.rows.reduce((sum, m) => sum + shapeEffect(m, c.year), 0);
+      // Compared in the column's own unit, at the precision the figure is written with there.
+      const columnUnit = amount.unit ?? c.unit ?? this.unit;
+      if (!matchesStated(amount.value, convertAmount(computed, this.unit, columnUnit)))
+        problem(
+          c,
+          `summaraden anger ${formatSwedish(stated)} ${this.unit} för ${c.year}, men åtgärderna ovanför ger ${formatSwedish(computed)} ${this.unit}`
+        );
+    }
+  }
 }

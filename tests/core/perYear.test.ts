@@ -154,6 +154,29 @@ describe("per-year effects in the engine", () => {
     ]);
   });
 
+  it("check the per-year cells of sum rows against the rows above, never counting them", () => {
+    // Summa: 2021 1 + 1 = 2 (right), 2022 2 + 4 = 6 (the row says 4 000 tkr), 2023 3 + 4 = 7.
+    // Totalt: every row above: 2021 8, 2022 9, 2023 13 (all right).
+    const withSums = readMeasures(
+      plan([
+        ROWS[0],
+        ROWS[1],
+        ["Summa", null, null, null, null, null, 2, 4000, 7],
+        ROWS[2],
+        ["Totalt", null, null, null, null, null, 8, 9000, 13],
+      ])
+    );
+    expect(withSums.measures.map((m) => m.id)).toEqual(["P1", "P2", "P3"]);
+    expect(withSums.problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: "2022 (tkr)",
+        key: "year:2022",
+        message: "summaraden anger 4 mnkr för 2022, men åtgärderna ovanför ger 6 mnkr",
+      }),
+    ]);
+  });
+
   it("make Helårseffekt optional as a column when the table has per-year columns", () => {
     const read2 = readMeasures(
       rawTable(
