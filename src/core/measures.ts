@@ -171,12 +171,11 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       yearSums.check(row.cells, kind, yearProblem(log, row.number));
       continue;
     }
-    const before = log.problems.length;
     const measure = readMeasureRow(table, log, row, rowOfId, years);
     const id = cellText(row.get("id"));
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
-      const mine = log.problems.slice(before);
+      const mine = log.problemsOfRow(row.number);
       if (mine.length)
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
@@ -204,14 +203,13 @@ export function readMeasures(raw: RawTable): MeasuresRead {
 /** A problem in a per-year column of a row, named by the header the user wrote. */
 function yearProblem(log: ProblemLog<MeasureKey>, row: number) {
   return (column: { header: string; year: number }, message: string, notice?: boolean) =>
-    log.problems.push({
-      table: MEASURES_TABLE.name,
+    log.addInColumn(
       row,
-      column: column.header,
-      key: `year:${column.year}`,
-      severity: notice ? "notice" : "error",
+      column.header,
+      `year:${column.year}`,
       message,
-    });
+      notice ? "notice" : "error"
+    );
 }
 
 function sumRowKind(row: Row): SumKind | undefined {
@@ -348,8 +346,8 @@ function readMeasureRow(
     annual,
     ...(perYear ? { perYear } : {}),
     ...(forecast ? { forecast } : {}),
-    timing:
-      timing || cellText(startCell) || (typeof startCell === "number" ? String(startCell) : ""),
+    // A row dated only by its stated years has no timing to show.
+    timing: timing || (perYear && isEmpty(startCell) ? "" : toIsoDate(start)),
     start,
     ...(end ? { end } : {}),
     ...(status ? { status } : {}),

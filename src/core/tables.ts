@@ -175,31 +175,61 @@ export function cellText(value: CellValue): string {
 }
 
 /**
- * Collects problems for one bound table, each naming the table, row and column. It starts with
- * the table's Excel error cells; a later problem on the same cell is left out (the error value
- * is the reason).
+ * Collects problems for one bound table, each naming the table, row and column, listed in row
+ * order. It starts with the table's Excel error cells; a later problem on the same cell is left
+ * out (the error value is the reason).
  */
 export class ProblemLog<K extends string> {
-  readonly problems: Problem[] = [];
+  private readonly list: Problem[] = [];
+  private readonly byRow = new Map<number, Problem[]>();
   private readonly errorAt = new Set<string>();
 
   constructor(private readonly table: BoundTable<K>) {
     for (const p of table.errorCells) {
-      this.problems.push(p);
+      this.push(p);
       this.errorAt.add(`${p.row}|${p.column}`);
     }
+  }
+
+  /** Every problem, table-wide ones first, then by row (in the order found within a row). */
+  get problems(): Problem[] {
+    return [...this.list].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+
+  /** The problems of one row, its error cells included. */
+  problemsOfRow(row: number): readonly Problem[] {
+    return this.byRow.get(row) ?? [];
+  }
+
+  private push(p: Problem): void {
+    this.list.push(p);
+    if (p.row === undefined) return;
+    let mine = this.byRow.get(p.row);
+    if (!mine) this.byRow.set(p.row, (mine = []));
+    mine.push(p);
   }
 
   add(row: number, key: K | undefined, message: string, severity: Severity = "error"): void {
     const column = key !== undefined ? this.table.headerOf(key) : undefined;
     if (column !== undefined && this.errorAt.has(`${row}|${column}`)) return;
-    this.problems.push({
+    this.push({
       table: this.table.spec.name,
       row,
       ...(key !== undefined ? { column, key } : {}),
       severity,
       message,
     });
+  }
+
+  /** A problem in a column outside the spec (a per-year column), named as the user wrote it. */
+  addInColumn(
+    row: number,
+    column: string,
+    key: string,
+    message: string,
+    severity: Severity = "error"
+  ): void {
+    this.push({ table: this.table.spec.name, row, column, key, severity, message });
   }
 
   /** A usable value that was read in an unusual way: says what was read. */
@@ -214,7 +244,7 @@ export class ProblemLog<K extends string> {
   assumedUnit(key: K, other: Unit): void {
     if (this.table.statedUnit(key) !== undefined || this.table.unit === other) return;
     if (!this.table.has(key)) return;
-    this.problems.push({
+    this.push({
       table: this.table.spec.name,
       column: this.table.headerOf(key),
       key,

@@ -26,6 +26,7 @@ import {
   readBalansWorkbook,
   requireLedger,
   requireMeasures,
+  structuralProblems,
   TABLE_NAMES,
 } from "../core/workbook";
 import { balansTableLayouts } from "../example/exampleWorkbook";
@@ -160,6 +161,10 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
   return writeFromTables(host, (tables) => {
     const wb = readBalansWorkbook(tables);
     const measures = requireMeasures(wb);
+    // An Underskott table that cannot be read stops here, named, rather than a sheet without
+    // the residual deficit and no word why.
+    const [deficitError] = structuralProblems(wb, [TABLE_NAMES.deficits]);
+    if (deficitError) throw new BalansError(deficitError.message, deficitError.table);
     const years = defaultYears(measures.measures, from, to);
     if (years.length === 0 || years.length > 50)
       throw new BalansError(`Välj högst 50 år, med första året före sista (${from}–${to}).`);

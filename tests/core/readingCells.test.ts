@@ -288,4 +288,16 @@ describe("notices reach the formulas", () => {
     });
     expect(q.savings("A2", 2021)).toEqual({ ok: true, value: 12 });
   });
+
+  it("SAVINGS of a row with #DIV/0! answers #VALUE! naming the cell's error", () => {
+    const q = new PlanQueries(
+      readBalansWorkbook([measuresTable([["A1", "", "X", "#DIV/0!", "2021"]])])
+    );
+    expect(q.savings("A1", 2021)).toEqual({
+      ok: false,
+      error: "invalidValue",
+      message:
+        "Atgarder, rad 2, Helårseffekt (mnkr): innehåller felvärdet #DIV/0!; rätta formeln eller skriv ett värde",
+    });
+  });
 });

@@ -85,8 +85,16 @@ export function findAmounts(text: string): AmountInText[] {
   return scan(text).readings;
 }
 
+/** Lower case that keeps every index (`İ` would grow to two characters and is kept as is). */
+function lowerSameLength(text: string): string {
+  return text.replace(/\p{Lu}/gu, (c) => {
+    const l = c.toLowerCase();
+    return l.length === c.length ? l : c;
+  });
+}
+
 function scan(text: string): { readings: AmountInText[]; combined?: AmountReading } {
-  const lower = text.toLowerCase();
+  const lower = lowerSameLength(text);
   const tokens = findNumbers(text);
   const readings: AmountInText[] = [];
   let first: AmountReading | undefined;
@@ -187,6 +195,15 @@ function combined(
 }
 
 function result(r: AmountInText, text: string): AmountReading {
+  // `1.200`: a decimal point, or a thousands point as some systems export? Both readings shown.
+  const point = /^-?\s?(\d{1,3})\.(\d{3})(?!\d)/.exec(r.text.replace(/^[\u2212\u2013]/, "-"));
+  if (point) {
+    const unitText = r.unit ? ` ${r.unit}` : "";
+    return {
+      ok: false,
+      message: `»${text}« kan läsas som ${formatSwedish(Math.abs(r.value))}${unitText} eller ${point[1]}${point[2]}${unitText}; skriv med decimalkomma (${formatSwedish(Math.abs(r.value))}) eller utan punkt (${point[1]}${point[2]})`,
+    };
+  }
   if (!r.perMonth) return { ok: true, value: r.value, ...(r.unit ? { unit: r.unit } : {}) };
   const year = r.value * 12;
   const unitText = r.unit ? ` ${r.unit}` : "";

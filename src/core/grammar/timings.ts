@@ -1,6 +1,8 @@
 import {
   CalendarDate,
+  dayNumber,
   daysInMonth,
+  fromDayNumber,
   isValidDate,
   readDateNumber,
   toIsoDate,
@@ -85,11 +87,10 @@ function span(
   fromMonth: number,
   toYear: number,
   toMonth: number,
-  precision: TimingPrecision,
-  fromDay = 1
+  precision: TimingPrecision
 ): DateExpression {
   return {
-    start: { year: y, month: fromMonth, day: fromDay },
+    start: { year: y, month: fromMonth, day: 1 },
     last: { year: toYear, month: toMonth, day: daysInMonth(toYear, toMonth) },
     precision,
   };
@@ -109,26 +110,22 @@ function periodOf(
 
 /** The Monday of ISO week `w` of year `y`, and its Sunday. */
 function isoWeek(y: number, w: number): DateExpression | string {
-  const jan4 = Date.UTC(y, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
   const weeks = isoWeeksIn(y);
   if (w < 1 || w > weeks) return `vecka ${w} finns inte ${y} (1–${weeks})`;
-  const monday = new Date(jan4 - weekday * 86_400_000 + (w - 1) * 7 * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  const cal = (d: Date) => ({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-  });
-  return { start: cal(monday), last: cal(sunday), precision: "week" };
+  const monday = firstIsoMonday(y) + (w - 1) * 7;
+  return { start: fromDayNumber(monday), last: fromDayNumber(monday + 6), precision: "week" };
 }
 
+/** The day number of the Monday of ISO week 1: the week that holds 4 January. */
+function firstIsoMonday(y: number): number {
+  const jan4 = dayNumber({ year: y, month: 1, day: 4 });
+  const weekday = (((jan4 + 3) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; Monday = 0
+  return jan4 - weekday;
+}
+
+/** 52 or 53: a year has 53 ISO weeks when 28 December falls in week 53. */
 function isoWeeksIn(y: number): number {
-  // A year has 53 ISO weeks when 28 December falls in week 53.
-  const dec28 = new Date(Date.UTC(y, 11, 28));
-  const jan4 = Date.UTC(y, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7;
-  return Math.floor((dec28.getTime() - (jan4 - weekday * 86_400_000)) / (7 * 86_400_000)) + 1;
+  return Math.floor((dayNumber({ year: y, month: 12, day: 28 }) - firstIsoMonday(y)) / 7) + 1;
 }
 
 const re = (source: string) => new RegExp(source, "gu");

@@ -41,6 +41,9 @@ describe("timings of issue 11 and Revision 2", () => {
     ["sommaren 2021", "2021-06-01"],
     ["v. 34 2021", "2021-08-23"],
     ["v34 2021", "2021-08-23"],
+    ["vecka 1 2021", "2021-01-04"],
+    ["vecka 53 2020", "2020-12-28"],
+    ["vecka 1 2020", "2019-12-30"],
     ["mitten av 2021", "2021-07-01"],
     ["läsåret 2021/22", "2021-08-01"],
     ["1/4 2021", "2021-04-01"],
@@ -76,6 +79,10 @@ describe("timings of issue 11 and Revision 2", () => {
     ]);
     const only = parseTiming("t.o.m. 2022-06-30");
     expect(only.ok).toBe(false);
+  });
+
+  it("week 53 exists only in years that have it", () => {
+    expect(start("vecka 53 2021")).toMatch(/^problem: .*vecka 53 finns inte 2021 \(1–52\)/);
   });
 
   it.each(["omgående", "direkt", "snarast"])("%j asks for a date", (text) => {
@@ -136,6 +143,7 @@ describe("amounts of issue 11 and Revision 2", () => {
     ["0,5–1 mnkr", /0,5 mnkr eller 1 mnkr/],
     ["1-2 mnkr", /1 mnkr eller 2 mnkr/],
     ["2 x 0,5 mnkr", /1 mnkr \(2 × 0,5\) eller 0,5 mnkr/],
+    ["1.200 tkr", /kan läsas som 1,2 tkr eller 1200 tkr/],
   ])("%j is a problem showing both readings", (text, message) => {
     const r = parseAmount(text);
     expect(r.ok).toBe(false);

@@ -1,7 +1,11 @@
 /** Any text gives a reading or a problem, never a throw; a remark never moves a timing's date. */
 import fc from "fast-check";
 import {
+  excelErrorOf,
+  findAmounts,
   findNumbers,
+  monthNumber,
+  sumWord,
   parseAmount,
   parseSwedishNumber,
   parseTiming,
@@ -159,5 +163,37 @@ describe("dates and months in cells", () => {
           expect(readingOrProblem(m)).toBe(true);
         }
       )
+    ));
+});
+
+describe("month names, sum words, error values", () => {
+  it("any text gives a month 1–12 or nothing, a sum kind or nothing, an error or nothing", () =>
+    fc.assert(
+      fc.property(anyText, (t) => {
+        const m = monthNumber(t);
+        expect(m === undefined || (m >= 1 && m <= 12)).toBe(true);
+        expect([undefined, "section", "total"]).toContain(sumWord(t));
+        const e = excelErrorOf(t);
+        expect(e === undefined || e.startsWith("#")).toBe(true);
+      })
+    ));
+
+  it("a sum word spaced out as PDF text writes it is still a sum word", () =>
+    fc.assert(
+      fc.property(fc.constantFrom("Summa", "Delsumma", "Totalt", "Summa totalt"), (word) => {
+        expect(sumWord(word.split("").join(" "))).toBe(sumWord(word));
+      })
+    ));
+
+  it("findAmounts gives amounts in text order, each inside the text", () =>
+    fc.assert(
+      fc.property(anyText, fc.constantFrom("", "İİ ", "ẞ "), (text, prefix) => {
+        const t = prefix + text;
+        const found = findAmounts(t);
+        found.forEach((a, i) => {
+          expect(a.index >= 0 && a.end <= t.length && a.index < a.end).toBe(true);
+          if (i > 0) expect(a.index).toBeGreaterThanOrEqual(found[i - 1].index);
+        });
+      })
     ));
 });
