@@ -57,7 +57,10 @@ export function forecastShape(
               monthIndex(measure.start.year, measure.start.month),
           }
         : {}),
-      ...(f.annual !== undefined ? { factor: f.annual / measure.annual } : {}),
+      // A plan whose full-year figure is 0 only takes a forecast of 0 (forecastColumns.ts).
+      ...(f.annual !== undefined
+        ? { factor: measure.annual === 0 ? 0 : f.annual / measure.annual }
+        : {}),
     };
   } else if (f) {
     shape = { ...measure, annual: f.annual ?? measure.annual, start: f.start ?? measure.start };

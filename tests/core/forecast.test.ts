@@ -140,6 +140,23 @@ describe("a forecast on a plan stated per year", () => {
     ]);
     expect(v(new PlanQueries(read).savings("G1", 2021, null, "prognos"))).toBeCloseTo(4.5, 12);
   });
+
+  it("scales it to the new full-year figure, and a forecast of 0 saves nothing", () => {
+    // G2: 2021 6, 2022 12, no Helårseffekt (after 2022: 12); Prognos helårseffekt 9 = 75 %.
+    // G3: 2021 5, 2022 0 (full-year figure 0); Prognos helårseffekt 0: nothing, never NaN.
+    const q2 = new PlanQueries(
+      readBalansWorkbook([
+        rawTable("Atgarder", HEADERS, [
+          ["G2", "X", "Per år", null, null, null, 6, 12, 9, null],
+          ["G3", "X", "Noll", null, null, null, 5, 0, 0, null],
+        ]),
+      ])
+    );
+    expect(v(q2.savings("G2", 2021, null, "prognos"))).toBeCloseTo(4.5, 12);
+    expect(v(q2.savings("G2", 2023, null, "prognos"))).toBeCloseTo(9, 12);
+    expect(v(q2.savings("G3", 2021, null, "prognos"))).toBe(0);
+    expect(v(q2.savings("G3", 2021, null, "plan"))).toBe(5);
+  });
 });
 
 describe("the year forecast in the report", () => {
