@@ -1,4 +1,3 @@
-import { amountInUnit, parseAmount } from "./grammar";
 import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Problem } from "./problems";
 import { bindTable, cellText, isEmpty, ProblemLog, RawTable, TableSpec } from "./tables";
@@ -62,23 +61,19 @@ export function readDeficits(raw: RawTable): DeficitsRead {
       );
       continue;
     }
-    const deficit = parseAmount(row.get("deficit"));
-    if (!deficit.ok) {
-      log.add(row.number, "deficit", deficit.message);
-      continue;
-    }
-    if (deficit.notice) log.notice(row.number, "deficit", deficit.notice);
+    const deficit = log.amount(row, "deficit");
+    if (deficit === undefined) continue;
     let budget: number | undefined;
     if (!isEmpty(row.get("budget"))) {
-      const b = parseAmount(row.get("budget"));
-      if (b.ok && b.value > 0) {
-        budget = amountInUnit(b, table.unitOf("budget"), table.unit);
-        if (b.notice) log.notice(row.number, "budget", b.notice);
-      } else log.add(row.number, "budget", b.ok ? "måste vara större än noll" : b.message);
+      budget = log.amount(row, "budget");
+      if (budget !== undefined && !(budget > 0)) {
+        log.add(row.number, "budget", "måste vara större än noll");
+        budget = undefined;
+      }
     }
     byYear.set(year, {
       year,
-      deficit: amountInUnit(deficit, table.unitOf("deficit"), table.unit),
+      deficit,
       ...(budget !== undefined ? { budget } : {}),
       row: row.number,
     });

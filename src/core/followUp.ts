@@ -1,5 +1,5 @@
 import { EffectShape, shapeEffect } from "./effectShape";
-import { amountInUnit, parseAmount, readMonthCell } from "./grammar";
+import { readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
@@ -43,7 +43,9 @@ export interface FollowUpEntry {
 export function readFollowUp(
   raw: RawTable,
   measures: readonly Measure[],
-  measuresUnit: Unit
+  measuresUnit: Unit,
+  /** Folded ids of Atgarder rows that could not be read: their actuals are named as such. */
+  rejectedIds: ReadonlySet<string> = new Set()
 ): { entries: FollowUpEntry[]; problems: Problem[] } {
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
@@ -57,14 +59,16 @@ export function readFollowUp(
       log.add(
         row.number,
         "id",
-        rawId ? `åtgärden ${rawId} finns inte i tabellen Atgarder` : "saknar åtgärds-id"
+        !rawId
+          ? "saknar åtgärds-id"
+          : rejectedIds.has(foldText(rawId))
+            ? `åtgärden ${rawId} kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte`
+            : `åtgärden ${rawId} finns inte i tabellen Atgarder`
       );
     const monthRead = readMonthCell(row.get("month"));
     const month = monthRead.ok ? monthRead.month : undefined;
     if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
-    const amount = parseAmount(row.get("actual"));
-    if (!amount.ok) log.add(row.number, "actual", amount.message);
-    else if (amount.notice) log.notice(row.number, "actual", amount.notice);
+    const actual = log.amount(row, "actual", measuresUnit);
     const statusText = cellText(row.get("status"));
     const status = readStatus(statusText);
     if (status === null)
@@ -73,8 +77,7 @@ export function readFollowUp(
         "status",
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
-    if (!id || !month || !amount.ok) continue;
-    const actual = amountInUnit(amount, table.unitOf("actual"), measuresUnit);
+    if (!id || !month || actual === undefined) continue;
     const key = `${foldText(id)}|${month.year}|${month.month}`;
     const entry = byKey.get(key);
     const comment = cellText(row.get("comment"));

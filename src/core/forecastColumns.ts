@@ -4,9 +4,9 @@
  * "as planned".
  */
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
-import { amountInUnit, parseAmount, parseTiming, Unit } from "./grammar";
+import { amountInUnit, parseAmount, parseTiming, readingNotice, Unit } from "./grammar";
 import { monthLabel } from "./months";
-import { CellValue, isEmpty } from "./tables";
+import { cellText, CellValue, isEmpty } from "./tables";
 import { formatSwedish } from "./text";
 
 /** What the economist now expects of a measure, where it differs from the plan. */
@@ -39,8 +39,9 @@ export function readForecastCells(
     const amount = parseAmount(cells.annual);
     if (!amount.ok) problem("forecastAnnual", amount.message);
     else {
-      if (amount.notice) problem("forecastAnnual", amount.notice, true);
       const annual = amountInUnit(amount, units.column, units.table);
+      const notice = readingNotice(amount, cellText(cells.annual), units.table, annual);
+      if (notice) problem("forecastAnnual", notice, true);
       if (annual < 0)
         problem(
           "forecastAnnual",

@@ -13,3 +13,6 @@ export function isPlanYear(n: unknown): n is number {
 
 /** How a message names the range, e.g. in »ange ett år 1990–2100«. */
 export const YEAR_RANGE_TEXT = `${YEAR_MIN}–${YEAR_MAX}`;
+
+/** The most years one table of effects shows (a sheet, the command line): more is a typing error. */
+export const MAX_YEARS_SHOWN = 50;

@@ -1,13 +1,5 @@
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
-import {
-  amountInUnit,
-  matchesStated,
-  parseAmount,
-  parseTiming,
-  readDateCell,
-  sumWord,
-  SumKind,
-} from "./grammar";
+import { matchesStated, parseTiming, readDateCell, sumWord, SumKind } from "./grammar";
 import { MeasureForecast, readForecastCells } from "./forecastColumns";
 import {
   annualAfterStatedYears,
@@ -364,19 +356,8 @@ function readAnnual(
   log: ProblemLog<MeasureKey>,
   row: Row
 ): number | undefined {
-  const amount = parseAmount(row.get("annual"));
-  if (!amount.ok) {
-    log.add(row.number, "annual", amount.message);
-    return undefined;
-  }
-  const annual = amountInUnit(amount, table.unitOf("annual"), table.unit);
-  if (amount.notice) log.notice(row.number, "annual", amount.notice);
-  if (amount.unit && amount.unit !== table.unit)
-    log.notice(
-      row.number,
-      "annual",
-      `läste ${formatSwedish(amount.value)} ${amount.unit} som ${formatSwedish(annual)} ${table.unit}`
-    );
+  const annual = log.amount(row, "annual");
+  if (annual === undefined) return undefined;
   if (annual < 0) {
     log.add(
       row.number,
@@ -415,12 +396,8 @@ class SumChecker {
     if (kind === "section") this.section = { total: 0, unread: 0 };
     const cell = row.get("annual");
     if (isEmpty(cell)) return;
-    const amount = parseAmount(cell);
-    if (!amount.ok) {
-      this.log.add(row.number, "annual", `summaraden: ${amount.message}`);
-      return;
-    }
-    const stated = amountInUnit(amount, this.table.unitOf("annual"), this.table.unit);
+    const stated = this.log.amount(row, "annual");
+    if (stated === undefined) return;
     const unit = this.table.unit;
     if (scope.unread > 0) {
       this.log.notice(

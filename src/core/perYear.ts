@@ -12,12 +12,13 @@ import {
   convertAmount,
   matchesStated,
   parseAmount,
+  readingNotice,
   splitHeader,
   SumKind,
   Unit,
 } from "./grammar";
 import { BalansError } from "./problems";
-import { CellValue, isEmpty } from "./tables";
+import { cellText, CellValue, isEmpty } from "./tables";
 import { formatSwedish } from "./text";
 
 /** Words that may stand before the year in a per-year header, folded (no diacritics). */
@@ -125,8 +126,9 @@ export function readPerYearCells(
       ok = false;
       continue;
     }
-    if (amount.notice) problem(c, amount.notice, true);
     const value = amountInUnit(amount, c.unit ?? tableUnit, tableUnit);
+    const notice = readingNotice(amount, cellText(cell), tableUnit, value);
+    if (notice) problem(c, notice, true);
     if (value < 0) {
       problem(c, `är negativ (${formatSwedish(value)}); ange besparingen som ett positivt belopp`);
       ok = false;

@@ -10,8 +10,9 @@ import {
   BalansWorkbook,
   missingTable,
   requireLedger,
-  structuralProblems,
+  ledgerProblem,
   TABLE_NAMES,
+  workbookErrors,
 } from "./workbook";
 
 export interface ReportStamp {
@@ -67,7 +68,7 @@ export function buildMonthlyReport(
   const previous = previousMonth(at);
   // A table with a structural error (e.g. Uppfoljning without Utfall) is named in the report's
   // problems, never left out in silence.
-  const problems = [...structuralProblems(wb), ...wb.problems];
+  const problems = [...workbookErrors(wb), ...wb.problems];
   let plan: PlanSection | undefined;
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);
@@ -131,10 +132,10 @@ export function buildMonthlyReport(
   }
   let transfers: MonthlyReport["transfers"];
   if (wb.ledger) {
-    const ledger = requireLedger(wb);
-    const coverage = coverageProblems(ledger, at);
+    const ledger = ledgerProblem(wb) ? undefined : requireLedger(wb);
+    const coverage = ledger ? coverageProblems(ledger, at) : [];
     problems.push(...coverage);
-    if (coverage.length === 0)
+    if (ledger && coverage.length === 0)
       transfers = {
         current: transferStatus(ledger, at),
         previous: transferStatus(ledger, previous),

@@ -1,4 +1,11 @@
-import { excelErrorMessage, excelErrorOf, splitHeader } from "./grammar";
+import {
+  amountInUnit,
+  excelErrorMessage,
+  excelErrorOf,
+  parseAmount,
+  readingNotice,
+  splitHeader,
+} from "./grammar";
 import { BalansError, Problem, Severity } from "./problems";
 import { foldText } from "./text";
 import { DEFAULT_UNIT, Unit } from "./units";
@@ -251,6 +258,23 @@ export class ProblemLog<K extends string> {
       severity: "notice",
       message: `rubriken anger ingen enhet; beloppen läses som ${this.table.unit} och räknas om till ${other}. Skriv enheten i rubriken, t.ex. ${this.table.headerOf(key)} (${other}), om de är i ${other}.`,
     });
+  }
+
+  /**
+   * An amount cell in `to` (from the text's own unit, else the column's): the value, or
+   * undefined with its problem; a notice says how unusual text was read.
+   */
+  amount(row: BoundRow<K>, key: K, to: Unit = this.table.unit): number | undefined {
+    const cell = row.get(key);
+    const a = parseAmount(cell);
+    if (!a.ok) {
+      this.add(row.number, key, a.message);
+      return undefined;
+    }
+    const value = amountInUnit(a, this.table.unitOf(key), to);
+    const notice = readingNotice(a, cellText(cell), to, value);
+    if (notice) this.notice(row.number, key, notice);
+    return value;
   }
 
   /** Whether the row's cell in that column holds an Excel error value. */

@@ -1,7 +1,7 @@
 import { Period } from "./accrual";
 import { parseCommittee, Committee } from "./committees";
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
-import { amountInUnit, DateRole, parseAmount, readDateCell, readMonthCell } from "./grammar";
+import { DateRole, readDateCell, readMonthCell } from "./grammar";
 import { parseInsats } from "./insatser";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
@@ -164,13 +164,8 @@ function amountIn<K extends string>(
   to: Unit,
   allowNegative: boolean
 ): number | undefined {
-  const a = parseAmount(row.get(key));
-  if (!a.ok) {
-    r.log.add(row.number, key, a.message);
-    return undefined;
-  }
-  if (a.notice) r.log.notice(row.number, key, a.notice);
-  const value = amountInUnit(a, r.table.unitOf(key), to);
+  const value = r.log.amount(row, key, to);
+  if (value === undefined) return undefined;
   if (!allowNegative && value < 0) {
     r.log.add(row.number, key, "är negativt; ange beloppet som ett positivt tal");
     return undefined;

@@ -52,7 +52,9 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
   const measures = attempt(TABLE_NAMES.measures, readMeasures);
   const deficits = attempt(TABLE_NAMES.deficits, readDeficits);
   const followUp = measures
-    ? attempt(TABLE_NAMES.followUp, (raw) => readFollowUp(raw, measures.measures, measures.unit))
+    ? attempt(TABLE_NAMES.followUp, (raw) =>
+        readFollowUp(raw, measures.measures, measures.unit, measures.rejectedIds)
+      )
     : undefined;
 
   let ledger: TransferLedger | undefined;
@@ -117,6 +119,12 @@ export function requireMeasures(wb: BalansWorkbook): MeasuresRead {
 /** The transfer ledger with a source of costs: Kostnader, or Avtal to accrue. */
 export function requireLedger(wb: BalansWorkbook): TransferLedger {
   const ledger = requireTable(wb, TABLE_NAMES.transfers, wb.ledger);
+  // Kostnader or Avtal present but unreadable: the balance would quietly fall back on the other
+  // (or lose the forecast), so it is not computed at all.
+  for (const name of [TABLE_NAMES.costs, TABLE_NAMES.agreements]) {
+    const error = wb.tableErrors.get(foldText(name));
+    if (error) throw error;
+  }
   if (!ledger.costs && !ledger.agreements) {
     throw (
       wb.tableErrors.get(foldText(TABLE_NAMES.agreements)) ??
@@ -128,6 +136,31 @@ export function requireLedger(wb: BalansWorkbook): TransferLedger {
     );
   }
   return ledger;
+}
+
+/**
+ * Why the transfer tables cannot be used, as a problem; undefined when they can, or when the
+ * workbook has no Overforingar table.
+ */
+export function ledgerProblem(wb: BalansWorkbook): Problem | undefined {
+  if (!wb.ledger) return undefined;
+  try {
+    requireLedger(wb);
+    return undefined;
+  } catch (error) {
+    if (error instanceof BalansError) return problemOfError(error);
+    throw error;
+  }
+}
+
+/**
+ * Every error that leaves a part of the workbook out: the structural errors, and an unusable
+ * transfer ledger (e.g. Overforingar without Avtal), each once.
+ */
+export function workbookErrors(wb: BalansWorkbook): Problem[] {
+  const errors = structuralProblems(wb);
+  const ledger = ledgerProblem(wb);
+  return ledger && !errors.some((p) => p.message === ledger.message) ? [...errors, ledger] : errors;
 }
 
 export function missingTable(name: string): BalansError {

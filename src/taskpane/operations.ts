@@ -19,6 +19,7 @@ import { MEASURES_TABLE } from "../core/measures";
 import { PlanImport } from "../core/planText";
 import { importedMeasuresLayout } from "../core/sheets/importedPlan";
 import { foldText } from "../core/text";
+import { MAX_YEARS_SHOWN } from "../core/limits";
 import { convertAmount } from "../core/units";
 import { appendRows } from "../adapters/office/appendRows";
 import {
@@ -166,8 +167,10 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
     const [deficitError] = structuralProblems(wb, [TABLE_NAMES.deficits]);
     if (deficitError) throw new BalansError(deficitError.message, deficitError.table);
     const years = defaultYears(measures.measures, from, to);
-    if (years.length === 0 || years.length > 50)
-      throw new BalansError(`Välj högst 50 år, med första året före sista (${from}–${to}).`);
+    if (years.length === 0 || years.length > MAX_YEARS_SHOWN)
+      throw new BalansError(
+        `Välj högst ${MAX_YEARS_SHOWN} år, med första året före sista (${from}–${to}).`
+      );
     return [
       yearlyEffectsLayout(
         computePlanEffects(measures.measures, measures.unit, years, wb.deficits),

@@ -80,7 +80,7 @@ describe("effects on real-shaped workbooks", () => {
       expect.objectContaining({
         row: 3,
         severity: "notice",
-        message: "läste 0,6 mnkr som 600 tkr",
+        message: "läste »0,6 mnkr« som 600 tkr",
       }),
       expect.objectContaining({
         row: 6,

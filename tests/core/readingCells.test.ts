@@ -7,7 +7,7 @@ import { readFollowUp } from "../../src/core/followUp";
 import { readMeasures } from "../../src/core/measures";
 import { BalansError, describeProblem, Problem } from "../../src/core/problems";
 import { readTransfers } from "../../src/core/transfers";
-import { readBalansWorkbook, structuralProblems } from "../../src/core/workbook";
+import { readBalansWorkbook, requireLedger, structuralProblems } from "../../src/core/workbook";
 import { buildMonthlyReport } from "../../src/core/report";
 import { PlanQueries } from "../../src/core/queries";
 import { measuresTable, rawTable } from "../helpers/tables";
@@ -61,12 +61,12 @@ describe("units per column header", () => {
       expect.objectContaining({
         row: 2,
         severity: "notice",
-        message: "läste 57000 tkr som 57 mnkr",
+        message: "läste »57 000 tkr« som 57 mnkr",
       }),
       expect.objectContaining({
         row: 3,
         severity: "notice",
-        message: "läste 4,1 mdkr som 4100 mnkr",
+        message: "läste »ca 4,1 mdkr« som 4100 mnkr",
       }),
     ]);
   });
@@ -186,6 +186,18 @@ describe("dates in cells", () => {
   });
 });
 
+describe("follow-up of a measure that could not be read", () => {
+  it("names the unreadable measure instead of calling it unknown", () => {
+    const wb = readBalansWorkbook([
+      measuresTable([["A1", "", "X", "#DIV/0!", "2020"]]),
+      rawTable("Uppfoljning", ["Id", "Månad", "Utfall"], [["A1", "2020-08", 1]]),
+    ]);
+    expect(wb.followUp?.problems.map((p) => p.message)).toEqual([
+      "åtgärden A1 kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte",
+    ]);
+  });
+});
+
 describe("timings with notices and ends", () => {
   it("an end phrase fills Slut when it is empty, and says so", () => {
     const read = readMeasures(
@@ -261,6 +273,30 @@ describe("missing required columns in every host", () => {
       expect.stringMatching(/^Tabellen Underskott saknar kolumnen Underskott/),
       expect.stringMatching(/^Tabellen Uppfoljning saknar kolumnen Utfall/),
     ]);
+  });
+
+  it("an unreadable Kostnader never falls back on the agreements: no balance, the error named", () => {
+    const wb = readBalansWorkbook([
+      measuresTable([["A1", "", "X", 12, "2018"]]),
+      rawTable(
+        "Overforingar",
+        ["Datum", "Från", "Till", "Belopp"],
+        [["2018-03-01", "ON", "SN", 9.8]]
+      ),
+      rawTable("Avtal", ["Avtal", "Start", "Månadskostnad"], [["AV-1", "2018-01-01", 0.5]]),
+      rawTable("Kostnader", ["Månad", "Kostnad"], [["2018-03", 1]]),
+    ]);
+    expect(() => requireLedger(wb)).toThrow(/Tabellen Kostnader saknar kolumnen Belopp/);
+    expect(new PlanQueries(wb).transferBalance(2018, 3)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Tabellen Kostnader saknar kolumnen Belopp/),
+    });
+    const report = buildMonthlyReport(wb, { year: 2018, month: 3 }, { madeAt: "", source: "" });
+    expect(report.transfers).toBeUndefined();
+    expect(report.plan?.totals.plannedToDate).toBe(3);
+    expect(
+      report.problems.filter((p) => /Kostnader saknar kolumnen Belopp/.test(p.message))
+    ).toHaveLength(1);
   });
 
   it("Atgarder without Helårseffekt is an error, not an empty problem list", () => {

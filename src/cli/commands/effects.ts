@@ -1,3 +1,4 @@
+import { MAX_YEARS_SHOWN } from "../../core/limits";
 import { readXlsxTables } from "../../adapters/xlsx/readTables";
 import { toIsoDate } from "../../core/dates";
 import { computePlanEffects, defaultYears, PlanEffects } from "../../core/effects";
@@ -49,8 +50,10 @@ export function computeEffectsFromTables(
   const measures = requireMeasures(wb);
   const years = defaultYears(measures.measures, from, to);
   if (years.length === 0) throw new UsageError(`--from (${from}) ligger efter --to (${to})`);
-  if (years.length > 100)
-    throw new UsageError(`${years.length} år är för många; välj högst 100 med --from och --to`);
+  if (years.length > MAX_YEARS_SHOWN)
+    throw new UsageError(
+      `${years.length} år är för många; välj högst ${MAX_YEARS_SHOWN} med --from och --to`
+    );
   const tableErrors = structuralProblems(wb, [TABLE_NAMES.deficits]);
   const effects = computePlanEffects(measures.measures, measures.unit, years, wb.deficits);
   const forecast = computeForecastEffects(

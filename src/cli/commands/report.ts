@@ -5,7 +5,7 @@ import { BalansError } from "../../core/problems";
 import { monthLabel } from "../../core/months";
 import { buildMonthlyReport, MonthlyReport } from "../../core/report";
 import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
-import { readBalansWorkbook, structuralProblems } from "../../core/workbook";
+import { readBalansWorkbook, workbookErrors } from "../../core/workbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { checkOutput } from "../paths";
 import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
@@ -88,5 +88,5 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       io.out(`\n${problemCount(report.problems)} i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
   }
-  return reportTableErrors(io, "report", structuralProblems(wb));
+  return reportTableErrors(io, "report", workbookErrors(wb));
 }

@@ -226,3 +226,18 @@ export function amountInUnit(
 ): number {
   return convertAmount(amount.value, amount.unit ?? tableUnit, to);
 }
+
+/**
+ * The notice for an amount read from a cell into `to`: how unusual text was read (per month) and,
+ * when the text carried its own unit, what it became (`läste »57 000 tkr« som 57 mnkr`).
+ */
+export function readingNotice(
+  amount: { unit?: Unit; notice?: string },
+  written: string,
+  to: Unit,
+  result: number
+): string | undefined {
+  if (amount.unit === undefined || amount.unit === to) return amount.notice;
+  const into = `${formatSwedish(result)} ${to}`;
+  return amount.notice ? `${amount.notice}, alltså ${into}` : `läste »${written}« som ${into}`;
+}

@@ -16,7 +16,7 @@ export { convertAmount, DEFAULT_UNIT, parseUnit, splitHeader, UNIT_SOURCE } from
 export type { HeaderParts, HeaderUnit, Unit } from "./units";
 export { MONTH_NAME_SOURCE, monthNumber, SWEDISH_MONTHS, swedishMonthName } from "./months";
 export type { YearMonth } from "./months";
-export { amountInUnit, findAmounts, parseAmount } from "./amounts";
+export { amountInUnit, findAmounts, parseAmount, readingNotice } from "./amounts";
 export type { AmountInText, AmountReading } from "./amounts";
 export { parseTiming, readDateExpression } from "./timings";
 export type { DateExpression, TimingPrecision, TimingReading } from "./timings";

@@ -23,6 +23,8 @@ const SUM_WORDS: Record<string, SumKind> = {
  * colon (`Summa:`); after Summa or Delsumma, words may name what is summed (`Summa Barn och unga`).
  */
 export function sumWord(text: string): SumKind | undefined {
+  // Every sum word starts with s, d or t: most ids and names are turned away before folding.
+  if (!/^\s*[sdtSDT]/.test(text)) return undefined;
   const folded = foldText(text).replace(/[:.]+$/, "");
   if (folded === "") return undefined;
   const joined = folded.replace(/\s+/g, "");

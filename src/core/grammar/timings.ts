@@ -62,6 +62,8 @@ const ORDINAL_SOURCE = String.raw`(forsta|andra|tredje|fjarde|[1-4]:[ae])`;
 type Read = (m: RegExpExecArray) => DateExpression | string;
 
 interface Form {
+  /** A quick test the text must pass before the pattern runs: most texts need few forms. */
+  needs?: RegExp;
   pattern: RegExp;
   read: Read;
 }
@@ -135,84 +137,107 @@ const re = (source: string) => new RegExp(source, "gu");
 const FORMS: Form[] = [
   // Days.
   {
+    needs: /\d-\d/,
     pattern: re(`${b}${Y4}-(\\d{1,2})-(\\d{1,2})${e}`),
     read: (m) => dayOf(+m[1], +m[2], +m[3]),
   },
   {
+    needs: /[a-z]{3}/,
     pattern: re(`${b}(\\d{1,2})(?::[ae])?\\s+${MONTH}\\s+${Y4}${e}`),
     read: (m) => dayOf(+m[3], monthNumber(m[2])!, +m[1]),
   },
   {
+    needs: /\//,
     pattern: re(`${b}(\\d{1,2})/(\\d{1,2})(?:\\s+|/|-)${Y4}${e}`),
     read: (m) => dayOf(+m[3], +m[2], +m[1]),
   },
   {
+    needs: /\d\.\d/,
     pattern: re(`${b}(\\d{1,2})\\.(\\d{1,2})\\.${Y4}${e}`),
     read: (m) => dayOf(+m[3], +m[2], +m[1]),
   },
   // Weeks.
   {
+    needs: /v/,
     pattern: re(`${b}(?:vecka|v\\.?)\\s*(\\d{1,2}),?\\s+(?:ar\\s+)?${Y4}${e}`),
     read: (m) => isoWeek(+m[2], +m[1]),
   },
   // Months.
-  { pattern: re(`${b}${Y4}-(\\d{1,2})${e}`), read: (m) => monthOf(+m[1], +m[2]) },
+  { needs: /\d-\d/, pattern: re(`${b}${Y4}-(\\d{1,2})${e}`), read: (m) => monthOf(+m[1], +m[2]) },
   {
+    needs: /[a-z]{3}/,
     pattern: re(`${b}${MONTH}\\s*(?:[-\\u2013\\u2014]|till)\\s*${MONTH}\\s+${Y4}${e}`),
     read: (m) => monthOf(+m[3], monthNumber(m[1])!),
   },
-  { pattern: re(`${b}${MONTH}\\s+${Y4}${e}`), read: (m) => monthOf(+m[2], monthNumber(m[1])!) },
   {
+    needs: /[a-z]{3}/,
+    pattern: re(`${b}${MONTH}\\s+${Y4}${e}`),
+    read: (m) => monthOf(+m[2], monthNumber(m[1])!),
+  },
+  {
+    needs: /[a-z]{3}/,
     pattern: re(`${b}${MONTH}\\s*[-'\\u2013]\\s*(\\d{2})${e}`),
     read: (m) => monthOf(year2(m[2]), monthNumber(m[1])!),
   },
-  { pattern: re(`${b}(\\d{1,2})/${Y4}${e}`), read: (m) => monthOf(+m[2], +m[1]) },
+  { needs: /\//, pattern: re(`${b}(\\d{1,2})/${Y4}${e}`), read: (m) => monthOf(+m[2], +m[1]) },
   // Quarters, tertials, half-years, terms and seasons.
   {
+    needs: /q|kv/,
     pattern: re(`${b}(?:q|kv|kvartal)\\s*\\.?\\s*(\\d)\\s*[-/,]?\\s*${Y2}${e}`),
     read: (m) => periodOf(year2(m[2]), +m[1], 4, "Kvartal"),
   },
   {
+    needs: /q|kv/,
     pattern: re(`${b}${Y4}\\s*[-/ ]?\\s*(?:q|kv)\\s*(\\d)${e}`),
     read: (m) => periodOf(+m[1], +m[2], 4, "Kvartal"),
   },
   {
+    needs: /kvartalet/,
     pattern: re(`${b}${ORDINAL_SOURCE}\\s+kvartalet\\s+(?:ar\\s+)?${Y4}${e}`),
     read: (m) => periodOf(+m[2], ORDINAL[m[1]], 4, "Kvartal"),
   },
   {
+    needs: /t/,
     pattern: re(`${b}(?:t|tertial)\\s*(\\d)\\s*[-/,]?\\s*${Y2}${e}`),
     read: (m) => periodOf(year2(m[2]), +m[1], 3, "Tertial"),
   },
   {
+    needs: /tertialet/,
     pattern: re(`${b}${ORDINAL_SOURCE}\\s+tertialet\\s+(?:ar\\s+)?${Y4}${e}`),
     read: (m) => periodOf(+m[2], ORDINAL[m[1]], 3, "Tertial"),
   },
   {
+    needs: /h/,
     pattern: re(`${b}(?:h|halvar)\\s*(\\d)\\s*[-/,]?\\s*${Y4}${e}`),
     read: (m) => periodOf(+m[2], +m[1], 2, "Halvår"),
   },
   {
+    needs: /halvaret/,
     pattern: re(`${b}(forsta|andra)\\s+halvaret\\s+(?:ar\\s+)?${Y4}${e}`),
     read: (m) => periodOf(+m[2], ORDINAL[m[1]], 2, "Halvår"),
   },
   {
+    needs: /host|ht/,
     pattern: re(`${b}(?:hosten|hostterminen|ht)\\s*-?\\s*${Y2}${e}`),
     read: (m) => span(year2(m[1]), 8, year2(m[1]), 12, "period"),
   },
   {
+    needs: /var|vt/,
     pattern: re(`${b}(?:varen|varterminen|vt)\\s*-?\\s*${Y2}${e}`),
     read: (m) => span(year2(m[1]), 1, year2(m[1]), 6, "period"),
   },
   {
+    needs: /sommaren/,
     pattern: re(`${b}sommaren\\s+${Y4}${e}`),
     read: (m) => span(+m[1], 6, +m[1], 8, "period"),
   },
   {
+    needs: /mitten/,
     pattern: re(`${b}mitten\\s+(?:av|pa)\\s+(?:aret\\s+)?${Y4}${e}`),
     read: (m) => span(+m[1], 7, +m[1], 7, "period"),
   },
   {
+    needs: /arsskiftet/,
     pattern: re(`${b}arsskiftet\\s+${Y4}\\s*[/-]\\s*${Y2}${e}`),
     read: (m) =>
       year2(m[2]) % 100 === (+m[1] + 1) % 100
@@ -220,6 +245,7 @@ const FORMS: Form[] = [
         : `årsskiftet ${m[1]}/${m[2]} är inga två år i följd`,
   },
   {
+    needs: /lasaret/,
     pattern: re(`${b}lasaret\\s+${Y4}\\s*[/-]\\s*${Y2}${e}`),
     read: (m) =>
       year2(m[2]) % 100 === (+m[1] + 1) % 100
@@ -240,7 +266,9 @@ const PHRASE = new RegExp(`${b}(?:(${EFFECT_PHRASE})|(${END_PHRASE}))(?![\\p{L}]
 /** What may stand between a phrase and its date: a few words, no figures, no parentheses. */
 const BETWEEN = /^[^\d()]{0,24}$/u;
 
-const IMMEDIATE = re(`${b}(omgaende|direkt|snarast|omedelbart|genast|med en gang)${e}`);
+/** Words for "at once": Balans does not know the decision date they count from. */
+const IMMEDIATE_WORDS = ["omgående", "direkt", "snarast", "omedelbart", "genast", "med en gång"];
+const IMMEDIATE = new RegExp(`${b}(${IMMEDIATE_WORDS.map((w) => foldText(w)).join("|")})${e}`, "u");
 const TIME_WORDS = re(
   `${b}(host\\w*|varen|var\\w*termin\\w*|sommar\\w*|vinter\\w*|vintern|jul\\w*|pask\\w*|vecka|v\\.|termin\\w*|ht|vt|lasar\\w*|kvartal\\w*|tertial\\w*|halvar\\w*|mitten|borjan|arsskifte\\w*|q|kv|${MONTH_NAME_SOURCE})${e}`
 );
@@ -281,11 +309,12 @@ export function parseTiming(value: unknown): TimingReading {
         ok: false,
         message: `»${shown}« anger bara när effekten slutar (${toIsoDate(end.last)}); ange när den börjar, t.ex. Q 3 2020, eller fyll i Start`,
       };
-    const immediate = new RegExp(IMMEDIATE.source, "u").exec(text);
-    if (immediate)
+    const immediate = IMMEDIATE.exec(text);
+    const word = immediate && IMMEDIATE_WORDS.find((w) => foldText(w) === immediate[1]);
+    if (word)
       return {
         ok: false,
-        message: `»${shown}«: Balans vet inte vilket datum »${immediate[1]}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
+        message: `»${shown}«: Balans vet inte vilket datum »${word}« betyder (beslutsdatumet står inte i tabellen); skriv datumet, t.ex. 2021-03-01, eller fyll i Start`,
       };
     return {
       ok: false,
@@ -341,6 +370,7 @@ function collect(text: string): { candidates: Candidate[]; rest: string } | stri
   let rest = text;
   const candidates: Candidate[] = [];
   for (const form of FORMS) {
+    if (form.needs && !form.needs.test(rest)) continue;
     const hits: { index: number; length: number }[] = [];
     form.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -1,0 +1,39 @@
+/**
+ * Kontrollera lists notices beside errors, each with its severity and the cell to go to, and an
+ * Excel error value in the open workbook as a problem (issue 11).
+ */
+import { checkTables, PaneHost } from "../../src/taskpane/operations";
+
+const { createExcelFake } = require("../fakes/excelWorkbookFake");
+
+it("lists a notice (usable value) and an error value with their cells", async () => {
+  const { book, Excel } = createExcelFake();
+  Object.assign(globalThis, { Excel });
+  const host: PaneHost = {
+    run: (batch) => (Excel as { run: PaneHost["run"] }).run(batch),
+    confirmReplace: async () => true,
+    now: () => new Date(2026, 10, 22, 9, 30),
+  };
+  book.addUserTable(
+    "Plan",
+    "Atgarder",
+    ["Id", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt"],
+    [
+      ["A1", "Vinter", 1, "vintern 2021"],
+      ["A2", "Fel", "#DIV/0!", "2021"],
+    ]
+  );
+  const problems = await checkTables(host);
+  expect(
+    problems.map((p) => [p.row, p.column, p.severity, p.location?.address, p.message])
+  ).toEqual([
+    [2, "Tidsaspekt", "notice", "D2", "läste 2021-01-01 ur »2021«; »vintern« förstods inte"],
+    [
+      3,
+      "Helårseffekt (mnkr)",
+      "error",
+      "C3",
+      "innehåller felvärdet #DIV/0!; rätta formeln eller skriv ett värde",
+    ],
+  ]);
+});
