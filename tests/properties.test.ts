@@ -91,7 +91,11 @@ describe("no parser throws, whatever the text", () => {
       fc.property(fc.oneof(anyText, shuffled), (text) => {
         const plan = parsePlanText(text);
         expect(Array.isArray(plan.measures)).toBe(true);
-        for (const m of plan.measures) expect(Number.isFinite(m.annual)).toBe(true);
+        // a measure has a full-year figure, or figures per year (then annual may be empty)
+        for (const m of plan.measures)
+          expect(m.annual === undefined ? m.perYear !== undefined : Number.isFinite(m.annual)).toBe(
+            true
+          );
       }),
       { numRuns: 300 }
     );

@@ -1,3 +1,5 @@
+import { formatRounded } from "../core/rounding";
+
 /** Renders rows as an aligned text table: first columns left, numbers right, decimal comma. */
 export function renderTable(
   header: string[],
@@ -22,15 +24,11 @@ export function renderTable(
 }
 
 /**
- * One decimal with a decimal comma, as the plan prints mnkr: 8,0 and −1,5. Rounds half away
- * from zero on the decimal value (0,35 → 0,4), not on its binary approximation.
+ * One decimal with a decimal comma, as the plan prints mnkr: 8,0 and −1,5. The shared rounding
+ * rule: half away from zero on the decimal value (0,35 → 0,4), never −0,0.
  */
 export function formatAmount(value: number, decimals = 1): string {
-  const factor = 10 ** decimals;
-  const rounded =
-    (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(12)))) / factor;
-  const text = (rounded === 0 ? 0 : rounded).toFixed(decimals);
-  return text.replace("-", "\u2212").replace(".", ",");
+  return formatRounded(value, decimals);
 }
 
 /** An amount as a plan states it: one decimal, or two where the second is not zero (9,75). */

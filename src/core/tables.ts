@@ -177,7 +177,10 @@ export function isEmpty(value: CellValue): boolean {
  */
 export function cellText(value: CellValue): string {
   if (isEmpty(value) || excelErrorOf(value)) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // An invalid Date (a serial no calendar holds) has no text; the date readers report it.
+    return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  }
   return String(value).trim();
 }
 

@@ -1,3 +1,5 @@
+import { formatRounded } from "./rounding";
+
 /** Lower case, no diacritics, single spaces: the form in which names and headers are compared. */
 export function foldText(value: string): string {
   return value
@@ -10,7 +12,5 @@ export function foldText(value: string): string {
 
 /** Formats a number the Swedish way for messages: decimal comma, minus sign U+2212. */
 export function formatSwedish(value: number, decimals?: number): string {
-  const text =
-    decimals === undefined ? String(Math.round(value * 1e9) / 1e9) : value.toFixed(decimals);
-  return text.replace("-", "\u2212").replace(".", ",");
+  return formatRounded(value, decimals);
 }

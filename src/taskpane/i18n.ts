@@ -58,6 +58,27 @@ export const STRINGS = {
       `${n} åtgärder i ${sections} avsnitt (${unit}).`,
     sumsMatch: "Planens summor och tabell per år stämmer.",
     sumsDiffer: "Några summor stämmer inte; se problemen.",
+    importColumns: (line: number, unit: string, mapping: string) =>
+      `Tabellen på rad ${line} (${unit}): ${mapping}`,
+    importColumnsHelp:
+      "Så läste Balans kolumnerna. Öppna en tabell och ändra en kolumns roll om den blev fel; texten läses om direkt.",
+    importColumnRole: "Roll för kolumnen",
+    roles: {
+      id: "Id",
+      area: "Område",
+      name: "Åtgärd",
+      annual: "Helårseffekt",
+      year: "Effekt år",
+      timing: "Tidsaspekt",
+      dependency: "Beroende",
+      comment: "Kommentar",
+      ignore: "Ignoreras",
+    },
+    confidence: (percent: number, prose: boolean) =>
+      `${prose ? "förslag ur löptext, " : ""}säkerhet ${percent} %`,
+    candidatesHelp:
+      "Förslag ur löptext (osäkra). Kryssa i de som ska skrivas; inget skrivs utan ditt val.",
+    acceptCandidate: (name: string) => `Skriv förslaget: ${name}`,
     importCreated: (sheet: string, n: number) =>
       `Skapade tabellen Atgarder på bladet ${sheet} med ${n} åtgärder.`,
     importAppended: (n: number, first: string, last: string) =>
@@ -137,6 +158,27 @@ export const STRINGS = {
       `${n} measures in ${sections} sections (${unit}).`,
     sumsMatch: "The plan's sums and table per year match.",
     sumsDiffer: "Some sums do not match; see the problems.",
+    importColumns: (line: number, unit: string, mapping: string) =>
+      `The table on line ${line} (${unit}): ${mapping}`,
+    importColumnsHelp:
+      "How Balans read the columns. Open a table and change a column's role if it is wrong; the text is read again at once.",
+    importColumnRole: "Role of the column",
+    roles: {
+      id: "Id",
+      area: "Area",
+      name: "Measure",
+      annual: "Annual effect",
+      year: "Effect year",
+      timing: "Timing",
+      dependency: "Dependency",
+      comment: "Comment",
+      ignore: "Ignored",
+    },
+    confidence: (percent: number, prose: boolean) =>
+      `${prose ? "from running text, " : ""}confidence ${percent} %`,
+    candidatesHelp:
+      "Measures found in running text (uncertain). Tick those to write; nothing is written without your choice.",
+    acceptCandidate: (name: string) => `Write the candidate: ${name}`,
     importCreated: (sheet: string, n: number) =>
       `Created the table Atgarder on the sheet ${sheet} with ${n} measures.`,
     importAppended: (n: number, first: string, last: string) =>

@@ -16,7 +16,7 @@ import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
 import { bindTable, CellValue, cellText, findTable, isEmpty, RawTable } from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
-import { PlanImport } from "../core/planText";
+import { PlanImport, yearOfHeader } from "../core/planText";
 import { importedMeasuresLayout } from "../core/sheets/importedPlan";
 import { foldText } from "../core/text";
 import { MAX_YEARS_SHOWN } from "../core/limits";
@@ -233,6 +233,15 @@ export async function writeImportedPlan(
     const taken = new Set(bound.rows.map((r) => foldText(cellText(r.get("id")))));
     const ids = freshIds(taken, plan.measures.length);
     const unit = bound.unit;
+    // The years the plan states go to the table's year columns; a year without a column is
+    // refused, since leaving it out would change the measure's effect without a word.
+    const yearColumn = new Map(existing.headers.map((h, k) => [yearOfHeader(cellText(h)), k]));
+    const years = [...new Set(plan.measures.flatMap((m) => Object.keys(m.perYear ?? {})))];
+    const missing = years.filter((y) => !yearColumn.has(Number(y)));
+    if (missing.length)
+      throw new BalansError(
+        `Planen anger effekten för ${missing.join(", ")}, men Atgarder har ingen kolumn för det; lägg till kolumnerna (t.ex. »Effekt ${missing[0]}«) och skriv igen.`
+      );
     const rows = plan.measures.map((m, i) => {
       const row: CellValue[] = existing.headers.map(() => null);
       const put = (key: Parameters<typeof bound.has>[0], value: CellValue) => {
@@ -242,10 +251,12 @@ export async function writeImportedPlan(
       put("id", ids[i]);
       put("area", m.area);
       put("name", m.name);
-      put("annual", convertAmount(m.annual, plan.unit, unit));
+      put("annual", m.annual === undefined ? null : convertAmount(m.annual, plan.unit, unit));
       put("timing", m.timing || null);
       put("dependency", m.dependency ?? null);
       put("comment", m.comment ?? null);
+      for (const [y, v] of Object.entries(m.perYear ?? {}))
+        row[yearColumn.get(Number(y))!] = convertAmount(v, plan.unit, unit);
       return row;
     });
     await appendRows(context, existing, rows);

@@ -14,7 +14,14 @@ import {
   writeTransfers,
   writeYearlyEffects,
 } from "./operations";
-import { parsePlanText, PlanImport } from "../core/planText";
+import {
+  ImportPreviewState,
+  planToWrite,
+  previewText,
+  viewImportPreview,
+  withCandidate,
+  withRole,
+} from "./importView";
 import { startScenarioView } from "./scenarioView";
 import { WrittenSheet } from "../adapters/office/writeSheets";
 
@@ -44,8 +51,16 @@ export function startPane(
     "write-report",
     "write-scenario",
   ].map((id) => $<HTMLButtonElement>(id));
-  // Set by the import preview; writing needs a preview with measures, and a new one after a write.
-  let preview: PlanImport | undefined;
+  // The import preview (importView.ts); writing needs a preview with something to write.
+  let preview: ImportPreviewState | undefined;
+  const showPreview = (next: ImportPreviewState | undefined) => {
+    preview = next;
+    viewImportPreview(doc, preview, t, {
+      role: (table, column, role) => preview && showPreview(withRole(preview, table, column, role)),
+      candidate: (id, ticked) => preview && showPreview(withCandidate(preview, id, ticked)),
+    });
+    $<HTMLButtonElement>("write-import").disabled = !planToWrite(preview);
+  };
   const status = $("status");
   const message = $("message");
 
@@ -100,7 +115,7 @@ export function startPane(
     } finally {
       status.hidden = true;
       buttons.forEach((b) => (b.disabled = false));
-      $<HTMLButtonElement>("write-import").disabled = !preview?.measures.length;
+      $<HTMLButtonElement>("write-import").disabled = !planToWrite(preview);
       await refresh();
     }
   }
@@ -232,24 +247,19 @@ export function startPane(
   );
 
   // Import: preview in the pane (no workbook access), then write.
-  $("import-text").addEventListener("input", () => {
-    preview = undefined;
-    $<HTMLButtonElement>("write-import").disabled = true;
-  });
-  $("preview-import").addEventListener("click", () => {
-    preview = parsePlanText($<HTMLTextAreaElement>("import-text").value);
-    showPreview(preview);
-    $<HTMLButtonElement>("write-import").disabled = preview.measures.length === 0;
-  });
+  $("import-text").addEventListener("input", () => showPreview(undefined));
+  $("preview-import").addEventListener("click", () =>
+    showPreview(previewText($<HTMLTextAreaElement>("import-text").value))
+  );
   $("write-import").addEventListener("click", () => {
-    const plan = preview;
+    const plan = planToWrite(preview);
     if (!plan) return;
     void act(
       t.working,
       () => writeImportedPlan(paneHost, plan),
       (r) => {
         if (r === "cancelled") return show("warning", t.cancelled);
-        preview = undefined;
+        showPreview(undefined);
         show(
           "success",
           r.mode === "created"
@@ -259,39 +269,6 @@ export function startPane(
       }
     );
   });
-
-  function showPreview(plan: PlanImport): void {
-    $("import-preview").hidden = false;
-    const CHECKS = ["Summa", "Total summa", "Kostnadsreducering per år"];
-    const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
-    $("import-summary").textContent =
-      `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
-    const badLines = new Set(plan.problems.map((p) => p.row));
-    $("import-problems").replaceChildren(
-      ...plan.problems.map((p) => {
-        const li = doc.createElement("li");
-        li.className = "plain";
-        li.textContent = describeProblem(p);
-        return li;
-      })
-    );
-    $("import-measures").replaceChildren(
-      ...plan.measures.map((m) => {
-        const li = doc.createElement("li");
-        if (badLines.has(m.line)) li.className = "bad";
-        const id = doc.createElement("span");
-        id.className = "id";
-        id.textContent = m.id;
-        const name = doc.createElement("span");
-        name.textContent = `${m.name}${m.timing ? ` · ${m.timing}` : ""}`;
-        const amount = doc.createElement("span");
-        amount.className = "amount";
-        amount.textContent = `${String(m.annual).replace(".", ",")} ${plan.unit}`;
-        li.append(id, name, amount);
-        return li;
-      })
-    );
-  }
 
   function showProblems(problems: CheckedProblem[]): void {
     const summary = $("problems-summary");

@@ -327,6 +327,40 @@ describeIfBrowser("the task pane in Chromium", () => {
     await fresh.close();
   });
 
+  it("import preview: the column mapping can be changed and reads again; prose waits for a tick", async () => {
+    const fresh = await openPane("sv");
+    await fresh.fill(
+      "#import-text",
+      "Åtgärd\tBelopp (tkr)\tKommentar\nÖversyn av avtal\t400\tQ3 2024\n"
+    );
+    await fresh.click("#preview-import");
+    expect(await fresh.locator("#import-problems li").first().textContent()).toMatch(/Tidsaspekt/);
+    await fresh.selectOption(
+      '#import-columns select[aria-label="Roll för kolumnen Kommentar"]',
+      "timing"
+    );
+    expect(await fresh.locator("#import-problems li").count()).toBe(0);
+    expect(await fresh.textContent("#import-measures li")).toMatch(/Översyn av avtal · Q3 2024/);
+    await fresh.locator("#import-preview").scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(output, "taskpane-import-mapping-350.png") });
+
+    await fresh.fill(
+      "#import-text",
+      fs.readFileSync(path.join(__dirname, "../fixtures/plans/mn-2019-prose.txt"), "utf8")
+    );
+    await fresh.click("#preview-import");
+    expect(await fresh.locator("#import-candidates li").count()).toBe(2);
+    expect(await fresh.textContent("#import-candidates li")).toMatch(/säkerhet 40 %/);
+    expect(await fresh.isDisabled("#write-import")).toBe(true);
+    await fresh.check("#import-candidates li:nth-child(2) input");
+    expect(await fresh.isDisabled("#write-import")).toBe(false);
+    // the preview is drawn again, and the keyboard stays on the box just ticked
+    expect(await fresh.evaluate(() => document.activeElement?.id)).toBe("import-candidate-F02");
+    await fresh.locator("#import-candidates").scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(output, "taskpane-import-prose-350.png") });
+    await fresh.close();
+  });
+
   it("sent nothing anywhere, and the Content-Security-Policy let Office.js and the pane work", () => {
     expect(leaks).toEqual([]);
     // Office.js may try to frame Microsoft's telemetry service; the policy keeps it out on purpose.

@@ -18,7 +18,9 @@ describe("balans import", () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual([
       "unit",
+      "columns",
       "measures",
+      "candidates",
       "sections",
       "statedTotal",
       "computedTotal",
@@ -28,6 +30,15 @@ describe("balans import", () => {
     ]);
     expect(doc.measures).toHaveLength(24);
     expect(doc.measures[13]).toMatchObject({ id: "A14", start: "2021-04-01", annual: 1.6 });
+    expect(doc.columns).toHaveLength(6);
+    expect(doc.columns[0].columns.map((c: { role: string }) => c.role)).toEqual([
+      "name",
+      "annual",
+      "timing",
+    ]);
+    // blocks between blank lines are a reading of the layout, a little less sure than cells
+    expect(doc.measures.every((m: { confidence: number }) => m.confidence === 0.9)).toBe(true);
+    expect(doc.candidates).toEqual([]);
     expect(doc.sections).toHaveLength(6);
     expect(doc.problems).toEqual([]);
 
@@ -88,14 +99,75 @@ describe("balans import", () => {
     });
   });
 
-  it("writes nothing for a text without measures, and says so", async () => {
+  it("writes nothing for a text without measures, exits 1 and says what it looked for and saw", async () => {
     const empty = path.join(dir, "prosa.txt");
-    fs.writeFileSync(empty, "Bara prosa.\n");
+    fs.writeFileSync(empty, "Bara prosa om 57 mnkr.\n");
     const out = path.join(dir, "tom.xlsx");
     const r = await balans("import", empty, "--out", out);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Hittade inga åtgärder/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /Hittade inga åtgärder. Balans letar efter en tabell med en rubrikrad/
+    );
+    expect(r.stderr).toMatch(/Belopp utanför tabeller: 57 mnkr \(rad 1\)/);
     expect(r.stdout).toMatch(/Ingen arbetsbok skrevs/);
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("offers prose as candidates and writes them only with --med-forslag", async () => {
+    const prose = path.join(__dirname, "../fixtures/plans/mn-2019-prose.txt");
+    const out = path.join(dir, "prosa.xlsx");
+    const r = await balans("import", prose, "--out", out, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.measures).toEqual([]);
+    expect(
+      doc.candidates.map((c: { annual: number; confidence: number }) => [c.annual, c.confidence])
+    ).toEqual([
+      [0.04, 0.4],
+      [0.1, 0.4],
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+
+    const accepted = await balans("import", prose, "--out", out, "--json", "--med-forslag");
+    expect(accepted.code).toBe(0);
+    const written = JSON.parse(accepted.stdout);
+    expect(written.measures.map((m: { id: string; start: string }) => [m.id, m.start])).toEqual([
+      ["A01", "2019-01-01"],
+      ["A02", "2019-07-01"],
+    ]);
+    expect(written.problems).toEqual([]);
+    const read = readMeasures(findTable(await readXlsxTables(out), "Atgarder")!);
+    expect(read.measures.map((m) => m.annual)).toEqual([0.04, 0.1]);
+  });
+
+  it("writes per-year columns as `Effekt 2022` beside Balans's own, with the mapping in the JSON", async () => {
+    const out = path.join(dir, "per-year.xlsx");
+    const r = await balans(
+      "import",
+      path.join(__dirname, "../fixtures/plans/kfn-2022-per-year-tabs.txt"),
+      "--out",
+      out,
+      "--json"
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.columns[0].columns).toEqual([
+      { header: "Åtgärd", role: "name" },
+      { header: "Besparing 2022 (tkr)", role: "year", year: 2022, unit: "tkr" },
+      { header: "Besparing 2023 (tkr)", role: "year", year: 2023, unit: "tkr" },
+      { header: "Besparing 2024 (tkr)", role: "year", year: 2024, unit: "tkr" },
+      { header: "Kommentar", role: "comment" },
+    ]);
+    expect(doc.measures[0]).toMatchObject({
+      perYear: { "2022": 400, "2023": 800, "2024": 800 },
+      confidence: 1,
+      source: "table",
+    });
+    const table = findTable(await readXlsxTables(out), "Atgarder")!;
+    expect(table.headers.slice(-3)).toEqual(["Effekt 2022", "Effekt 2023", "Effekt 2024"]);
+    expect(table.rows.map((row) => row.slice(-3))).toEqual([
+      [400, 800, 800],
+      [150, 300, 300],
+    ]);
   });
 });

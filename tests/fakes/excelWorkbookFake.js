@@ -282,6 +282,7 @@
       "wrapText",
       "horizontalAlignment",
       "verticalAlignment",
+      "indentLevel",
     ])
       Object.defineProperty(format, k, { set: style(k) });
     range.format = format;
@@ -427,13 +428,27 @@
       },
     };
     ws.freezePanes = { freezeRows: (n) => (sheet.frozenRows = n) };
-    ws.pageLayout = {};
+    // Page layout (ExcelApi 1.9): what is set is recorded on the sheet's model.
+    ws.pageLayout = {
+      set: (props) => Object.assign(sheet.pageLayout, props),
+      setPrintTitleRows: (rows) => (sheet.pageLayout.printTitleRows = rows),
+      headersFooters: {
+        defaultForAllPages: {
+          set: (props) => (sheet.pageLayout.headersFooters = { ...props }),
+        },
+      },
+    };
     for (const k of ["orientation", "zoom"])
       Object.defineProperty(ws.pageLayout, k, {
         set: (v) => {
           sheet.pageLayout[k] = v;
         },
       });
+    sheet.pageBreaks = sheet.pageBreaks || [];
+    ws.horizontalPageBreaks = {
+      add: (address) => sheet.pageBreaks.push(address),
+      removePageBreaks: () => (sheet.pageBreaks.length = 0),
+    };
     return ws;
   }
 

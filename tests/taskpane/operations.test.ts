@@ -213,9 +213,29 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const sheet = book.sheets.find((s) => s.name === "Årseffekter")!;
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].title.text).toBe("Besparing och underskott per år (mnkr)");
+    // The chart's block sits under the year columns: years across, one row per series.
     const [from, to] = sheet.charts[0].source.split(":");
-    expect(grid[Number(from.slice(1)) - 1].slice(0, 3)).toEqual(["År", "Besparing", "Underskott"]);
-    expect(grid[Number(to.slice(1)) - 1][0]).toBe("2024");
+    expect(from.startsWith("E") && to.startsWith("J")).toBe(true);
+    expect((sheet.charts[0] as unknown as { seriesBy: string }).seriesBy).toBe("Rows");
+    const blockTop = Number(from.slice(1)) - 1;
+    expect(grid[blockTop].slice(4, 10)).toEqual(["", "2020", "2021", "2022", "2023", "2024"]);
+    expect(grid.slice(blockTop + 1, Number(to.slice(1))).map((r) => r[4])).toEqual([
+      "Besparing",
+      "Underskott",
+      "Restunderskott",
+    ]);
+    // It prints: A4 landscape one page wide, header with the sheet and its years, page numbers.
+    const printed = (sheet as unknown as { pageLayout: Record<string, unknown> }).pageLayout;
+    expect(printed).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      headersFooters: {
+        leftHeader: "&B&A&B",
+        rightHeader: "2020–2024",
+        rightFooter: "Sida &P av &N",
+      },
+    });
     const sheetModel = (
       book as unknown as {
         sheet(n: string): { cells: Map<string, { style: Record<string, unknown> }> };
@@ -288,6 +308,45 @@ describe("Årseffekter, Överföringar, Månadsrapport", () => {
     const report = book.grid("Rapport 2020-08");
     expect(report[0][0]).toBe("Månadsrapport augusti 2020: åtgärdsplan");
     expect(rowWith(report, "Summa åtgärder")[3] as number).toBeCloseTo(8.025, 12);
+    // It prints as the file does: each page break starts a page with the block's header again.
+    const model = book.sheets.find((s) => s.name === "Rapport 2020-08") as unknown as {
+      pageBreaks: string[];
+      pageLayout: Record<string, unknown>;
+    };
+    expect(model.pageBreaks.length).toBeGreaterThan(0);
+    for (const address of model.pageBreaks) {
+      expect(address).toMatch(/^A\d+$/);
+      const row = report[Number(address.slice(1)) - 1];
+      expect([row[0], row[1]]).toEqual(["Id", expect.stringMatching(/ \(forts\.\)$/)]);
+    }
+    expect(model.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      headersFooters: { leftHeader: "&B&A&B", rightHeader: "augusti 2020" },
+    });
+    expect(model.pageLayout.printTitleRows).toBeUndefined();
+    // The input tables set up by the pane repeat their header row on every page.
+    const measures = book.sheets.find((s) => s.name === "Åtgärder") as unknown as {
+      pageLayout: Record<string, unknown>;
+    };
+    // Ids beside the first line of wrapped text; text indented from the left, amounts right.
+    const cells = (
+      book as unknown as {
+        sheet(n: string): { cells: Map<string, { style: Record<string, unknown> }> };
+      }
+    ).sheet("Åtgärder")!.cells;
+    expect(cells.get("1,0")!.style).toMatchObject({
+      verticalAlignment: "Top",
+      horizontalAlignment: "Left",
+      indentLevel: 1,
+    });
+    expect(cells.get("1,3")!.style).toMatchObject({ horizontalAlignment: "Right", indentLevel: 0 });
+    expect(cells.get("0,3")!.style).toMatchObject({ horizontalAlignment: "Left", wrapText: true });
+    expect(measures.pageLayout).toMatchObject({
+      printTitleRows: "$1:$1",
+      orientation: "Landscape",
+      headersFooters: { rightHeader: "Utskrivet &D", rightFooter: "Sida &P av &N" },
+    });
     await expect(writeMonthlyReport(host, { year: 2016, month: 1 })).rejects.toThrow(
       /Inget att rapportera för 2016-01/
     );
@@ -474,6 +533,27 @@ describe("Importera plan", () => {
       ["A09", "", "Färre resor", 200, 2025],
     ]);
     expect(book.formulaWrites).toEqual([]);
+  });
+
+  it("appends per-year effects to the table's year columns, and refuses a year without one", async () => {
+    const { book, host } = setup();
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Id", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt", "Effekt 2022", "Effekt 2023"],
+      [["A01", "Egen åtgärd", 1, "2022", 0.5, 1]]
+    );
+    const plan = parsePlanText(
+      "Åtgärd\tBesparing 2022 (tkr)\tBesparing 2023 (tkr)\nFärre resor\t200\t400\n"
+    );
+    expect(await writeImportedPlan(host, plan)).toMatchObject({ mode: "appended", ids: ["A02"] });
+    expect(book.grid("Plan")[2]).toEqual(["A02", "Färre resor", "", "", 0.2, 0.4]);
+
+    const later = parsePlanText("Åtgärd\t2024 (tkr)\nSenare åtgärd\t300\n");
+    await expect(writeImportedPlan(host, later)).rejects.toThrow(
+      "Planen anger effekten för 2024, men Atgarder har ingen kolumn för det; lägg till kolumnerna (t.ex. »Effekt 2024«) och skriv igen."
+    );
+    expect(book.grid("Plan")).toHaveLength(3);
   });
 
   it("picks ids that are free", () => {

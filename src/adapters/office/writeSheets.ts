@@ -1,4 +1,11 @@
-import { ReportLayout, RowStyle, SheetLayout, TableLayout } from "../../core/layout";
+import {
+  numberFormatFor,
+  ReportLayout,
+  ROW_STYLES,
+  SheetLayout,
+  TableLayout,
+} from "../../core/layout";
+import { forPrint } from "../../core/printLayout";
 import { foldText } from "../../core/text";
 import {
   blockAddress,
@@ -8,6 +15,7 @@ import {
   officeValue,
   payloadBytes,
 } from "./cells";
+import { applyPageSetup } from "./pageSetup";
 
 /** The workbook setting that lists the ids of the sheets Balans created. */
 export const OWNED_SHEETS_SETTING = "balans.ownedSheets";
@@ -114,8 +122,10 @@ export async function writeSheets(
       ws.position = p.replace.position;
     }
     added.push(ws);
-    if (p.layout.kind === "table") writeTable(ws, p.layout, listSource, batches);
-    else writeReport(ws, p.layout, batches);
+    const printed = forPrint(p.layout);
+    if (printed.kind === "table") writeTable(ws, printed, listSource, batches);
+    else writeReport(ws, printed, batches);
+    applyPageSetup(ws, printed);
   }
   if (plan.length) worksheets.getItem(plan[0].sheet).activate();
   for (const ws of added) ws.load("id");
@@ -234,18 +244,6 @@ function writeTable(
   ws.freezePanes.freezeRows(1);
 }
 
-/** Fonts of the report's row styles, as the xlsx writer draws them. */
-const ROW_FONTS: Partial<Record<RowStyle, Excel.Interfaces.RangeFontUpdateData>> = {
-  title: { bold: true, size: 14 },
-  subtitle: { italic: true, size: 9, color: "#595959" },
-  note: { italic: true, size: 9, color: "#595959" },
-  header: { bold: true },
-  group: { bold: true },
-  subtotal: { bold: true },
-  total: { bold: true },
-  emphasis: { bold: true, color: "#C00000" },
-};
-
 function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => void)[]): void {
   const width = layout.columns.length;
   const values = layout.rows.map((r) =>
@@ -256,8 +254,11 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
     Array.from({ length: width }, (_, c) => {
       const v = r.cells[c];
       if (typeof v === "string") return "@";
+      const format = r.formats?.[c] ?? layout.columns[c].format;
       return typeof v === "number" && !["title", "subtitle", "header"].includes(r.style)
-        ? numberFormatOf(r.formats?.[c] ?? layout.columns[c].format)
+        ? format
+          ? numberFormatFor(format, v)
+          : numberFormatOf(format)
         : "General";
     })
   );
@@ -270,27 +271,22 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
   );
   layout.rows.forEach((row, r) => {
     if (row.style === "item" || row.style === "blank") return;
+    // The row's look from the core's table, as the xlsx writer draws it.
     const range = ws.getRange(blockAddress(r, 0, 1, width));
-    const font = ROW_FONTS[row.style];
-    if (font) range.format.font.set(font);
-    if (row.style === "header") {
-      range.format.fill.color = "#DDEBF7";
-      range.format.wrapText = true;
-      range.format.borders.getItem("EdgeBottom").style = "Continuous";
+    const look = ROW_STYLES[row.style];
+    if (look.font) {
+      const { color, ...font } = look.font;
+      range.format.font.set({ ...font, ...(color ? { color: `#${color}` } : {}) });
     }
-    if (row.style === "group") range.format.fill.color = "#F2F2F2";
-    if (row.style === "subtotal" || row.style === "total")
-      range.format.borders.getItem("EdgeTop").style = "Continuous";
-    if (row.style === "total") range.format.borders.getItem("EdgeBottom").style = "Double";
+    if (look.fill) range.format.fill.color = `#${look.fill}`;
+    const rule = (kind: "thin" | "double") => (kind === "double" ? "Double" : "Continuous");
+    if (look.ruleAbove) range.format.borders.getItem("EdgeTop").style = rule(look.ruleAbove);
+    if (look.ruleBelow) range.format.borders.getItem("EdgeBottom").style = rule(look.ruleBelow);
+    if (row.style === "header") range.format.wrapText = true;
   });
   ws.getRange(`B:B`).format.wrapText = true;
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
   ws.showGridlines = false;
-  ws.pageLayout.orientation =
-    layout.orientation === "landscape"
-      ? Excel.PageOrientation.landscape
-      : Excel.PageOrientation.portrait;
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (layout.chart) {
     const c = layout.chart;
     const source = ws.getRange(
@@ -304,9 +300,13 @@ function writeReport(ws: Excel.Worksheet, layout: ReportLayout, batches: (() => 
     const chart = ws.charts.add(
       Excel.ChartType.columnClustered,
       source,
-      Excel.ChartSeriesBy.columns
+      c.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns
     );
     chart.title.text = c.title;
-    chart.setPosition(`${columnLetter(c.lastColumn + 2)}${c.firstRow + 1}`);
+    // Below its block and as wide, so it prints on the page with it (as the file's picture).
+    chart.setPosition(
+      `${columnLetter(c.firstColumn)}${c.lastRow + 3}`,
+      `${columnLetter(c.lastColumn)}${c.lastRow + 17}`
+    );
   }
 }

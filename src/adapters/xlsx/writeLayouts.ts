@@ -1,34 +1,40 @@
 import ExcelJS from "exceljs";
 import {
+  alignedFormat,
+  CELL_INDENT,
+  CellFormat,
+  ChartLayout,
   ColumnLayout,
+  horizontalOf,
   NUMBER_FORMATS,
+  numberFormatFor,
+  PrintSetup,
   ReportLayout,
+  ROW_STYLES,
   RowStyle,
   SheetLayout,
   TableLayout,
 } from "../../core/layout";
+import {
+  forPrint,
+  LINE_POINTS,
+  reportRowPoints,
+  rowLines,
+  WRAP_FROM_WIDTH,
+} from "../../core/printLayout";
+import { chartSeries, drawBarChart, SERIES_COLOURS } from "./chartImage";
 import { BalansError } from "../../core/problems";
 import { CellValue } from "../../core/tables";
 
 const FONT = "Calibri";
-const HEADER_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDEBF7" },
-};
-const GROUP_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFF2F2F2" },
-};
 
 /** Adds sheets for the layouts to a workbook. It never replaces a sheet: pick a free name first. */
 export function addLayouts(workbook: ExcelJS.Workbook, layouts: readonly SheetLayout[]): void {
   for (const layout of layouts) {
     if (sheetNamed(workbook, layout.sheet))
       throw new BalansError(`Arbetsboken har redan ett blad som heter ${layout.sheet}.`);
-    if (layout.kind === "table") addTable(workbook, layout);
-    else addReport(workbook, layout);
+    if (layout.kind === "table") addTable(workbook, forPrint(layout));
+    else addReport(workbook, forPrint(layout));
   }
 }
 
@@ -74,55 +80,65 @@ function addTable(workbook: ExcelJS.Workbook, layout: TableLayout): void {
       ? layout.rows.map((r) => r.map(cellForFile))
       : [layout.columns.map(() => null)],
   });
-  ws.getRow(1).alignment = { vertical: "top", wrapText: true };
+  // Columns first: exceljs gives a column's alignment to every cell in it, the header's too.
   layout.columns.forEach((c, i) => {
-    if (c.width >= WRAP_FROM_WIDTH)
-      ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: true };
+    ws.getColumn(i + 1).alignment = {
+      vertical: "top",
+      ...alignmentOf(c.format),
+      ...(c.width >= WRAP_FROM_WIDTH ? { wrapText: true } : {}),
+    };
   });
-  layout.rows.forEach((cells, r) => fitRowHeight(ws.getRow(r + 2), cells, layout.columns));
+  // Headers wrap, left-aligned: a right-aligned one would hide under its filter button.
+  layout.columns.forEach((_, i) => {
+    ws.getRow(1).getCell(i + 1).alignment = {
+      vertical: "top",
+      wrapText: true,
+      ...alignmentOf("text"),
+    };
+  });
+  const headerHeight = reportRowPoints(
+    { style: "header", cells: layout.columns.map((c) => c.header) },
+    layout.columns.map((c) => ({ ...c, width: c.width - FILTER_BUTTON_WIDTH }))
+  );
+  if (headerHeight !== undefined) ws.getRow(1).height = headerHeight;
+  layout.rows.forEach((cells, r) => {
+    const lines = Math.min(8, rowLines(cells, layout.columns));
+    if (lines > 1) ws.getRow(r + 2).height = LINE_POINTS * lines;
+  });
+  applyPrint(ws, layout.print!);
 }
 
-/** Columns at least this wide wrap their text; narrower ones hold codes, dates and numbers. */
-const WRAP_FROM_WIDTH = 24;
-const LINE_HEIGHT = 15;
-// Calibri 11 fits about 1,2 average characters per unit of column width; spreadsheet programs
-// without Calibri substitute wider fonts, so plan for one.
-const CHARS_PER_WIDTH = 1.0;
+/** Characters of a table header's width that its filter button covers. */
+const FILTER_BUTTON_WIDTH = 2;
 
-/**
- * Spreadsheet programs do not grow a row for wrapped text written by a file, so the height is
- * set from an estimate of the wrapped lines (characters per line ≈ column width).
- */
-function fitRowHeight(
-  row: ExcelJS.Row,
-  cells: readonly CellValue[],
-  columns: readonly { width: number }[]
-): void {
-  let lines = 1;
-  cells.forEach((value, c) => {
-    const width = columns[c]?.width ?? 10;
-    if (typeof value === "string" && width >= WRAP_FROM_WIDTH)
-      lines = Math.max(lines, Math.ceil(value.length / (width * CHARS_PER_WIDTH)));
-  });
-  if (lines > 1) row.height = LINE_HEIGHT * Math.min(lines, 6);
+/** The layout's print setup in the file: page, scaling, repeated rows, breaks, header, footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const m = print.margins;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    margins: { ...m },
+    ...(print.titleRows
+      ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` }
+      : {}),
+  };
+  const codes = (h: PrintSetup["header"]) => `&L${h.left}&C${h.center}&R${h.right}`;
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: codes(print.header),
+    oddFooter: codes(print.footer),
+  };
+  // A break is stored after the last row of a page: the row above the one that starts the next.
+  for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
 }
 
 function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
   const ws = workbook.addWorksheet(layout.sheet, {
     views: [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: layout.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      // Repeat the column headers on every printed page when the frozen rows end with them.
-      ...(layout.rows[layout.freezeRows - 1]?.style === "header"
-        ? { printTitlesRow: `${layout.freezeRows}:${layout.freezeRows}` }
-        : {}),
-    },
-    headerFooter: { oddFooter: "&L&A&RSida &P av &N" },
   });
   layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   layout.rows.forEach((row, r) => {
@@ -136,85 +152,111 @@ function addReport(workbook: ExcelJS.Workbook, layout: ReportLayout): void {
         format &&
         !["title", "subtitle", "header"].includes(row.style)
       ) {
-        cell.numFmt = NUMBER_FORMATS[format];
+        cell.numFmt = numberFormatFor(format, value);
       }
     });
     styleRow(wsRow, row.style, layout.columns);
-    if (row.style === "header") {
-      const lines = Math.max(
-        1,
-        ...row.cells.map((v, c) =>
-          typeof v === "string" ? Math.ceil(v.length / (layout.columns[c]?.width ?? 10)) : 1
-        )
-      );
-      if (lines > 1) wsRow.height = LINE_HEIGHT * Math.min(lines, 3);
-    }
-    if (row.style === "item") {
-      row.cells.forEach((value, c) => {
-        const wrap = typeof value === "string" && layout.columns[c]?.width >= WRAP_FROM_WIDTH;
-        wsRow.getCell(c + 1).alignment = { vertical: "top", ...(wrap ? { wrapText: true } : {}) };
-      });
-      fitRowHeight(wsRow, row.cells, layout.columns);
-    }
-  });
-}
-
-function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
-  const width = columns.length;
-  const each = (f: (cell: ExcelJS.Cell, c: number) => void) => {
-    for (let c = 1; c <= width; c++) f(row.getCell(c), c);
-  };
-  switch (style) {
-    case "title":
-      row.getCell(1).font = { name: FONT, size: 14, bold: true };
-      row.height = 22;
-      break;
-    case "subtitle":
-    case "note":
-      row.getCell(style === "note" ? 2 : 1).font = {
-        name: FONT,
-        size: 9,
-        italic: true,
-        color: { argb: "FF595959" },
-      };
-      break;
-    case "header":
-      each((cell, c) => {
-        cell.font = { name: FONT, bold: true };
-        cell.fill = HEADER_FILL;
-        cell.border = { bottom: { style: "thin" } };
-        const format = columns[c - 1]?.format;
-        const numeric = format !== undefined && format !== "text";
+    const height = reportRowPoints(row, layout.columns);
+    if (height !== undefined) wsRow.height = height;
+    if (row.style !== "title") {
+      layout.columns.forEach((column, c) => {
+        const value = row.cells[c];
+        const wrap = typeof value === "string" && column.width >= WRAP_FROM_WIDTH;
+        const cell = wsRow.getCell(c + 1);
         cell.alignment = {
-          vertical: "bottom",
-          wrapText: true,
-          horizontal: numeric ? "right" : "left",
+          ...cell.alignment,
+          ...(row.style === "header" ? {} : { vertical: "top" as const }),
+          ...alignmentOf(alignedFormat(row, c, layout.columns)),
+          ...(wrap ? { wrapText: true } : {}),
         };
       });
-      break;
-    case "group":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.fill = GROUP_FILL;
-      });
-      break;
-    case "subtotal":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.border = { top: { style: "thin" } };
-      });
-      break;
-    case "total":
-      each((cell) => {
-        cell.font = { name: FONT, bold: true };
-        cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
-      });
-      break;
-    case "emphasis":
-      each((cell) => (cell.font = { name: FONT, bold: true, color: { argb: "FFC00000" } }));
-      break;
-    default:
-      break;
+    }
+  });
+  if (layout.chart) addChartImage(workbook, ws, layout, layout.chart);
+  applyPrint(ws, layout.print!);
+}
+
+/** Text left and one indent step in; numbers and dates right (see CELL_INDENT). */
+function alignmentOf(format: CellFormat | undefined): Partial<ExcelJS.Alignment> {
+  return horizontalOf(format) === "left"
+    ? { horizontal: "left", indent: CELL_INDENT }
+    : { horizontal: "right" };
+}
+
+/** Rows the chart's picture takes below its block (about 300 px). */
+const CHART_ROWS = 15;
+
+/**
+ * The chart as a picture under its block, spanning the block's columns, with its title above it;
+ * each series' name cell gets its bars' colour, as the chart's legend.
+ */
+function addChartImage(
+  workbook: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  layout: ReportLayout,
+  chart: ChartLayout
+): void {
+  const series = chartSeries(layout, chart);
+  // By rows the categories stand under the block's own columns; by columns they get equal slots.
+  const slots =
+    chart.seriesBy === "rows"
+      ? layout.columns.slice(chart.firstColumn, chart.lastColumn + 1).map((c) => c.width)
+      : [10, ...(series[0]?.values ?? []).map(() => 10)];
+  const scale = 2; // drawn at twice the size it shows, so it prints sharp
+  const width = Math.round(slots.reduce((s, w) => s + w * 7 + 5, 0) * scale);
+  const height = CHART_ROWS * 20 * scale;
+  series.forEach((_, i) => {
+    const cell =
+      chart.seriesBy === "rows"
+        ? ws.getCell(chart.firstRow + 2 + i, chart.firstColumn + 1)
+        : ws.getCell(chart.firstRow + 1, chart.firstColumn + 2 + i);
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${SERIES_COLOURS[i % SERIES_COLOURS.length]}` },
+    };
+    cell.font = { name: FONT, bold: true, color: { argb: "FFFFFFFF" } };
+  });
+  const titleRow = chart.lastRow + 3; // 1-based: one empty row under the block
+  const title = ws.getCell(titleRow, chart.firstColumn + 1);
+  title.value = chart.title;
+  title.font = { name: FONT, bold: true };
+  const image = workbook.addImage({
+    buffer: drawBarChart(series, slots, width, height) as unknown as ExcelJS.Buffer,
+    extension: "png",
+  });
+  // Anchors are 0-based: the picture covers the block's columns for CHART_ROWS rows.
+  ws.addImage(image, {
+    tl: { col: chart.firstColumn, row: titleRow },
+    br: { col: chart.lastColumn + 1, row: titleRow + CHART_ROWS },
+    editAs: "oneCell",
+  } as unknown as ExcelJS.ImageRange);
+}
+
+/** The row's look from the core's table, and the header's alignment. */
+function styleRow(row: ExcelJS.Row, style: RowStyle, columns: readonly ColumnLayout[]): void {
+  const look = ROW_STYLES[style];
+  const argb = (rgb: string) => `FF${rgb}`;
+  const rule = (kind: "thin" | "double" | undefined) => (kind ? { style: kind } : undefined);
+  for (let c = 1; c <= columns.length; c++) {
+    const cell = row.getCell(c);
+    if (look.font) {
+      const { color, ...font } = look.font;
+      cell.font = { name: FONT, ...font, ...(color ? { color: { argb: argb(color) } } : {}) };
+    }
+    if (look.fill)
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+    if (look.ruleAbove || look.ruleBelow) {
+      const top = rule(look.ruleAbove);
+      const bottom = rule(look.ruleBelow);
+      cell.border = { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) };
+    }
+    if (style === "header")
+      cell.alignment = {
+        vertical: "bottom",
+        wrapText: true,
+        ...alignmentOf(columns[c - 1]?.format),
+      };
   }
 }
 

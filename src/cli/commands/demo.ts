@@ -11,6 +11,7 @@ import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWork
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { checkOutput } from "../paths";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
+import { pdfBeside, writePdf } from "../pdf";
 import { renderEffects } from "./effects";
 
 export const DEFAULT_DEMO_FILE = "balans-exempel.xlsx";
@@ -19,15 +20,16 @@ export const DEMO_TRANSFER_YEAR = 2018;
 
 /** Writes the embedded example workbook with its computed sheets and prints the summary. */
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], ["force"]);
+  const args = parseArgs(argv, ["out"], ["force", "pdf"]);
   if (args.positional.length)
     throw new UsageError(
-      `demo tar inga argument utom --out FIL.xlsx (fick ${args.positional.join(" ")})`
+      `demo tar inga argument utom --out FIL.xlsx och --pdf (fick ${args.positional.join(" ")})`
     );
   const out = String(args.options.get("out") ?? DEFAULT_DEMO_FILE);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ska vara en .xlsx-fil (fick ${out})`);
   await checkOutput(out, [], args.options.has("force"));
+  if (args.options.has("pdf")) await checkOutput(pdfBeside(out), [], args.options.has("force"));
 
   const inputs = exampleTableLayouts();
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));
@@ -61,5 +63,6 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   io.out(
     `Bladen: ${["Årseffekter", report.sheet, transfers.sheet, ...inputs.map((t) => t.sheet)].join(", ")}`
   );
+  if (args.options.has("pdf")) io.out(`PDF:en är skriven: ${await writePdf(out)}`);
   return 0;
 }

@@ -3,7 +3,13 @@ import * as path from "path";
 import { writeLayoutsToFile } from "../../adapters/xlsx/writeLayouts";
 import { toIsoDate } from "../../core/dates";
 import { describeProblem, BalansError } from "../../core/problems";
-import { parsePlanText, PlanImport } from "../../core/planText";
+import {
+  acceptCandidates,
+  describeColumns,
+  ImportedMeasure,
+  parsePlanText,
+  PlanImport,
+} from "../../core/planText";
 import { importedMeasuresLayout } from "../../core/sheets/importedPlan";
 import { CliIo, parseArgs, UsageError } from "../io";
 import { checkOutput } from "../paths";
@@ -23,23 +29,43 @@ export function decodeText(buffer: Buffer): string {
 }
 
 export function importJson(plan: PlanImport) {
+  const measure = (m: ImportedMeasure) => ({
+    id: m.id,
+    area: m.area,
+    name: m.name,
+    annual: m.annual ?? null,
+    perYear: m.perYear ?? {},
+    timing: m.timing,
+    start: m.start ? toIsoDate(m.start) : null,
+    dependency: m.dependency ?? null,
+    comment: m.comment ?? null,
+    line: m.line,
+    source: m.source,
+    confidence: m.confidence,
+  });
   return {
     unit: plan.unit,
-    measures: plan.measures.map((m) => ({
-      id: m.id,
-      area: m.area,
-      name: m.name,
-      annual: m.annual,
-      timing: m.timing,
-      start: m.start ? toIsoDate(m.start) : null,
-      dependency: m.dependency ?? null,
-      comment: m.comment ?? null,
+    columns: plan.tables.map((t) => ({
+      line: t.line,
+      area: t.area,
+      unit: t.unit,
+      columns: t.columns.map((c) => ({
+        header: c.header,
+        role: c.role,
+        ...(c.year !== undefined ? { year: c.year } : {}),
+        ...(c.unit ? { unit: c.unit } : {}),
+      })),
     })),
+    measures: plan.measures.map(measure),
+    candidates: plan.candidates.map(measure),
     sections: plan.sections.map((s) => ({
       area: s.area,
       statedSum: s.statedSum ?? null,
       computedSum: s.computedSum,
       matches: s.matches ?? null,
+      ...(s.statedPerYear
+        ? { statedPerYear: s.statedPerYear, computedPerYear: s.computedPerYear }
+        : {}),
     })),
     statedTotal: plan.statedTotal ?? null,
     computedTotal: plan.computedTotal,
@@ -54,16 +80,43 @@ function renderImport(plan: PlanImport): string {
     m.id,
     truncate(m.area, 26),
     truncate(m.name, 40),
-    m.annual,
+    m.annual ?? "–",
     m.start ? toIsoDate(m.start) : "–",
+    m.confidence < 1 ? `${Math.round(m.confidence * 100)} %` : "",
   ]);
-  const lines = [
-    renderTable(["Id", "Område", "Åtgärd", `Helår (${plan.unit})`, "Start"], rows, 3, (v) =>
-      formatStatedAmount(v)
-    ),
-    "",
-  ];
-  lines.push("Kontroll mot planens egna summor:");
+  const header = ["Id", "Område", "Åtgärd", `Helår (${plan.unit})`, "Start", "Säkerhet"];
+  const lines = plan.measures.length
+    ? [
+        ...plan.tables.map(
+          (t) => `Tabell på rad ${t.line} (${t.unit}): ${describeColumns(t.columns)}`
+        ),
+        "",
+        renderTable(header, rows, 3, (v) => formatStatedAmount(v)),
+        "",
+      ]
+    : [];
+  const stated = [...new Set(plan.measures.flatMap((m) => Object.keys(m.perYear ?? {})))].sort();
+  if (stated.length)
+    lines.push(
+      `Effekt per år enligt planen (${plan.unit}):`,
+      ...plan.measures
+        .filter((m) => m.perYear)
+        .map(
+          (m) =>
+            `  ${m.id.padEnd(4)} ${stated.map((y) => `${y}: ${m.perYear![y] === undefined ? "–" : formatStatedAmount(m.perYear![y])}`).join("  ")}`
+        ),
+      ""
+    );
+  if (plan.candidates.length)
+    lines.push(
+      `Förslag i löptext (osäkra, skrivs bara med --med-forslag):`,
+      ...plan.candidates.map(
+        (c) =>
+          `  ${c.id} rad ${c.line}: ${formatStatedAmount(c.annual ?? 0)} ${plan.unit}, ${c.timing || "ingen tidpunkt"} – ${truncate(c.name, 70)}`
+      ),
+      ""
+    );
+  if (plan.sections.length) lines.push("Kontroll mot planens egna summor:");
   for (const s of plan.sections) {
     const ok =
       s.matches === undefined
@@ -84,19 +137,23 @@ function renderImport(plan: PlanImport): string {
     lines.push(
       `  Per år: ${years.map((y) => `${y} ${formatStatedAmount(plan.computedPerYear[y])} (angivet ${formatStatedAmount(plan.statedPerYear[y])})`).join(", ")}`
     );
-  if (plan.problems.length)
+  // The hint when nothing was found goes to stderr, once.
+  const problems = plan.problems.filter((p) => p.message !== plan.hint);
+  if (problems.length)
     lines.push(
       "",
-      `${plan.problems.length} problem:`,
-      ...plan.problems.map((p) => `  - ${describeProblem(p)}`)
+      `${problems.length} problem:`,
+      ...problems.map((p) => `  - ${describeProblem(p)}`)
     );
   return lines.join("\n");
 }
 
 export async function importCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["out"], ["json", "force"]);
+  const args = parseArgs(argv, ["out"], ["json", "force", "med-forslag"]);
   if (args.positional.length !== 1)
-    throw new UsageError("ange planens text: balans import PLAN.txt --out PLAN.xlsx [--json]");
+    throw new UsageError(
+      "ange planens text: balans import PLAN.txt --out PLAN.xlsx [--force] [--json] [--med-forslag]"
+    );
   const input = args.positional[0];
   const out = args.options.get("out");
   if (typeof out !== "string" || !out.toLowerCase().endsWith(".xlsx"))
@@ -122,14 +179,22 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
       `${path.basename(input)} är en Word- eller Excel-fil; spara planen som text (.txt) eller kopiera texten.`
     );
   }
-  const plan = parsePlanText(decodeText(buffer));
+  const read = parsePlanText(decodeText(buffer));
+  // Prose candidates are written only when the user asks for them (`--med-forslag`).
+  const plan = args.options.has("med-forslag")
+    ? acceptCandidates(
+        read,
+        read.candidates.map((c) => c.id)
+      )
+    : read;
   if (plan.measures.length) await writeLayoutsToFile(out, [importedMeasuresLayout(plan)]);
   io.out(args.options.has("json") ? JSON.stringify(importJson(plan), null, 2) : renderImport(plan));
-  if (!args.options.has("json"))
-    io.out(
-      plan.measures.length
-        ? `\nTabellen Atgarder är skriven: ${path.resolve(out)}`
-        : "\nIngen arbetsbok skrevs: inga åtgärder hittades."
-    );
+  if (!plan.measures.length) {
+    // What it looked for and what it saw: the hint is the import's problem without a row.
+    io.err(plan.hint ?? "Hittade inga åtgärder.");
+    if (!args.options.has("json")) io.out("\nIngen arbetsbok skrevs: inga åtgärder hittades.");
+    return 1;
+  }
+  if (!args.options.has("json")) io.out(`\nTabellen Atgarder är skriven: ${path.resolve(out)}`);
   return 0;
 }

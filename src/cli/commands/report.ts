@@ -10,6 +10,7 @@ import { CliIo, parseArgs, stamp, UsageError } from "../io";
 import { checkOutput } from "../paths";
 import { problemCount, problemsJson, reportTableErrors } from "../problemsOut";
 import { headerRowIndex, layoutSectionText } from "../layoutText";
+import { pdfBeside, writeSheetsPdf } from "../pdf";
 import { monthOption, transfersJson } from "./transfers";
 
 /** The `report` JSON document of the workbook contract. */
@@ -47,10 +48,10 @@ export function reportJson(report: MonthlyReport) {
 
 /** Writes `Rapport YYYY-MM` into a copy of the workbook; the input file is never modified. */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ["month", "out"], ["json", "force"]);
+  const args = parseArgs(argv, ["month", "out"], ["json", "force", "pdf"]);
   if (args.positional.length !== 1)
     throw new UsageError(
-      "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--json]"
+      "ange en arbetsbok: balans report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--json]"
     );
   const at = monthOption(args);
   const input = args.positional[0];
@@ -64,6 +65,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError("--out får inte vara indatafilen; rapporten skrivs i en kopia");
   await checkOutput(out, [input], args.options.has("force"));
+  if (args.options.has("pdf"))
+    await checkOutput(pdfBeside(out), [input], args.options.has("force"));
 
   const workbook = await loadXlsx(input);
   const wb = readBalansWorkbook(tablesOf(workbook));
@@ -87,6 +90,11 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     if (report.problems.length)
       io.out(`\n${problemCount(report.problems)} i tabellerna; de står sist på rapportbladet.`);
     io.out(`\nRapporten är skriven: ${path.resolve(out)} (bladet ${layout.sheet})`);
+  }
+  // The PDF holds the report sheet only, printed as a reader's spreadsheet program prints it.
+  if (args.options.has("pdf")) {
+    const pdf = await writeSheetsPdf([layout], pdfBeside(out));
+    if (!args.options.has("json")) io.out(`PDF:en är skriven: ${pdf}`);
   }
   return reportTableErrors(io, "report", workbookErrors(wb));
 }

@@ -56,7 +56,12 @@ export function parseAmount(value: unknown): AmountReading {
     return { ok: false, message: "är tom; ange ett belopp, t.ex. 1,5" };
   }
   if (typeof value !== "string") {
-    const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    const shown =
+      value instanceof Date
+        ? Number.isNaN(value.getTime())
+          ? "ogiltigt datum"
+          : value.toISOString().slice(0, 10)
+        : String(value);
     return { ok: false, message: `är inget belopp (${shown}); ange ett tal, t.ex. 1,5` };
   }
   const error = excelErrorOf(value);

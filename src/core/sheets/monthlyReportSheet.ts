@@ -1,5 +1,5 @@
-import { toExcelSerial } from "../dates";
-import { FollowUpTotals } from "../followUp";
+import { compareDates, daysInMonth, makeDate, toExcelSerial, toIsoDate } from "../dates";
+import { FollowUpLine, FollowUpTotals } from "../followUp";
 import { NO_CATEGORY } from "../insatser";
 import { CellFormat, padCells, ReportLayout, ReportRow } from "../layout";
 import { monthLabel, swedishMonth } from "../months";
@@ -15,14 +15,15 @@ export function reportSheetName(report: MonthlyReport): string {
 
 const WIDTH = 8;
 const pad = (cells: CellValue[]) => padCells(cells, WIDTH);
-const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [
-  undefined,
-  undefined,
-  undefined,
+/** The agreements' columns; their header row aligns by them too (Omfattning is text). */
+const AGREEMENT_FORMATS: CellFormat[] = [
+  "text",
+  "text",
+  "text",
   "date",
   "date",
   "date",
-  undefined,
+  "text",
   "amountFine",
 ];
 
@@ -33,6 +34,8 @@ const AGREEMENT_FORMATS: (CellFormat | undefined)[] = [
  */
 export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   const { at, previous, plan, transfers } = report;
+  // Figures to date start again each January: December's are no comparison.
+  const sameYear = previous.year === at.year;
   const unit = plan?.unit ?? transfers!.current.unit;
   const rows: ReportRow[] = [
     {
@@ -55,17 +58,18 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
         "Sammanfattning",
         null,
         monthLabel(at),
-        monthLabel(previous),
-        "Förändring",
+        sameYear ? monthLabel(previous) : null,
+        sameYear ? "Förändring" : null,
       ]),
     },
   ];
   const compare = (
     label: string,
     now: number | undefined,
-    before: number | undefined,
+    figureBefore: number | undefined,
     style: ReportRow["style"] = "item"
-  ) =>
+  ) => {
+    const before = sameYear ? figureBefore : undefined;
     rows.push({
       style,
       cells: pad([
@@ -77,6 +81,7 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
         now !== undefined && before !== undefined ? now - before : null,
       ]),
     });
+  };
 
   if (plan) {
     const t = plan.totals;
@@ -152,13 +157,22 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
       t.deviation,
       t.forecastYear,
     ];
+    const monthEnd = makeDate(at.year, at.month, daysInMonth(at.year, at.month));
+    const later = plan.lines.filter((l) => startsLater(l, at.year));
     for (const area of plan.areas) {
+      const lines = area.lines.filter((l) => !later.includes(l));
+      if (lines.length === 0) continue;
       rows.push({ style: "group", cells: pad([null, area.area]) });
-      for (const l of area.lines) {
-        const reported = l.reportedThrough ? "" : " (ej rapporterad)";
+      for (const l of lines) {
+        // Not reported is worth saying only of a measure that has started.
+        const status = l.reportedThrough
+          ? l.status || "–"
+          : compareDates(l.measure.start, monthEnd) > 0
+            ? `${l.status ? `${l.status}, s` : "S"}tartar ${toIsoDate(l.measure.start)}`
+            : `${l.status || "–"} (ej rapporterad)`;
         rows.push({
           style: "item",
-          cells: [l.measure.id, l.measure.name, `${l.status || "–"}${reported}`, ...figures(l)],
+          cells: [l.measure.id, l.measure.name, status, ...figures(l)],
         });
       }
       rows.push({
@@ -167,6 +181,18 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
       });
     }
     rows.push({ style: "total", cells: [null, "Summa åtgärder", null, ...figures(plan.totals)] });
+    if (later.length) {
+      rows.push({ style: "blank", cells: pad([]) });
+      rows.push({
+        style: "header",
+        cells: pad(["Id", `Startar senare: ingen effekt ${at.year}`, "Start"]),
+      });
+      for (const l of later)
+        rows.push({
+          style: "item",
+          cells: pad([l.measure.id, l.measure.name, toIsoDate(l.measure.start)]),
+        });
+    }
   }
 
   if (transfers) {
@@ -233,6 +259,7 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   return {
     kind: "report",
     sheet: reportSheetName(report),
+    period: swedishMonth(at),
     orientation: "landscape",
     freezeRows: 2,
     columns: [
@@ -249,6 +276,17 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
   };
 }
 
+/** A measure that starts after the report's year and has nothing in it: listed apart. */
+function startsLater(l: FollowUpLine, year: number): boolean {
+  return (
+    l.measure.start.year > year &&
+    !l.reportedThrough &&
+    l.plannedYear === 0 &&
+    l.actualToDate === 0 &&
+    l.forecastYear === 0
+  );
+}
+
 function agreementSection(
   rows: ReportRow[],
   title: string,
@@ -257,6 +295,7 @@ function agreementSection(
   rows.push({ style: "blank", cells: pad([]) });
   rows.push({
     style: "header",
+    formats: AGREEMENT_FORMATS,
     cells: ["Avtal", title, "Lagrum", "Tecknat", "Start", "Slut", "Omfattning", "Per månad"],
   });
   if (agreements.length === 0) {

@@ -97,6 +97,7 @@ export function transferBalancesLayout(
   return {
     kind: "report",
     sheet: transferSheetName(year),
+    period: String(year),
     orientation: "landscape",
     freezeRows: 3,
     columns: [

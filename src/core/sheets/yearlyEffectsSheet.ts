@@ -1,6 +1,6 @@
 import { PlanEffects } from "../effects";
 import { toExcelSerial } from "../dates";
-import { padCells, ReportLayout, ReportRow } from "../layout";
+import { ColumnLayout, padCells, ReportLayout, ReportRow } from "../layout";
 import { CellValue } from "../tables";
 
 export const YEARLY_EFFECTS_SHEET = "Årseffekter";
@@ -11,6 +11,15 @@ export interface SheetStamp {
   /** What they were computed from, e.g. a file name or `denna arbetsbok`. */
   source: string;
 }
+
+/** The columns before the years; the last holds the chart block's series names. */
+const LEADING_COLUMNS: ColumnLayout[] = [
+  { header: "Id", width: 7 },
+  { header: "Åtgärd", width: 52 },
+  { header: "Tidsaspekt", width: 26 },
+  { header: "Start", width: 11, format: "date" },
+  { header: "Helårseffekt", width: 15, format: "amountPrecise" },
+];
 
 /**
  * The `Årseffekter` sheet: measures × years grouped by area with subtotals, the total, the
@@ -24,7 +33,7 @@ export function yearlyEffectsLayout(
   forecast?: PlanEffects
 ): ReportLayout {
   const { years, unit } = effects;
-  const width = 5 + years.length * (forecast ? 2 : 1);
+  const width = LEADING_COLUMNS.length + years.length * (forecast ? 2 : 1);
   const pad = (cells: CellValue[]) => padCells(cells, width);
   const values = (v: Map<number, number> | undefined) => years.map((y) => v?.get(y) ?? null);
   /** A row's years: the plan's, then the forecast's when there is one. */
@@ -129,44 +138,50 @@ export function yearlyEffectsLayout(
       ]),
     });
   }
-  // The chart's data: one row per year, so Excel can draw savings against the deficit.
+  // The chart's data, under the year columns: the years, then one row per series with its name in
+  // the column beside them, so every header fits its column and the block reads as a small table.
+  const firstYearColumn = LEADING_COLUMNS.length;
+  const namesColumn = firstYearColumn - 1;
+  const series: [string, Map<number, number>][] = [
+    ["Besparing", effects.totals],
+    ...(effects.deficit.size > 0
+      ? ([
+          ["Underskott", effects.deficit],
+          ["Restunderskott", effects.residual],
+        ] as [string, Map<number, number>][])
+      : []),
+  ];
+  const block = (label: CellValue, values: CellValue[]): CellValue[] =>
+    pad([...Array<CellValue>(namesColumn).fill(null), label, ...values]);
   rows.push({ style: "blank", cells: pad([]) });
+  rows.push({ style: "group", cells: pad([null, `Diagrammets underlag (${unit})`]) });
   const chartHeader = rows.length;
-  rows.push({
-    style: "header",
-    cells: pad(["År", "Besparing", "Underskott", "Restunderskott"]),
-    formats: [undefined, "amount", "amount", "amount"],
-  });
-  for (const y of years) {
+  rows.push({ style: "header", cells: block(null, years.map(String)) });
+  for (const [name, values] of series) {
     rows.push({
       style: "item",
-      formats: [undefined, "amount", "amount", "amount"],
-      cells: pad([
-        String(y),
-        effects.totals.get(y) ?? 0,
-        effects.deficit.get(y) ?? null,
-        effects.residual.get(y) ?? null,
-      ]),
+      cells: block(
+        name,
+        years.map((y) => values.get(y) ?? (name === "Besparing" ? 0 : null))
+      ),
     });
   }
   return {
     kind: "report",
     sheet: YEARLY_EFFECTS_SHEET,
+    period: years.length ? `${years[0]}–${years[years.length - 1]}` : undefined,
     chart: {
       title: `Besparing och underskott per år (${unit})`,
+      seriesBy: "rows",
       firstRow: chartHeader,
       lastRow: rows.length - 1,
-      firstColumn: 0,
-      lastColumn: effects.deficit.size > 0 ? 2 : 1,
+      firstColumn: namesColumn,
+      lastColumn: namesColumn + years.length,
     },
     orientation: "landscape",
     freezeRows: 3,
     columns: [
-      { header: "Id", width: 7 },
-      { header: "Åtgärd", width: 52 },
-      { header: "Tidsaspekt", width: 26 },
-      { header: "Start", width: 11, format: "date" },
-      { header: "Helårseffekt", width: 12, format: "amountPrecise" },
+      ...LEADING_COLUMNS,
       ...years.map((y) => ({ header: String(y), width: 10, format: "amount" as const })),
       ...(forecast
         ? years.map((y) => ({ header: `Prognos ${y}`, width: 10, format: "amount" as const }))

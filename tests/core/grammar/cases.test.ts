@@ -14,6 +14,7 @@ import {
   EXCEL_ERRORS,
 } from "../../../src/core/grammar";
 import { toIsoDate } from "../../../src/core/dates";
+import { cellText } from "../../../src/core/tables";
 
 const start = (text: unknown) => {
   const r = parseTiming(text);
@@ -283,5 +284,16 @@ describe("units in headers", () => {
       unit: { kind: "unknown", text: "euro" },
     });
     expect(splitHeader("Helårseffekt")).toEqual({ key: "helarseffekt", unit: { kind: "none" } });
+  });
+});
+
+describe("an invalid Date from a host (a serial no calendar holds) is never a throw", () => {
+  const invalid = new Date(NaN);
+  it("as an amount: a problem", () => {
+    const r = parseAmount(invalid);
+    expect(r.ok).toBe(false);
+  });
+  it("as a cell's text: empty", () => {
+    expect(cellText(invalid)).toBe("");
   });
 });

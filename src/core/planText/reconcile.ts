@@ -1,0 +1,172 @@
+import { accrue } from "../accrual";
+import { Problem } from "../problems";
+import { formatSwedish } from "../text";
+import { convertAmount, matchesStated, readStated, Stated, Unit } from "./grammar";
+import { Line } from "./lines";
+import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } from "./types";
+
+/**
+ * Reconciling with the plan's own sums: each sum row, the plan's total and its table per year,
+ * compared at the precision the plan writes them (`Summa 4,0` is 3,95–4,05, not 3,5–4,5).
+ */
+
+const inUnit = (s: Stated, unit: Unit) => (s.unit ? convertAmount(s.value, s.unit, unit) : s.value);
+const sv = (v: number) => formatSwedish(Math.round(v * 1000) / 1000);
+
+/** A section per sum row (or per table without one), checked against what its rows add up to. */
+export function checkSums(
+  tableArea: string,
+  sums: SumRow[],
+  measures: RawMeasure[],
+  unit: Unit,
+  problems: Problem[]
+): ImportedSection[] {
+  const annualOf = (m: RawMeasure) => convertAmount(m.measure.annual ?? 0, m.unit, unit);
+  const areaOf = (rows: RawMeasure[]) => {
+    const areas = [...new Set(rows.map((m) => m.measure.area))];
+    return areas.length === 1 ? areas[0] : tableArea;
+  };
+  if (sums.length === 0)
+    return measures.length
+      ? [{ area: areaOf(measures), computedSum: measures.reduce((a, m) => a + annualOf(m), 0) }]
+      : [];
+  return sums.map((s) => {
+    const labelArea = s.label
+      .replace(/^(summa|delsumma|totalt?)\s*(totalt?)?\s*[:.]?\s*/i, "")
+      .trim();
+    const area = s.total
+      ? "Totalt"
+      : labelArea && !/\d/.test(labelArea)
+        ? labelArea
+        : areaOf(s.covers);
+    const computedSum = s.covers.reduce((a, m) => a + annualOf(m), 0);
+    const section: ImportedSection = { area, computedSum };
+    if (s.annual) {
+      section.statedSum = inUnit(s.annual, unit);
+      const computedInStated = convertAmount(computedSum, unit, s.annual.unit ?? unit);
+      section.matches = matchesStated(s.annual, computedInStated);
+      if (!section.matches)
+        problems.push({
+          table: IMPORT_TABLE,
+          row: s.line,
+          column: "Summa",
+          key: "annual",
+          message: `Avsnittet »${area}« anger summan ${sv(section.statedSum)} ${unit}, men åtgärderna summerar till ${sv(computedSum)} ${unit}`,
+        });
+    }
+    const years = Object.keys(s.perYear);
+    if (years.length) {
+      section.statedPerYear = {};
+      section.computedPerYear = {};
+      for (const y of years) {
+        const stated = s.perYear[y];
+        const computed = s.covers.reduce(
+          (a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit),
+          0
+        );
+        section.statedPerYear[y] = inUnit(stated, unit);
+        section.computedPerYear[y] = computed;
+        if (!matchesStated(stated, convertAmount(computed, unit, stated.unit ?? unit))) {
+          section.matches = false;
+          problems.push({
+            table: IMPORT_TABLE,
+            row: s.line,
+            column: y,
+            key: y,
+            message: `»${s.label}« anger ${sv(section.statedPerYear[y])} ${unit} för ${y}, men åtgärderna summerar till ${sv(computed)} ${unit}`,
+          });
+        } else if (section.matches === undefined) section.matches = true;
+      }
+    }
+    return section;
+  });
+}
+
+/** The plan's total (`Total summa … : 62,9 mnkr`) and its table per year (`Kostnadsreducering per år`). */
+export function readPlanFigures(lines: Line[]): {
+  total?: { stated: Stated; line: number };
+  perYear: Record<string, Stated>;
+} {
+  let total: { stated: Stated; line: number } | undefined;
+  const perYear: Record<string, Stated> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    const m = /^total\s+summa\b.*?:?\s*(.*)$/i.exec(t);
+    if (m) {
+      const s = readStated(m[1]);
+      if (s) total = { stated: s, line: lines[i].number };
+      continue;
+    }
+    if (!/^kostnadsreducering per år/i.test(t)) continue;
+    for (let k = i + 1; k < lines.length && k < i + 30; k++) {
+      const row = lines[k].text.trim();
+      if (row === "" || /^år\b/i.test(row)) continue;
+      const y = /^((?:19|20)\d{2})\s+(.+)$/.exec(row);
+      if (!y) break;
+      const s = readStated(y[2]);
+      if (s) perYear[y[1]] = s;
+    }
+  }
+  return { total, perYear };
+}
+
+/**
+ * A measure's effect in a year: the figure the plan states for that year; otherwise Helårseffekt
+ * accrued from its start; after the last stated year, Helårseffekt or else the last stated figure.
+ */
+export function plannedYear(m: ImportedMeasure, year: number): number {
+  const stated = m.perYear?.[String(year)];
+  if (stated !== undefined) return stated;
+  const years = Object.keys(m.perYear ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (m.start && m.annual !== undefined) return accrue(m.annual, { start: m.start }, year);
+  if (years.length && year > years[years.length - 1])
+    return m.annual ?? m.perYear![String(years[years.length - 1])];
+  return 0;
+}
+
+/** Checks the plan's total and table per year against the measures. */
+export function checkPlanFigures(
+  figures: ReturnType<typeof readPlanFigures>,
+  measures: ImportedMeasure[],
+  unit: Unit,
+  problems: Problem[]
+): {
+  statedTotal?: number;
+  computedTotal: number;
+  statedPerYear: Record<string, number>;
+  computedPerYear: Record<string, number>;
+} {
+  const computedTotal = measures.reduce((a, m) => a + (m.annual ?? 0), 0);
+  let statedTotal: number | undefined;
+  if (figures.total) {
+    const s = figures.total.stated;
+    statedTotal = inUnit(s, unit);
+    if (!matchesStated(s, convertAmount(computedTotal, unit, s.unit ?? unit)))
+      problems.push({
+        table: IMPORT_TABLE,
+        row: figures.total.line,
+        column: "Total summa",
+        message: `Planen anger totalt ${sv(statedTotal)} ${unit}, men åtgärderna summerar till ${sv(computedTotal)} ${unit}`,
+      });
+  }
+  const statedPerYear: Record<string, number> = {};
+  const computedPerYear: Record<string, number> = {};
+  for (const [y, s] of Object.entries(figures.perYear)) {
+    statedPerYear[y] = inUnit(s, unit);
+    computedPerYear[y] = measures.reduce((a, m) => a + plannedYear(m, Number(y)), 0);
+    if (!matchesStated(s, convertAmount(computedPerYear[y], unit, s.unit ?? unit)))
+      problems.push({
+        table: IMPORT_TABLE,
+        column: "Kostnadsreducering per år",
+        message: `För ${y} anger planen ${sv(statedPerYear[y])} ${unit}, men åtgärderna ger ${sv(computedPerYear[y])} ${unit}`,
+      });
+  }
+  return {
+    ...(statedTotal !== undefined ? { statedTotal } : {}),
+    computedTotal,
+    statedPerYear,
+    computedPerYear,
+  };
+}
