@@ -44,6 +44,8 @@ export interface PlanSection {
   planRequired: boolean | null;
   /** Ids of the measures whose forecast the economist revised (Prognos helårseffekt/start). */
   revised: string[];
+  /** The workbook has no readable Underskott table: no residual deficit, no 1 % rule. */
+  deficitsMissing?: true;
 }
 
 /**
@@ -115,6 +117,7 @@ export function buildMonthlyReport(
       planRequired:
         deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
       revised: wb.measures.measures.filter((m) => m.forecast).map((m) => m.id),
+      ...(wb.deficits ? {} : { deficitsMissing: true }),
     };
     if (lines.some((l) => l.plannedYear !== 0) && lines.every((l) => !l.reportedThrough)) {
       problems.push({

@@ -91,9 +91,20 @@ export function readBalansWorkbook(tables: readonly RawTable[]): BalansWorkbook 
       ...(deficits?.problems ?? []),
       ...(followUp?.problems ?? []),
       ...(ledger?.problems ?? []),
+      ...(measures && !deficits && !tableErrors.has(foldText(TABLE_NAMES.deficits))
+        ? [MISSING_DEFICITS]
+        : []),
     ],
   };
 }
+
+/** A plan without its Underskott table: the effects are computed, the residual deficit is not. */
+const MISSING_DEFICITS: Problem = {
+  table: TABLE_NAMES.deficits,
+  severity: "notice",
+  message:
+    "Tabellen Underskott saknas (inget blad eller ingen tabell heter Underskott), så inget restunderskott räknas.",
+};
 
 /**
  * The structural errors (a missing required column, an unknown unit) of the named tables, or of

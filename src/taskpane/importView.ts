@@ -6,6 +6,7 @@ import {
   ImportedMeasure,
   parsePlanText,
   PlanImport,
+  sumsAgree,
 } from "../core/planText";
 import { describeProblem } from "../core/problems";
 import { Strings } from "./i18n";
@@ -63,8 +64,6 @@ export interface PreviewActions {
   candidate(id: string, ticked: boolean): void;
 }
 
-const CHECKS = ["Summa", "Total summa", "Kostnadsreducering per år"];
-
 /** Draws the preview (or hides it); keeps the keyboard focus on the control that had it. */
 export function viewImportPreview(
   doc: Document,
@@ -77,7 +76,7 @@ export function viewImportPreview(
   if (!state) return;
   const focused = doc.activeElement?.id;
   const { plan } = state;
-  const sumsOk = !plan.problems.some((p) => p.column && CHECKS.includes(p.column));
+  const sumsOk = sumsAgree(plan);
   el("import-summary").textContent =
     `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
   el("import-columns").replaceChildren(...columnsView(doc, state, t, actions));

@@ -170,4 +170,29 @@ describe("balans import", () => {
       [150, 300, 300],
     ]);
   });
+
+  it("checks a per-year table's sums per year with their figures, never NaN or a quiet 0", async () => {
+    const plans = path.join(__dirname, "../fixtures/plans");
+    const wrong = await balans(
+      "import",
+      path.join(plans, "gn-2022-years-wrong-total.txt"),
+      "--out",
+      path.join(dir, "years.xlsx"),
+      "--force"
+    );
+    expect(wrong.stdout).toMatch(
+      /Övrigt\s+per år:\n\s+2022\s+1200,0\s+STÄMMER INTE \(angivet 9999,0\)\n\s+2023\s+2000,0\s+stämmer \(angivet 2000,0\)\n\s+2024\s+2000,0\s+stämmer \(angivet 2000,0\)/
+    );
+    expect(wrong.stdout).not.toMatch(/NaN|\s0,0\s+stämmer/);
+    const minus = await balans(
+      "import",
+      path.join(plans, "son-2023-minus-title-unit.txt"),
+      "--out",
+      path.join(dir, "minus.xlsx"),
+      "--force"
+    );
+    expect(minus.stdout).toMatch(/Övrigt\s+−2700,0\s+kan inte kontrolleras \(negativa belopp\)/);
+    expect(minus.stdout).toMatch(/Fr\.o\.m\. → Tidsaspekt/);
+    expect(minus.stdout).not.toMatch(/stämmer/);
+  });
 });

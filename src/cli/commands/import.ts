@@ -7,6 +7,7 @@ import {
   acceptCandidates,
   describeColumns,
   ImportedMeasure,
+  ImportedSection,
   parsePlanText,
   PlanImport,
 } from "../../core/planText";
@@ -64,8 +65,10 @@ export function importJson(plan: PlanImport) {
       computedSum: s.computedSum,
       matches: s.matches ?? null,
       ...(s.statedPerYear
-        ? { statedPerYear: s.statedPerYear, computedPerYear: s.computedPerYear }
+        ? { statedPerYear: s.statedPerYear, matchesPerYear: s.matchesPerYear }
         : {}),
+      ...(s.computedPerYear ? { computedPerYear: s.computedPerYear } : {}),
+      ...(s.unchecked ? { unchecked: s.unchecked } : {}),
     })),
     statedTotal: plan.statedTotal ?? null,
     computedTotal: plan.computedTotal,
@@ -117,17 +120,7 @@ function renderImport(plan: PlanImport): string {
       ""
     );
   if (plan.sections.length) lines.push("Kontroll mot planens egna summor:");
-  for (const s of plan.sections) {
-    const ok =
-      s.matches === undefined
-        ? "ingen summa angiven"
-        : s.matches
-          ? "stämmer"
-          : `STÄMMER INTE (angivet ${formatStatedAmount(s.statedSum!)})`;
-    lines.push(
-      `  ${truncate(s.area, 44).padEnd(44)} ${formatStatedAmount(s.computedSum).padStart(8)}  ${ok}`
-    );
-  }
+  for (const s of plan.sections) lines.push(...sectionLines(s));
   if (plan.statedTotal !== undefined)
     lines.push(
       `  ${"Totalt".padEnd(44)} ${formatStatedAmount(plan.computedTotal).padStart(8)}  angivet ${formatStatedAmount(plan.statedTotal)}`
@@ -197,4 +190,32 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   }
   if (!args.options.has("json")) io.out(`\nTabellen Atgarder är skriven: ${path.resolve(out)}`);
   return 0;
+}
+
+/**
+ * A section's check: its Helårseffekt sum (when the plan has one), then each year's sum with its
+ * figures; a sum the plan does not state is said so, a section that cannot be checked says why.
+ */
+function sectionLines(s: ImportedSection): string[] {
+  const status = (stated: number | undefined, matches: boolean | undefined) =>
+    s.unchecked
+      ? `kan inte kontrolleras (${s.unchecked})`
+      : stated === undefined
+        ? "ingen summa angiven"
+        : matches
+          ? `stämmer (angivet ${formatStatedAmount(stated)})`
+          : `STÄMMER INTE (angivet ${formatStatedAmount(stated)})`;
+  const years = Object.keys(s.computedPerYear ?? {}).sort();
+  const onlyYears = years.length > 0 && s.statedSum === undefined && s.computedSum === 0;
+  const head = `  ${truncate(s.area, 44).padEnd(44)}`;
+  const out = onlyYears
+    ? [`${head} per år:`]
+    : [
+        `${head} ${formatStatedAmount(s.computedSum).padStart(8)}  ${status(s.statedSum, s.annualMatches)}`,
+      ];
+  for (const y of years)
+    out.push(
+      `    ${y} ${formatStatedAmount(s.computedPerYear![y]).padStart(8)}  ${status(s.statedPerYear?.[y], s.matchesPerYear?.[y])}`
+    );
+  return out;
 }

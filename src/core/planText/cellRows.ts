@@ -225,7 +225,10 @@ export function readCellRow(row: CellRow, ctx: TableContext): RawMeasure {
         row: row.line,
         column: c.header,
         key: c.role === "annual" ? "annual" : String(c.year),
-        message: `»${row.texts[k]}« ${a.problem}`,
+        // the grammar's message may quote the cell already
+        message: a.problem.includes(`»${row.texts[k]}«`)
+          ? a.problem
+          : `»${row.texts[k]}« ${a.problem}`,
       });
       return;
     }

@@ -6,6 +6,7 @@ import { proseCandidates } from "./prose";
 import { checkPlanFigures, checkSums, readPlanFigures } from "./reconcile";
 import { readBlockTable } from "./blockRows";
 import { readCellTable } from "./cellRows";
+import { checkSigns } from "./signs";
 import { TableContext } from "./rowFields";
 import { findTables, FoundTable, headingTest } from "./tables";
 import {
@@ -29,6 +30,7 @@ export type {
 } from "./types";
 export type { ColumnMapping, ColumnRole } from "./columns";
 export { COLUMN_ROLES, ROLE_LABELS } from "./columns";
+export { sumsAgree } from "./reconcile";
 
 /**
  * Reads an action plan from its text, as it comes out of a PDF, Word or Excel: tables found by
@@ -52,12 +54,12 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
 
   const tables: ImportedTable[] = [];
   const raws: RawMeasure[] = [];
-  const sectionsRaw: { area: string; rows: TableRows }[] = [];
+  const sectionsRaw: { area: string; rows: TableRows; signUnclear: boolean }[] = [];
   for (const t of found) {
-    const { table, rows } = readTable(t, overrides[t.header.number] ?? {}, problems);
+    const { table, rows, signUnclear } = readTable(t, overrides[t.header.number] ?? {}, problems);
     tables.push(table);
     raws.push(...rows.measures);
-    sectionsRaw.push({ area: t.area, rows });
+    sectionsRaw.push({ area: t.area, rows, signUnclear });
   }
 
   // The import's unit is the one most tables use; the others are converted to it.
@@ -83,7 +85,9 @@ export function parsePlanText(input: unknown, overrides: ColumnOverrides = {}): 
   }));
 
   const sections: ImportedSection[] = sectionsRaw.flatMap((s) =>
-    checkSums(s.area, s.rows.sums, s.rows.measures, unit, problems)
+    checkSums(s.area, s.rows.sums, s.rows.measures, unit, problems).map((section) =>
+      s.signUnclear ? { ...section, unchecked: "negativa belopp" } : section
+    )
   );
   const figures = checkPlanFigures(readPlanFigures(lines), measures, unit, problems);
 
@@ -128,7 +132,7 @@ function readTable(
   t: FoundTable,
   roles: Record<number, ColumnRole>,
   problems: Problem[]
-): { table: ImportedTable; rows: TableRows } {
+): { table: ImportedTable; rows: TableRows; signUnclear: boolean } {
   const columns: ColumnMapping[] = t.match.columns.map((c, k) =>
     roles[k] ? { ...c, role: roles[k] } : { ...c }
   );
@@ -148,6 +152,15 @@ function readTable(
   const amountColumn =
     columns.find((c) => c.role === "annual") ?? columns.find((c) => c.role === "year");
   const headerUnit = amountColumn?.unit ?? columns.find((c) => c.unit)?.unit;
+  if (t.titleUnit && headerUnit === t.titleUnit.unit && !columns.some((c) => unitInText(c.header)))
+    problems.push({
+      table: IMPORT_TABLE,
+      row: t.titleUnit.line,
+      column: amountColumn?.header ?? "",
+      key: amountColumn?.role === "annual" ? "annual" : String(amountColumn?.year ?? ""),
+      severity: "notice",
+      message: `Tabellens rubrikrad anger ingen enhet; beloppen lästes i ${t.titleUnit.unit}, som raden ovanför tabellen anger.`,
+    });
   const cellUnits = t.body.flatMap((l) => findAmounts(l.text).map((a) => a.unit));
   const unit: Unit = headerUnit ?? mostCommon(cellUnits) ?? "mnkr";
   const ctx: TableContext = {
@@ -160,7 +173,17 @@ function readTable(
     problems,
   };
   const rows = t.match.by === "words" ? readBlockTable(t.body, ctx) : readCellTable(t.body, ctx);
-  return { table: { line: t.header.number, area: t.area, unit, columns }, rows };
+  const signUnclear =
+    amountColumn !== undefined &&
+    checkSigns(
+      rows.measures,
+      {
+        header: amountColumn.header,
+        key: amountColumn.role === "annual" ? "annual" : String(amountColumn.year),
+      },
+      problems
+    );
+  return { table: { line: t.header.number, area: t.area, unit, columns }, rows, signUnclear };
 }
 
 /** What Balans looked for, and what it saw instead. */

@@ -18,8 +18,16 @@ export function cleanLines(text: string): Line[] {
     .replace(/\u00ad/g, "") // soft hyphens from Word
     .replace(/[\u00a0\u202f]/g, " ")
     .split("\n")
-    .map((t, i) => ({ text: closeUpLetters(t.replace(/\s+$/, "")), number: i + 1 }));
+    .map((t, i) => ({
+      text: closeUpLetters(stripMarkdown(t.replace(/\s+$/, ""))),
+      number: i + 1,
+    }));
   return dropPageFurniture(joinQuotedCells(raw));
+}
+
+/** Markdown emphasis (`**Summa**`, `**2 350**`) is no part of a cell: the text inside is. */
+function stripMarkdown(text: string): string {
+  return text.replace(/\*\*(.*?)\*\*/g, "$1");
 }
 
 /** `S u m m a` (PDF letter spacing) → `Summa`; three or more single letters spaced by one space. */

@@ -4,11 +4,18 @@ import { RawMeasure } from "./types";
 
 /**
  * Prose candidates: sentences outside every table that state a saving with an amount and a year
- * (`… vilket ger en besparing på 400 000 kr från 2019`). They are offered with a lower confidence;
- * nothing is written without the user's confirmation.
+ * (`… vilket ger en besparing på 400 000 kr från 2019`). The saving word stands in the amount's
+ * own clause; a sentence that negates (`är inte en besparing`) or names a cost (`kostar`,
+ * `investering`) offers none. They are offered with a lower confidence; nothing is written
+ * without the user's confirmation.
  */
 const SAVING =
-  /besparing|\bspar(a|as|ar|ade)\b|kostnadsreduc|reducer|\bminsk\p{L}*\s+(\p{L}+\s+)?(kostnad|budget|underskott)|\bsänk|effektivis|lägre\s+kostnad/iu;
+  /besparing|\bspar(a|as|ar|ade)?\b|kostnadsreduc|reducer|\bminsk\p{L}*|\bsänk\p{L}*|\b(helårs)?effekt\b|effektivis|lägre\s+kostnad/iu;
+/** A clause stating a sum (`62,9 mnkr Summa total helårseffekt`), not a measure. */
+const SUM = /\bsumma|\btotal/iu;
+/** A sentence that says its amount is no saving, or is a cost. */
+const NOT_SAVING =
+  /\b(inte|ej|icke)\b|\bkostar\b|investering|\butgift|\bök(ar|ade|as)\s+(\p{L}+\s+)?kostnad|kostnadsökning|merkostnad/iu;
 const YEAR = /\b(19|20)\d{2}\b/;
 /** A sentence is a guess at a measure: shown as such, never written without a tick. */
 const PROSE_CONFIDENCE = 0.4;
@@ -48,8 +55,11 @@ function fromParagraph(
     const at = text.indexOf(sentence, from);
     from = at + sentence.length;
     const line = starts.filter((s) => s.at <= at).at(-1)!.line;
-    if (!SAVING.test(sentence) || !YEAR.test(sentence)) continue;
-    const amounts = findAmounts(sentence);
+    if (!YEAR.test(sentence) || NOT_SAVING.test(sentence)) continue;
+    const amounts = findAmounts(sentence).filter((a) => {
+      const clause = clauseOf(sentence, a);
+      return SAVING.test(clause.before) && !SUM.test(clause.whole);
+    });
     if (amounts.length !== 1) continue; // several amounts: which one is the saving is a guess
     const a = amounts[0];
     // The table states it already: `350 000 kr` in the text, `0,35 mnkr` in the table.
@@ -77,6 +87,23 @@ function fromParagraph(
     });
   }
   return out;
+}
+
+/**
+ * The clause an amount stands in (between the commas or semicolons around it), and its part
+ * before the amount, where the saving word stands: `vilket ger en besparing på` 40 000 kr.
+ */
+function clauseOf(
+  sentence: string,
+  a: { index: number; end: number }
+): { before: string; whole: string } {
+  const head = sentence.slice(0, a.index);
+  const cut = Math.max(head.lastIndexOf(", "), head.lastIndexOf("; ")) + 1;
+  const next = sentence.slice(a.end).search(/[,;]\s/);
+  return {
+    before: sentence.slice(cut, a.index),
+    whole: sentence.slice(cut, next < 0 ? sentence.length : a.end + next),
+  };
 }
 
 /** The expression the sentence's timing is read from (`från 2019`), as the grammar finds it. */

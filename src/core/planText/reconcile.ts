@@ -1,17 +1,42 @@
 import { accrue } from "../accrual";
 import { Problem } from "../problems";
 import { formatSwedish } from "../text";
-import { convertAmount, matchesStated, readStated, Stated, Unit } from "./grammar";
+import { convertAmount, matchesStated, readStated, Stated, sumWord, Unit } from "./grammar";
 import { Line } from "./lines";
-import { ImportedMeasure, ImportedSection, IMPORT_TABLE, RawMeasure, SumRow } from "./types";
+import {
+  ImportedMeasure,
+  ImportedSection,
+  IMPORT_TABLE,
+  PlanImport,
+  RawMeasure,
+  SumRow,
+} from "./types";
 
 /**
  * Reconciling with the plan's own sums: each sum row, the plan's total and its table per year,
  * compared at the precision the plan writes them (`Summa 4,0` is 3,95–4,05, not 3,5–4,5).
  */
 
+/** The column named in a problem of the plan's table per year. */
+const PER_YEAR_COLUMN = "Kostnadsreducering per år";
+
 const inUnit = (s: Stated, unit: Unit) => (s.unit ? convertAmount(s.value, s.unit, unit) : s.value);
 const sv = (v: number) => formatSwedish(Math.round(v * 1000) / 1000);
+
+/**
+ * What a sum row's label names after its sum words: `Summa Barn och unga` → `Barn och unga`;
+ * `Summa totalt`, `S:a totalt`, `Netto` → nothing (the grammar's sum words, one at a time).
+ */
+function areaInLabel(label: string): string {
+  const words = label.trim().split(/\s+/);
+  let k = 0;
+  while (k < words.length && sumWord(words[k].replace(/[:.]+$/, "")) !== undefined) k++;
+  return words
+    .slice(k)
+    .join(" ")
+    .replace(/^[:.]\s*/, "")
+    .trim();
+}
 
 /** A section per sum row (or per table without one), checked against what its rows add up to. */
 export function checkSums(
@@ -26,14 +51,29 @@ export function checkSums(
     const areas = [...new Set(rows.map((m) => m.measure.area))];
     return areas.length === 1 ? areas[0] : tableArea;
   };
-  if (sums.length === 0)
-    return measures.length
-      ? [{ area: areaOf(measures), computedSum: measures.reduce((a, m) => a + annualOf(m), 0) }]
-      : [];
+  /** What the rows add up to per year, for the years the plan states per row. */
+  const perYearOf = (rows: RawMeasure[]) => {
+    const years = [...new Set(rows.flatMap((m) => Object.keys(m.measure.perYear ?? {})))].sort();
+    return Object.fromEntries(
+      years.map((y) => [
+        y,
+        rows.reduce((a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit), 0),
+      ])
+    );
+  };
+  if (sums.length === 0) {
+    if (!measures.length) return [];
+    const computedPerYear = perYearOf(measures);
+    return [
+      {
+        area: areaOf(measures),
+        computedSum: measures.reduce((a, m) => a + annualOf(m), 0),
+        ...(Object.keys(computedPerYear).length ? { computedPerYear } : {}),
+      },
+    ];
+  }
   return sums.map((s) => {
-    const labelArea = s.label
-      .replace(/^(summa|delsumma|totalt?)\s*(totalt?)?\s*[:.]?\s*/i, "")
-      .trim();
+    const labelArea = areaInLabel(s.label);
     const area = s.total
       ? "Totalt"
       : labelArea && !/\d/.test(labelArea)
@@ -45,6 +85,7 @@ export function checkSums(
       section.statedSum = inUnit(s.annual, unit);
       const computedInStated = convertAmount(computedSum, unit, s.annual.unit ?? unit);
       section.matches = matchesStated(s.annual, computedInStated);
+      section.annualMatches = section.matches;
       if (!section.matches)
         problems.push({
           table: IMPORT_TABLE,
@@ -55,18 +96,20 @@ export function checkSums(
         });
     }
     const years = Object.keys(s.perYear);
+    const computedPerYear = perYearOf(s.covers);
+    if (Object.keys(computedPerYear).length) section.computedPerYear = computedPerYear;
     if (years.length) {
       section.statedPerYear = {};
-      section.computedPerYear = {};
+      section.computedPerYear = computedPerYear;
+      section.matchesPerYear = {};
       for (const y of years) {
         const stated = s.perYear[y];
-        const computed = s.covers.reduce(
-          (a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit),
-          0
-        );
+        const computed = computedPerYear[y] ?? 0;
+        computedPerYear[y] = computed;
         section.statedPerYear[y] = inUnit(stated, unit);
-        section.computedPerYear[y] = computed;
-        if (!matchesStated(stated, convertAmount(computed, unit, stated.unit ?? unit))) {
+        const matches = matchesStated(stated, convertAmount(computed, unit, stated.unit ?? unit));
+        section.matchesPerYear[y] = matches;
+        if (!matches) {
           section.matches = false;
           problems.push({
             table: IMPORT_TABLE,
@@ -159,7 +202,7 @@ export function checkPlanFigures(
     if (!matchesStated(s, convertAmount(computedPerYear[y], unit, s.unit ?? unit)))
       problems.push({
         table: IMPORT_TABLE,
-        column: "Kostnadsreducering per år",
+        column: PER_YEAR_COLUMN,
         message: `För ${y} anger planen ${sv(statedPerYear[y])} ${unit}, men åtgärderna ger ${sv(computedPerYear[y])} ${unit}`,
       });
   }
@@ -169,4 +212,16 @@ export function checkPlanFigures(
     statedPerYear,
     computedPerYear,
   };
+}
+
+/**
+ * Whether the plan's own sums all agree with its measures: every section's sums (Helårseffekt
+ * and each year) match or are not stated, none is uncheckable, and the plan's total and table
+ * per year match.
+ */
+export function sumsAgree(plan: Pick<PlanImport, "sections" | "problems">): boolean {
+  return (
+    plan.sections.every((s) => s.matches !== false && !s.unchecked) &&
+    !plan.problems.some((p) => p.column === "Total summa" || p.column === PER_YEAR_COLUMN)
+  );
 }

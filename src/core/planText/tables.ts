@@ -16,6 +16,8 @@ export interface FoundTable {
   /** Index in the lines of the table's last line. */
   endIndex: number;
   area: string;
+  /** The unit written in the title line above the table (`belopp i tkr`), when it gave one. */
+  titleUnit?: { unit: Unit; line: number };
 }
 
 /**
@@ -48,14 +50,35 @@ function unitNear(lines: Line[], i: number): Unit | undefined {
   return undefined;
 }
 
+/**
+ * A table's unit written in its title, the text line just above it: `Budgetanpassning 2023,
+ * belopp i tkr`, `Åtgärder socialnämnden 2022 (tkr)`, `Belopp i tusental kronor`.
+ */
+function unitInTitle(lines: Line[], i: number): { unit: Unit; line: number } | undefined {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = lines[k].text.trim();
+    if (t === "") continue;
+    const m =
+      /\bbelopp(?:en)?\s+(?:anges\s+)?i\s+([\p{L} ]+?)(?=[,;.()]|$)|\(\s*([\p{L} ]+?)\s*\)/iu.exec(
+        t
+      );
+    const unit = m && unitInText((m[1] ?? m[2]).trim());
+    return unit ? { unit, line: lines[k].number } : undefined;
+  }
+  return undefined;
+}
+
 export function findTables(lines: Line[], isHeading: (i: number) => boolean): FoundTable[] {
   const tables: FoundTable[] = [];
   let lastEnd = -1;
   for (let i = 0; i < lines.length; i++) {
-    const found = headerAt(lines, i);
+    const title = unitInTitle(lines, i);
+    const found = headerAt(lines, i, title?.unit);
     if (!found) continue;
     const { match, last } = found;
     const end = match.by === "words" ? blockTableEnd(lines, last) : cellTableEnd(lines, last);
+    // A header with no row under it is a title shaped like one (`Åtgärder 2022 (tkr)`).
+    if (!lines.slice(last + 1, end + 1).some((l) => l.text.trim() !== "")) continue;
     tables.push({
       header: { text: found.text, number: lines[i].number },
       headerIndex: i,
@@ -63,6 +86,7 @@ export function findTables(lines: Line[], isHeading: (i: number) => boolean): Fo
       body: lines.slice(last + 1, end + 1),
       endIndex: end,
       area: findHeading(lines, lastEnd + 1, i, isHeading) ?? "Övrigt",
+      ...(title && !unitNear(lines, i) ? { titleUnit: title } : {}),
     });
     lastEnd = end;
     i = end;
@@ -76,12 +100,14 @@ export function findTables(lines: Line[], isHeading: (i: number) => boolean): Fo
  */
 function headerAt(
   lines: Line[],
-  i: number
+  i: number,
+  titleUnit?: Unit
 ): { match: HeaderMatch; last: number; text: string } | undefined {
-  const one = matchHeader(lines[i].text, unitNear(lines, i));
+  const near = unitNear(lines, i) ?? titleUnit;
+  const one = matchHeader(lines[i].text, near);
   if (one) return { match: one, last: i, text: lines[i].text };
   const next = lines[i + 1];
-  const wrapped = next && matchWrappedHeader(lines[i].text, next.text, unitNear(lines, i));
+  const wrapped = next && matchWrappedHeader(lines[i].text, next.text, near);
   if (wrapped)
     return {
       match: wrapped,
@@ -95,7 +121,7 @@ function headerAt(
     .slice(i, j)
     .map((l) => l.text.trim())
     .join(" ");
-  const match = matchHeader(text, unitNear(lines, i) ?? unitNear(lines, j - 1));
+  const match = matchHeader(text, near ?? unitNear(lines, j - 1));
   return match && match.by === "words" ? { match, last: j - 1, text } : undefined;
 }
 

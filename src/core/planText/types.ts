@@ -37,6 +37,12 @@ export interface ImportedSection {
   /** Stated and computed sums of per-year columns, by year. */
   statedPerYear?: Record<string, number>;
   computedPerYear?: Record<string, number>;
+  /** Whether the stated Helårseffekt sum equals the computed one (the sum row states one). */
+  annualMatches?: boolean;
+  /** Whether each stated per-year sum equals the computed one, by year. */
+  matchesPerYear?: Record<string, boolean>;
+  /** Why the sums could not be checked (`negativa belopp`): then `matches` says nothing. */
+  unchecked?: string;
 }
 
 /** A table found in the text: its header line and the role given to each column. */

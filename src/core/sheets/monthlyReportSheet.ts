@@ -105,8 +105,9 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
         "emphasis"
       );
     }
-    const rule =
-      plan.planRequired === null
+    const rule = plan.deficitsMissing
+      ? "Restunderskott och 1 %-regeln räknas inte: tabellen Underskott saknas eller kan inte läsas."
+      : plan.planRequired === null
         ? "1 %-regeln kan inte bedömas: fyll i Budget i tabellen Underskott."
         : plan.planRequired
           ? "1 %-regeln: underskottet är större än 1 % av budgeten, så en åtgärdsplan krävs."

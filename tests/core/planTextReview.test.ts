@@ -1,0 +1,190 @@
+import * as fs from "fs";
+import * as path from "path";
+import { toIsoDate } from "../../src/core/dates";
+import { ImportedMeasure, parsePlanText, sumsAgree } from "../../src/core/planText";
+import { roleOf } from "../../src/core/planText/columns";
+
+const plan = (name: string) =>
+  parsePlanText(fs.readFileSync(path.join(__dirname, "../fixtures/plans", name), "utf8"));
+const shape = (m: ImportedMeasure) => ({
+  id: m.id,
+  name: m.name,
+  ...(m.annual !== undefined ? { annual: m.annual } : {}),
+  ...(m.perYear ? { perYear: m.perYear } : {}),
+  timing: m.timing,
+  start: m.start ? toIsoDate(m.start) : null,
+});
+
+// Faults a new user's review found; every expected figure below was written from the fixture's
+// text by hand before the reader ran.
+describe("plan text import: review cases", () => {
+  it("prose: a saving word tied to the amount; a negated sentence or a cost offers nothing", () => {
+    const p = plan("bun-2022-prose-negated.txt");
+    expect(p.measures).toEqual([]);
+    expect(p.candidates.map((c) => [c.line, shape(c)])).toEqual([
+      [
+        5,
+        {
+          id: "F01",
+          name: "Genom att samordna skolskjutsarna beräknas kostnaderna minska med 450 tkr från och med hösten 2022.",
+          annual: 0.45,
+          timing: "från och med hösten 2022",
+          start: "2022-08-01",
+        },
+      ],
+      [
+        6,
+        {
+          id: "F02",
+          name: "Förvaltningen föreslår vidare att antalet lärarassistenter minskas, vilket ger en helårseffekt på 1,1 mnkr från 2023.",
+          annual: 1.1,
+          timing: "från 2023",
+          start: "2023-01-01",
+        },
+      ],
+    ]);
+  });
+
+  it("prose: the deficit, a cost, a negation and a stated sum are no candidates", () => {
+    const text = [
+      "Nämnden har ett underskott på 6,5 mnkr för 2022.",
+      "",
+      "Ombyggnaden kostar 2 mnkr år 2022.",
+      "",
+      "Åtgärden ger ingen besparing 2022, den minskar inte kostnaden med 300 tkr.",
+      "",
+      "Investeringen minskar driften med 0,5 mnkr från 2023.",
+      "",
+      "Totalt ger åtgärderna en besparing på 4 mnkr 2023.",
+      "",
+      "Städningen samordnas, vilket ger en besparing på 200 tkr från 2023.",
+    ].join("\n");
+    const p = parsePlanText(text);
+    expect(p.candidates.map((c) => [c.line, c.annual, c.timing])).toEqual([[11, 0.2, "från 2023"]]);
+  });
+
+  it("start columns: Fr.o.m., From, Fr o m, Från, När, Start, Införande are timing", () => {
+    for (const h of ["Fr.o.m.", "From", "Fr o m", "Från", "När", "Start", "Införande", "fr.o.m"])
+      expect([h, roleOf(h, true)?.role]).toEqual([h, "timing"]);
+  });
+
+  it("negative amounts: every amount row of the table is an error, its sum is not checked", () => {
+    const p = plan("son-2023-minus-title-unit.txt");
+    expect(p.unit).toBe("tkr");
+    expect(p.tables.map((t) => t.columns.map((c) => c.role))).toEqual([
+      ["name", "annual", "timing"],
+    ]);
+    expect(p.measures.map(shape)).toEqual([
+      {
+        id: "A01",
+        name: "Avveckla korttidsplatser",
+        annual: -2500,
+        timing: "2023-03-01",
+        start: "2023-03-01",
+      },
+      {
+        id: "A02",
+        name: "Minskad administration",
+        annual: -600,
+        timing: "2023-01-01",
+        start: "2023-01-01",
+      },
+      {
+        id: "A03",
+        name: "Ökad kostnad hyra",
+        annual: 400,
+        timing: "2023-01-01",
+        start: "2023-01-01",
+      },
+    ]);
+    expect(p.problems.map((x) => [x.row, x.column, x.severity])).toEqual([
+      [1, "Belopp", "notice"],
+      [4, "Belopp", "error"],
+      [5, "Belopp", "error"],
+      [6, "Belopp", "error"],
+    ]);
+    expect(p.problems[0].message).toMatch(/ingen enhet; beloppen lästes i tkr, som raden ovanför/);
+    expect(p.problems[1].message).toMatch(/negativt belopp \(−2500 tkr\)/);
+    expect(p.problems[3].message).toMatch(/besparing eller en kostnadsökning/);
+    expect(p.sections).toEqual([
+      {
+        area: "Övrigt",
+        computedSum: -2700,
+        statedSum: -2700,
+        matches: true,
+        annualMatches: true,
+        unchecked: "negativa belopp",
+      },
+    ]);
+  });
+
+  it("a unit in the title line applies when the header has none; the header's own unit wins", () => {
+    const titled = (title: string, header: string) =>
+      parsePlanText(`${title}\n\nÅtgärd\t${header}\tStart\nFärre resor\t500\t2022\n`);
+    for (const title of ["Åtgärder 2022 (tkr)", "Belopp i tusental kronor", "Plan, belopp i tkr"]) {
+      const p = titled(title, "Belopp");
+      expect([title, p.unit, p.measures[0].annual]).toEqual([title, "tkr", 500]);
+      expect(p.problems.map((x) => [x.row, x.severity])).toEqual([[1, "notice"]]);
+    }
+    const own = titled("Åtgärder 2022 (tkr)", "Belopp (mnkr)");
+    expect([own.unit, own.measures[0].annual, own.problems]).toEqual(["mnkr", 500, []]);
+  });
+
+  it("per-year sums are checked per year, each with its figures", () => {
+    const p = plan("gn-2022-years-wrong-total.txt");
+    expect(p.sections).toEqual([
+      {
+        area: "Övrigt",
+        computedSum: 0,
+        statedPerYear: { "2022": 9999, "2023": 2000, "2024": 2000 },
+        computedPerYear: { "2022": 1200, "2023": 2000, "2024": 2000 },
+        matchesPerYear: { "2022": false, "2023": true, "2024": true },
+        matches: false,
+      },
+    ]);
+    const noSum = parsePlanText("Åtgärd\t2022 tkr\t2023 tkr\nA\t400\t1 200\nB\t800\t800\n");
+    expect(noSum.sections).toEqual([
+      { area: "Övrigt", computedSum: 0, computedPerYear: { "2022": 1200, "2023": 2000 } },
+    ]);
+  });
+
+  it("markdown bold around a sum row and its figure: a sum, checked", () => {
+    const p = plan("bun-2022-markdown-pipe.txt");
+    expect(p.measures.map(shape)).toEqual([
+      {
+        id: "1",
+        name: "Minskad bemanning fritidshem",
+        annual: 1200,
+        timing: "HT 2022",
+        start: "2022-08-01",
+      },
+      {
+        id: "2",
+        name: "Färre skolskjutsar",
+        annual: 350,
+        timing: "2022-01-01",
+        start: "2022-01-01",
+      },
+      { id: "3", name: "Samordnad lokalvård", annual: 800, timing: "Q2 2022", start: "2022-04-01" },
+    ]);
+    expect(p.sections).toEqual([
+      { area: "Övrigt", statedSum: 2350, computedSum: 2350, matches: true, annualMatches: true },
+    ]);
+    expect(p.problems).toEqual([]);
+  });
+
+  it("the preview's verdict on the sums: a wrong year or an unchecked table is no agreement", () => {
+    expect(sumsAgree(plan("gn-2022-years-wrong-total.txt"))).toBe(false);
+    expect(sumsAgree(plan("son-2023-minus-title-unit.txt"))).toBe(false);
+    expect(sumsAgree(plan("bun-2022-markdown-pipe.txt"))).toBe(true);
+    const right = "Åtgärd\t2022 tkr\t2023 tkr\nA\t400\t1 200\nB\t800\t800\nTotalt\t1 200\t2 000\n";
+    expect(sumsAgree(parsePlanText(right))).toBe(true);
+  });
+
+  it("a cell the grammar cannot read is quoted once in its problem", () => {
+    const p = parsePlanText("Åtgärd\tBesparing (mnkr)\tStart\nA\t0,5-1 mnkr\t2022\n");
+    const range = p.problems.find((x) => /intervall/.test(x.message))!;
+    expect([range.row, range.column]).toEqual([2, "Besparing (mnkr)"]);
+    expect(range.message.split("»0,5-1 mnkr«")).toHaveLength(2);
+  });
+});
