@@ -9,10 +9,13 @@ export const COMMAND_USAGE: Record<string, string> = {
   beräknade blad, och skriver ut sammanfattningen. Standardnamn: balans-exempel.xlsx.
   --pdf     skriv också hela arbetsboken som PDF bredvid (kräver LibreOffice)
   --force   skriv över FIL.xlsx (och PDF:en) om den redan finns`,
-  effects: `balans effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]
+  effects: `balans effects FIL.xlsx [--from ÅR] [--to ÅR] [--delay ID=MÅN]… [--scale ID=PROCENT]… [--json]
 
-  Besparing per åtgärd, område och år; underskott och restunderskott.
+  Besparing per åtgärd, område och år; underskott och restunderskott; prognosplanen bredvid
+  planen när någon åtgärd har Prognos helårseffekt, Prognos start eller är Avbruten.
   --from, --to   åren som visas (standard: planens egna år)
+  --delay        scenario: åtgärden så många månader senare, t.ex. --delay A03=6 (flera tillåtna)
+  --scale        scenario: åtgärden till en andel av planen, t.ex. --scale A10=50% (flera tillåtna)
   --json         ett JSON-dokument på stdout och inget annat`,
   transfers: `balans transfers FIL.xlsx --month ÅÅÅÅ-MM [--json]
 
@@ -42,8 +45,9 @@ export const COMMAND_USAGE: Record<string, string> = {
 export const USAGE = `Användning: balans KOMMANDO [flaggor]
 
   demo [--out FIL.xlsx] [--pdf] [--force]     skriver exempelarbetsboken (Linköpings åtgärdsplan 2020)
-  effects FIL.xlsx [--from ÅR] [--to ÅR] [--json]
-                                              besparing per åtgärd och år, restunderskott
+  effects FIL.xlsx [--from ÅR] [--to ÅR] [--delay ID=MÅN]… [--scale ID=PROCENT]… [--json]
+                                              besparing per åtgärd och år, restunderskott;
+                                              med --delay/--scale ett scenario bredvid planen
   transfers FIL.xlsx --month ÅÅÅÅ-MM [--json] socialnämndens saldo av överförda medel
   report FIL.xlsx --month ÅÅÅÅ-MM --out UT.xlsx [--pdf] [--force] [--json]
                                               månadsrapporten, skriven i en kopia av arbetsboken;

@@ -1,12 +1,19 @@
-import { accrue } from "./accrual";
 import { DeficitsRead } from "./deficits";
+import { EffectShape, shapeEffect } from "./effectShape";
 import { Measure } from "./measures";
 import { convertAmount, Unit } from "./units";
 
-/** A measure's effect in a year, or through months `fromMonth`..`toMonth` of it. */
+/**
+ * A measure's planned effect in a year, or through months `fromMonth`..`toMonth` of it: the
+ * accrual of Helårseffekt, with the years the plan states (per-year columns) overriding it.
+ */
 export function measureEffect(m: Measure, year: number, fromMonth = 1, toMonth = 12): number {
-  return accrue(m.annual, m, year, fromMonth, toMonth);
+  return shapeEffect(m, year, fromMonth, toMonth);
 }
+
+/** Which shape of each measure to compute: the plan itself unless told otherwise. */
+export type ShapeOf = (m: Measure) => EffectShape;
+const asPlanned: ShapeOf = (m) => m;
 
 export interface AreaEffects {
   area: string;
@@ -29,19 +36,25 @@ export interface PlanEffects {
   residual: Map<number, number>;
 }
 
-/** Effects per measure, area and year, with the residual deficit, all in the plan's unit. */
+/**
+ * Effects per measure, area and year, with the residual deficit, all in the plan's unit: of the
+ * plan, or of another shape of each measure (the forecast plan, a scenario).
+ */
 export function computePlanEffects(
   measures: readonly Measure[],
   unit: Unit,
   years: readonly number[],
-  deficits?: DeficitsRead
+  deficits?: DeficitsRead,
+  shapeOf: ShapeOf = asPlanned
 ): PlanEffects {
   const perMeasure = new Map<Measure, Map<number, number>>();
   const areas = new Map<string, AreaEffects>();
   const totals = new Map<number, number>(years.map((y) => [y, 0]));
   let annual = 0;
   for (const m of measures) {
-    const perYear = new Map(years.map((y) => [y, measureEffect(m, y)]));
+    const shape = shapeOf(m);
+    const perYear = new Map(years.map((y) => [y, shapeEffect(shape, y)]));
+    const full = shape.annual * (shape.factor ?? 1);
     perMeasure.set(m, perYear);
     let area = areas.get(m.area);
     if (!area) {
@@ -49,8 +62,8 @@ export function computePlanEffects(
       areas.set(m.area, area);
     }
     area.measures.push(m);
-    area.annual += m.annual;
-    annual += m.annual;
+    area.annual += full;
+    annual += full;
     for (const y of years) {
       area.perYear.set(y, area.perYear.get(y)! + perYear.get(y)!);
       totals.set(y, totals.get(y)! + perYear.get(y)!);

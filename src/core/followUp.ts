@@ -1,4 +1,4 @@
-import { accrue } from "./accrual";
+import { EffectShape, shapeEffect } from "./effectShape";
 import { readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
@@ -139,21 +139,23 @@ export function indexFollowUp(entries: readonly FollowUpEntry[]): Map<string, Fo
 
 /**
  * Follow-up at the end of a month: planned to date (months 1..M), actual to date, deviation,
- * and the year forecast = actual to date + planned for the remaining months (actual only, for a
- * measure whose status is Avbruten). `entries` are the measure's own rows, in month order.
+ * and the year forecast = actual to date + the forecast plan for the remaining months (actual
+ * only, for a measure whose status is Avbruten). `entries` are the measure's own rows, in month
+ * order; `forecast` is its forecast plan (see forecast.ts), the plan itself when there is none.
  */
 export function followUpLine(
   measure: Measure,
   entries: readonly FollowUpEntry[],
-  at: YearMonth
+  at: YearMonth,
+  forecast: EffectShape = measure
 ): FollowUpLine {
   const upTo = entries.filter((e) => ym(e.month) <= ym(at));
   const thisYear = upTo.filter((e) => e.month.year === at.year);
-  const plannedYear = accrue(measure.annual, measure, at.year);
-  const plannedToDate = accrue(measure.annual, measure, at.year, 1, at.month);
+  const plannedYear = shapeEffect(measure, at.year);
+  const plannedToDate = shapeEffect(measure, at.year, 1, at.month);
   const actualToDate = thisYear.reduce((s, e) => s + e.actual, 0);
   const status = [...upTo].reverse().find((e) => e.status)?.status ?? measure.status ?? "";
-  const remaining = at.month < 12 ? accrue(measure.annual, measure, at.year, at.month + 1, 12) : 0;
+  const remaining = at.month < 12 ? shapeEffect(forecast, at.year, at.month + 1, 12) : 0;
   return {
     measure,
     plannedYear,

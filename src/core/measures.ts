@@ -1,5 +1,16 @@
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
 import { matchesStated, parseTiming, readDateCell, sumWord, SumKind } from "./grammar";
+import { MeasureForecast, readForecastCells } from "./forecastColumns";
+import {
+  annualAfterStatedYears,
+  checkStatedYears,
+  findPerYearColumns,
+  PerYearColumn,
+  readPerYearCells,
+  startOfStatedYears,
+  StatedYearSums,
+  statedYearsUnit,
+} from "./perYear";
 import { Problem } from "./problems";
 import {
   bindTable,
@@ -37,6 +48,8 @@ export const MEASURES_TABLE: TableSpec<
   | "responsible"
   | "dependency"
   | "comment"
+  | "forecastAnnual"
+  | "forecastStart"
 > = {
   name: "Atgarder",
   unitColumn: "annual",
@@ -58,7 +71,20 @@ export const MEASURES_TABLE: TableSpec<
     { key: "responsible", header: "Ansvarig" },
     { key: "dependency", header: "Beroende" },
     { key: "comment", header: "Kommentar" },
+    {
+      key: "forecastAnnual",
+      header: "Prognos helårseffekt",
+      aliases: ["Reviderad helårseffekt"],
+      amount: true,
+    },
+    { key: "forecastStart", header: "Prognos start", aliases: ["Ny start", "Reviderad start"] },
   ],
+};
+
+/** Helårseffekt is optional in a table that states effects per year. */
+const MEASURES_TABLE_WITH_YEARS: typeof MEASURES_TABLE = {
+  ...MEASURES_TABLE,
+  columns: MEASURES_TABLE.columns.map((c) => (c.key === "annual" ? { ...c, required: false } : c)),
 };
 
 /** A measure of an action plan, read and checked; amounts in the table's unit. */
@@ -66,8 +92,12 @@ export interface Measure {
   id: string;
   area: string;
   name: string;
-  /** Saving per full year. */
+  /** Saving per full year: Helårseffekt, else the last stated year's figure. */
   annual: number;
+  /** The effect per year where the plan states it (per-year columns); see perYear.ts. */
+  perYear?: ReadonlyMap<number, number>;
+  /** The economist's current forecast, where it differs from the plan; see forecast.ts. */
+  forecast?: MeasureForecast;
   /** Tidsaspekt as written in the plan. */
   timing: string;
   start: CalendarDate;
@@ -112,7 +142,11 @@ type Row = BoundRow<MeasureKey>;
  * the rows above. Areas group case-insensitively and are shown as first written.
  */
 export function readMeasures(raw: RawTable): MeasuresRead {
-  const table = bindTable(MEASURES_TABLE, raw);
+  const yearColumns = findPerYearColumns(raw.headers);
+  const table = bindTable(yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE, raw);
+  // Without a Helårseffekt column, per-year columns that agree on a unit give the table's unit.
+  const unit = table.has("annual") ? table.unit : (statedYearsUnit(yearColumns) ?? table.unit);
+  const years = { columns: yearColumns, unit };
   const log = new ProblemLog(table);
   const measures: Measure[] = [];
   const rowOfId = new Map<string, number>();
@@ -120,14 +154,16 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const rejectedIds = new Set<string>();
   const areaAsWritten = new Map<string, string>();
   const sums = new SumChecker(table, log);
+  const yearSums = new StatedYearSums(yearColumns, unit);
 
   for (const row of table.rows) {
     const kind = sumRowKind(row);
     if (kind) {
       sums.check(row, kind);
+      yearSums.check(row.cells, kind, yearProblem(log, row.number));
       continue;
     }
-    const measure = readMeasureRow(table, log, row, rowOfId);
+    const measure = readMeasureRow(table, log, row, rowOfId, years);
     const id = cellText(row.get("id"));
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
@@ -136,6 +172,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
         problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
     }
     sums.add(measure ? measure.annual : undefined);
+    yearSums.add(measure);
     if (!measure) {
       if (id !== "") rejectedIds.add(foldText(id));
       continue;
@@ -146,13 +183,25 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     measures.push(measure);
   }
   return {
-    unit: table.unit,
+    unit,
     measures,
     problems: log.problems,
     problemsById,
     rejectedIds,
     sums: sums.sums,
   };
+}
+
+/** A problem in a per-year column of a row, named by the header the user wrote. */
+function yearProblem(log: ProblemLog<MeasureKey>, row: number) {
+  return (column: { header: string; year: number }, message: string, notice?: boolean) =>
+    log.addInColumn(
+      row,
+      column.header,
+      `year:${column.year}`,
+      message,
+      notice ? "notice" : "error"
+    );
 }
 
 function sumRowKind(row: Row): SumKind | undefined {
@@ -164,7 +213,8 @@ function readMeasureRow(
   table: BoundTable<MeasureKey>,
   log: ProblemLog<MeasureKey>,
   row: Row,
-  rowOfId: Map<string, number>
+  rowOfId: Map<string, number>,
+  years: { columns: readonly PerYearColumn[]; unit: Unit }
 ): Measure | undefined {
   const id = cellText(row.get("id"));
   const name = cellText(row.get("name"));
@@ -187,7 +237,20 @@ function readMeasureRow(
   }
   if (name === "") log.add(row.number, "name", "är tom; ange vad åtgärden är");
 
-  const annual = readAnnual(table, log, row);
+  // Per-year columns: a stated year overrides the accrual; Helårseffekt and Tidsaspekt become
+  // optional for a row that fills them (see perYear.ts).
+  const stated = readPerYearCells(
+    row.cells,
+    years.columns,
+    years.unit,
+    yearProblem(log, row.number)
+  );
+  if (!stated.ok) usable = false;
+  const perYear = stated.perYear.size ? stated.perYear : undefined;
+  const annual =
+    stated.filled && isEmpty(row.get("annual"))
+      ? perYear && annualAfterStatedYears(perYear, undefined)
+      : readAnnual(table, log, row);
   if (annual === undefined) usable = false;
 
   const timing = cellText(row.get("timing"));
@@ -198,6 +261,8 @@ function readMeasureRow(
     const r = readDateCell(startCell, "start");
     if (r.ok) start = r.date;
     else log.add(row.number, "start", r.message);
+  } else if (isEmpty(row.get("timing")) && stated.filled) {
+    if (perYear) start = startOfStatedYears(perYear);
   } else if (isEmpty(row.get("timing")) || log.hasError(row.number, "timing")) {
     log.add(
       row.number,
@@ -233,6 +298,30 @@ function readMeasureRow(
     usable = false;
   }
 
+  if (perYear && start && usable) {
+    const period = { start, ...(end ? { end } : {}) };
+    const annualGiven = !isEmpty(row.get("annual"));
+    if (
+      !checkStatedYears(perYear, period, years.columns, annualGiven, yearProblem(log, row.number))
+    )
+      usable = false;
+  }
+
+  const forecast =
+    annual === undefined
+      ? undefined
+      : readForecastCells(
+          { annual: row.get("forecastAnnual"), startCell: row.get("forecastStart") },
+          { column: table.statedUnit("forecastAnnual") ?? years.unit, table: years.unit },
+          {
+            annual,
+            ...(start ? { start } : {}),
+            ...(perYear ? { perYear } : {}),
+            ...(end ? { end } : {}),
+          },
+          (key, message, notice) => log.add(row.number, key, message, notice ? "notice" : "error")
+        );
+
   const status = readStatus(cellText(row.get("status")));
   if (status === null) {
     log.add(
@@ -247,7 +336,10 @@ function readMeasureRow(
     area: cellText(row.get("area")) || DEFAULT_AREA,
     name,
     annual,
-    timing: timing || toIsoDate(start),
+    ...(perYear ? { perYear } : {}),
+    ...(forecast ? { forecast } : {}),
+    // A row dated only by its stated years has no timing to show.
+    timing: timing || (perYear && isEmpty(startCell) ? "" : toIsoDate(start)),
     start,
     ...(end ? { end } : {}),
     ...(status ? { status } : {}),

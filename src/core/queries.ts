@@ -1,4 +1,5 @@
-import { measureEffect } from "./effects";
+import { EffectShape, shapeEffect } from "./effectShape";
+import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
 import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
 import { Measure } from "./measures";
@@ -66,6 +67,8 @@ export class PlanQueries {
   /** Areas folded once: formulas name them as the table does, thousands of times. */
   private readonly foldedAreas = new Map<string, string>();
   private readonly areaKeys = new Set<string>();
+  /** Each measure's forecast plan, built on the first formula that asks for the forecast. */
+  private forecasts?: Map<Measure, EffectShape>;
   /** Notices of usable rows, by folded id and by folded area ("" = all), read once. */
   private readonly noticesById = new Map<string, string>();
   private readonly noticesByArea = new Map<string, string[]>();
@@ -103,37 +106,43 @@ export class PlanQueries {
     return text ? [text] : undefined;
   }
 
-  /** SAVINGS(measureId; year; [month]): a measure's effect in the year, or in that month. */
-  savings(measureId: unknown, year: unknown, month?: unknown): FormulaResult {
+  /** SAVINGS(measureId; year; [month]; [basis]): a measure's effect in the year, or in that month. */
+  savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
     const result = answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
-      const m = this.measure(measureId);
-      return mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo);
+      const shape = this.shape(this.measure(measureId), readBasis(basis));
+      return mo === undefined ? shapeEffect(shape, y) : shapeEffect(shape, y, mo, mo);
     });
     return this.noted(result, this.measureNotice(measureId));
   }
 
-  /** SAVINGSYTD(measureId; year; month): the effect from January through the month. */
-  savingsYtd(measureId: unknown, year: unknown, month: unknown): FormulaResult {
+  /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
+  savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
     const result = answer(() => {
       const y = requireYear(year);
       const mo = requireMonth(month);
-      return measureEffect(this.measure(measureId), y, 1, mo);
+      return shapeEffect(this.shape(this.measure(measureId), readBasis(basis)), y, 1, mo);
     });
     return this.noted(result, this.measureNotice(measureId));
   }
 
-  /** TOTALSAVINGS(year; [area]; [month]): all measures, or one area's. Rows with problems count nothing. */
-  totalSavings(year: unknown, area?: unknown, month?: unknown): FormulaResult {
+  /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
+  totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
     const areaNotices = this.noticesByArea.get(isBlank(area) ? "" : this.foldArea(String(area)));
-    return this.noted(this.totalSavingsValue(year, area, month), areaNotices);
+    return this.noted(this.totalSavingsValue(year, area, month, basis), areaNotices);
   }
 
-  private totalSavingsValue(year: unknown, area?: unknown, month?: unknown): FormulaResult {
+  private totalSavingsValue(
+    year: unknown,
+    area?: unknown,
+    month?: unknown,
+    basis?: unknown
+  ): FormulaResult {
     return answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
+      const b = readBasis(basis);
       const measures = this.measuresRead().measures;
       const areaKey = isBlank(area) ? undefined : this.foldArea(String(area));
       if (areaKey !== undefined && !this.areaKeys.has(areaKey)) {
@@ -144,22 +153,19 @@ export class PlanQueries {
           )
         );
       }
-      return this.memoized(`total|${y}|${areaKey ?? ""}|${mo ?? ""}`, () =>
+      return this.memoized(`total|${y}|${areaKey ?? ""}|${mo ?? ""}|${b}`, () =>
         measures
           .filter((m) => areaKey === undefined || this.foldArea(m.area) === areaKey)
-          .reduce(
-            (sum, m) =>
-              sum + (mo === undefined ? measureEffect(m, y) : measureEffect(m, y, mo, mo)),
-            0
-          )
+          .reduce((sum, m) => sum + shapeEffect(this.shape(m, b), y, mo ?? 1, mo ?? 12), 0)
       );
     });
   }
 
-  /** RESIDUALDEFICIT(year): the forecast deficit less the year's planned effect, in Underskott's unit. */
-  residualDeficit(year: unknown): FormulaResult {
+  /** RESIDUALDEFICIT(year; [basis]): the forecast deficit less the year's effect, in Underskott's unit. */
+  residualDeficit(year: unknown, basis?: unknown): FormulaResult {
     return answer(() => {
       const y = requireYear(year);
+      const b = readBasis(basis);
       const deficits = requireTable(this.workbook, TABLE_NAMES.deficits, this.workbook.deficits);
       const row = deficits.byYear.get(y);
       if (!row) {
@@ -174,8 +180,8 @@ export class PlanQueries {
         );
       }
       const measures = this.measuresRead();
-      const planned = this.memoized(`total|${y}||`, () =>
-        measures.measures.reduce((s, m) => s + measureEffect(m, y), 0)
+      const planned = this.memoized(`total|${y}|||${b}`, () =>
+        measures.measures.reduce((s, m) => s + shapeEffect(this.shape(m, b), y), 0)
       );
       return row.deficit - convertAmount(planned, measures.unit, deficits.unit);
     });
@@ -223,6 +229,16 @@ export class PlanQueries {
       if (!insats.ok) throw new FormulaError(notAvailable(`Verksamheten ${insats.message}`));
       return status.byCategory.find((c) => c.category === insats.category)?.balance ?? 0;
     });
+  }
+
+  /** A measure's plan, or its forecast plan (Prognos helårseffekt, Prognos start, Avbruten). */
+  private shape(m: Measure, basis: Basis): EffectShape {
+    if (basis === "plan") return m;
+    if (!this.forecasts) {
+      const read = this.measuresRead();
+      this.forecasts = forecastShapes(read.measures, this.workbook.followUp?.entries ?? []);
+    }
+    return this.forecasts.get(m) ?? m;
   }
 
   private foldArea(area: string): string {
@@ -289,6 +305,22 @@ export function planRequiredFormula(
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** What a function computes from: the plan (the default) or the forecast plan. */
+export type Basis = "plan" | "forecast";
+
+/** The functions' optional last argument: `"plan"`, or `"prognos"` / `"forecast"`. */
+export function readBasis(basis: unknown): Basis {
+  if (isBlank(basis)) return "plan";
+  const word = typeof basis === "string" ? foldText(basis) : "";
+  if (word === "plan") return "plan";
+  if (word === "prognos" || word === "forecast") return "forecast";
+  throw new FormulaError(
+    invalid(
+      `Sista argumentet ska vara "plan" eller "prognos" (fick ${typeof basis === "string" ? `"${basis}"` : String(basis)}).`
+    )
+  );
 }
 
 function requireYear(year: unknown): number {

@@ -1,5 +1,6 @@
 import { convertAmount, Unit } from "./units";
 import { FollowUpLine, FollowUpTotals, followUpLine, indexFollowUp, sumFollowUp } from "./followUp";
+import { forecastShape } from "./forecast";
 import { monthLabel, previousMonth, YearMonth } from "./months";
 import { BalansError, Problem } from "./problems";
 import { planRequired } from "./rules";
@@ -41,6 +42,8 @@ export interface PlanSection {
   previousResidualForecast?: number;
   /** The 1 % rule; null when the budget is not known. */
   planRequired: boolean | null;
+  /** Ids of the measures whose forecast the economist revised (Prognos helårseffekt/start). */
+  revised: string[];
   /** The workbook has no readable Underskott table: no residual deficit, no 1 % rule. */
   deficitsMissing?: true;
 }
@@ -72,9 +75,10 @@ export function buildMonthlyReport(
   if (wb.measures) {
     const index = indexFollowUp(wb.followUp?.entries ?? []);
     const linesAt = (m: YearMonth) =>
-      wb.measures!.measures.map((measure) =>
-        followUpLine(measure, index.get(foldText(measure.id)) ?? [], m)
-      );
+      wb.measures!.measures.map((measure) => {
+        const entries = index.get(foldText(measure.id)) ?? [];
+        return followUpLine(measure, entries, m, forecastShape(measure, entries, m));
+      });
     const lines = linesAt(at);
     const areas = new Map<string, FollowUpLine[]>();
     for (const l of lines) {
@@ -112,6 +116,7 @@ export function buildMonthlyReport(
       ...(budget !== undefined ? { budget } : {}),
       planRequired:
         deficit !== undefined && budget !== undefined ? planRequired(deficit, budget) : null,
+      revised: wb.measures.measures.filter((m) => m.forecast).map((m) => m.id),
       ...(wb.deficits ? {} : { deficitsMissing: true }),
     };
     if (lines.some((l) => l.plannedYear !== 0) && lines.every((l) => !l.reportedThrough)) {

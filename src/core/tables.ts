@@ -68,6 +68,8 @@ export interface BoundTable<K extends string> {
 
 export interface BoundRow<K extends string> {
   number: number;
+  /** The row's cells as read, for columns outside the spec (per-year columns). */
+  cells: readonly CellValue[];
   get(key: K): CellValue;
 }
 
@@ -128,6 +130,7 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
     }
     rows.push({
       number,
+      cells,
       get: (key: K) => {
         const at = index.get(key);
         return at === undefined ? undefined : cells[at];
@@ -226,6 +229,17 @@ export class ProblemLog<K extends string> {
       severity,
       message,
     });
+  }
+
+  /** A problem in a column outside the spec (a per-year column), named as the user wrote it. */
+  addInColumn(
+    row: number,
+    column: string,
+    key: string,
+    message: string,
+    severity: Severity = "error"
+  ): void {
+    this.push({ table: this.table.spec.name, row, column, key, severity, message });
   }
 
   /** A usable value that was read in an unusual way: says what was read. */

@@ -12,7 +12,13 @@ export interface ExampleMeasure {
   timing: string;
   dependency?: string;
   comment?: string;
+  /** An illustrative forecast (not in the plan), marked so in the comment. */
+  forecastAnnual?: number;
+  forecastStart?: string;
 }
+
+/** How the example marks a forecast it made up to show the feature. */
+export const ILLUSTRATIVE_FORECAST = "Prognos: illustrativ, inte ur planen";
 
 const ORG = "Organisatoriska/metodrelaterade åtgärder";
 const WORK = "Arbetsinriktade insatser";
@@ -78,6 +84,8 @@ export const EXAMPLE_MEASURES: readonly ExampleMeasure[] = [
     name: "Vakansprövning av tjänster vid social och omsorgsförvaltningen samt successivt minska antalet konsulter (socialsekreterare)",
     annual: 3,
     timing: "Q 3 2020",
+    forecastAnnual: 2,
+    comment: `${ILLUSTRATIVE_FORECAST} (två vakanser tillsattes: 2 mnkr per helår i stället för 3).`,
   },
   {
     id: "A09",
@@ -132,7 +140,8 @@ export const EXAMPLE_MEASURES: readonly ExampleMeasure[] = [
     name: "Utöka platser på stödboende för ungdomar",
     annual: 5,
     timing: "Från Q 4 2020",
-    comment: "Reducering av kostnader på HVB, ca 5,0 mnkr",
+    forecastStart: "januari 2021",
+    comment: `Reducering av kostnader på HVB, ca 5,0 mnkr. ${ILLUSTRATIVE_FORECAST} (platserna öppnar ett kvartal senare).`,
   },
   {
     id: "A16",

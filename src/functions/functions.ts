@@ -14,15 +14,17 @@ import { liveFormulas, toCustomFunctionsError } from "./runtime";
  * @param measureId The measure's Id in the Atgarder table, e.g. "A03".
  * @param year The year, e.g. 2021.
  * @param [month] A month 1-12 to get that month's saving only.
+ * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function savings(
   measureId: any,
   year: number,
   month: number | null,
+  basis: string | null,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.savings(measureId, year, month));
+  void liveFormulas().register(invocation, (q) => q.savings(measureId, year, month, basis));
 }
 
 /**
@@ -31,15 +33,17 @@ export function savings(
  * @param measureId The measure's Id in the Atgarder table, e.g. "A03".
  * @param year The year, e.g. 2021.
  * @param month The last month 1-12 to include.
+ * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function savingsYtd(
   measureId: any,
   year: number,
   month: number,
+  basis: string | null,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.savingsYtd(measureId, year, month));
+  void liveFormulas().register(invocation, (q) => q.savingsYtd(measureId, year, month, basis));
 }
 
 /**
@@ -48,28 +52,32 @@ export function savingsYtd(
  * @param year The year, e.g. 2021.
  * @param [area] An Område of the Atgarder table; empty for all measures.
  * @param [month] A month 1-12 to get that month's saving only.
+ * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function totalSavings(
   year: number,
   area: string | null,
   month: number | null,
+  basis: string | null,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.totalSavings(year, area, month));
+  void liveFormulas().register(invocation, (q) => q.totalSavings(year, area, month, basis));
 }
 
 /**
- * The forecast deficit of a year (table Underskott) less the planned savings of that year.
+ * The forecast deficit of a year (table Underskott) less the savings of that year, planned or forecast.
  * @customfunction RESIDUALDEFICIT
  * @param year The year, e.g. 2020.
+ * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function residualDeficit(
   year: number,
+  basis: string | null,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.residualDeficit(year));
+  void liveFormulas().register(invocation, (q) => q.residualDeficit(year, basis));
 }
 
 /**

@@ -5,10 +5,14 @@ import { LiveFormulas } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
 import { keepWatching } from "./workbookWatch";
 
-/** The tables Balans formulas read (not Uppfoljning or Bestallning, which no formula needs). */
+/**
+ * The tables Balans formulas read (not Bestallning, which no formula needs). Uppfoljning is read
+ * for the "prognos" argument: an Avbruten measure's forecast ends with its last actual month.
+ */
 export const FORMULA_TABLES = [
   TABLE_NAMES.measures,
   TABLE_NAMES.deficits,
+  TABLE_NAMES.followUp,
   TABLE_NAMES.transfers,
   TABLE_NAMES.agreements,
   TABLE_NAMES.costs,

@@ -109,6 +109,23 @@ export const STRINGS = {
       `Skapade tabellen Atgarder på bladet ${sheet} med ${n} åtgärder.`,
     importAppended: (n: number, first: string, last: string) =>
       `Lade till ${n} åtgärder sist i Atgarder (${first}–${last}); befintliga rader är orörda.`,
+    scenario: "Scenario",
+    scenarioHelp:
+      "Vad händer med restunderskottet om åtgärder försenas eller ger mindre? Tabellerna ändras inte; inget skrivs förrän du klickar Skriv scenario.",
+    scenarioOpen: "Välj åtgärder och antaganden",
+    scenarioDelay: "Försening (månader)",
+    scenarioShare: "Andel av planen (%)",
+    scenarioYear: "År",
+    scenarioPlan: "Plan",
+    scenarioChanged: "Scenario",
+    scenarioDifference: "Skillnad",
+    scenarioResidual: (unit: string) => `Restunderskott per år (${unit})`,
+    scenarioSavings: (unit: string) =>
+      `Besparing per år (${unit}); fyll i Underskott för restunderskottet`,
+    scenarioChoose: "Kryssa i de åtgärder som ska ändras.",
+    scenarioBadDelay: "Försening: ange 0–120 hela månader.",
+    scenarioBadShare: "Andel: ange 0–1000 %.",
+    writeScenario: "Skriv scenario",
   },
   en: {
     subtitle: "Action plan and transferred funds in this workbook",
@@ -218,6 +235,23 @@ export const STRINGS = {
       `Created the table Atgarder on the sheet ${sheet} with ${n} measures.`,
     importAppended: (n: number, first: string, last: string) =>
       `Added ${n} measures at the end of Atgarder (${first}–${last}); existing rows are untouched.`,
+    scenario: "Scenario",
+    scenarioHelp:
+      "What happens to the residual deficit if measures slip or save less? The tables do not change; nothing is written until you click Write scenario.",
+    scenarioOpen: "Choose measures and assumptions",
+    scenarioDelay: "Delay (months)",
+    scenarioShare: "Share of the plan (%)",
+    scenarioYear: "Year",
+    scenarioPlan: "Plan",
+    scenarioChanged: "Scenario",
+    scenarioDifference: "Difference",
+    scenarioResidual: (unit: string) => `Residual deficit per year (${unit})`,
+    scenarioSavings: (unit: string) =>
+      `Savings per year (${unit}); fill in Underskott for the residual deficit`,
+    scenarioChoose: "Tick the measures to change.",
+    scenarioBadDelay: "Delay: enter 0–120 whole months.",
+    scenarioBadShare: "Share: enter 0–1000 %.",
+    writeScenario: "Write scenario",
   },
 };
 

@@ -7,6 +7,7 @@
 import { findWorkbookTables, readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
 import { computePlanEffects, defaultYears } from "../core/effects";
+import { computeForecastEffects } from "../core/forecast";
 import { lastCompleteMonth, YearMonth } from "../core/months";
 import { locateProblem, ProblemLocation } from "../core/problemLocation";
 import { BalansError, Problem } from "../core/problems";
@@ -40,7 +41,8 @@ export interface PaneHost {
   now(): Date;
 }
 
-const stamp = (now: Date) => {
+/** When and from what a sheet was made, as the pane stamps it. */
+export const stamp = (now: Date) => {
   const p = (n: number) => String(n).padStart(2, "0");
   return {
     madeAt: `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`,
@@ -147,9 +149,12 @@ export async function selectCell(host: PaneHost, location: ProblemLocation): Pro
 
 type Written = WrittenSheet[] | "cancelled";
 
-/** The tables each sheet is made from (Årseffekter does not need a 50 000-row Uppfoljning). */
+/**
+ * The tables each sheet is made from. Årseffekter needs Uppfoljning for its forecast columns
+ * (a cancelled measure forecasts its actuals only), not the transfer ledger.
+ */
 export const TABLES_FOR = {
-  yearlyEffects: [TABLE_NAMES.measures, TABLE_NAMES.deficits],
+  yearlyEffects: [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.followUp],
   transfers: [TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.costs],
   monthlyReport: [
     TABLE_NAMES.measures,
@@ -189,7 +194,14 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
     return [
       yearlyEffectsLayout(
         computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
-        stamp(host.now())
+        stamp(host.now()),
+        computeForecastEffects(
+          measures.measures,
+          measures.unit,
+          years,
+          wb.followUp?.entries ?? [],
+          wb.deficits
+        )
       ),
     ];
   });

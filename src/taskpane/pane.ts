@@ -31,6 +31,7 @@ import {
   withCandidate,
   withRole,
 } from "./importView";
+import { startScenarioView } from "./scenarioView";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
 const BUTTONS = [
@@ -41,6 +42,7 @@ const BUTTONS = [
   "write-effects",
   "write-transfers",
   "write-report",
+  "write-scenario",
 ];
 
 export interface Message {
@@ -259,6 +261,8 @@ export function startPane(
 
   async function refresh(): Promise<void> {
     if (state.outsideExcel) return;
+    // The scenario section reads the plan again when it is next used.
+    scenario.invalidate();
     try {
       update({ workbook: await inspectWorkbook(paneHost), live: options.liveStatus?.() });
     } catch (error) {
@@ -295,6 +299,15 @@ export function startPane(
       .map((w) => t.renamed(w.requested, w.sheet));
     return { kind: "success", text: [t.wrote(result.map((w) => w.sheet)), ...renamed].join(" ") };
   };
+
+  // The what-if section (scenarioView.ts) runs its actions through the pane's own.
+  const scenario = startScenarioView(doc, {
+    host: paneHost,
+    t,
+    act,
+    reportWritten: (result) => update({ message: reportWritten(result) }),
+    fail: (error) => update({ message: explain(error, t) }),
+  });
 
   const inputError = (text: string) => Object.assign(new Error(text), { name: "BalansError" });
   const year = (id: string, optional: boolean): number | undefined => {

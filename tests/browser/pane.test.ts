@@ -196,6 +196,10 @@ describeIfBrowser("the task pane in Chromium", () => {
       "2020",
       "2021",
       "2022",
+      // the example's illustrative forecasts put the forecast plan beside the plan
+      "Prognos 2020",
+      "Prognos 2021",
+      "Prognos 2022",
     ]);
   });
 
@@ -212,6 +216,69 @@ describeIfBrowser("the task pane in Chromium", () => {
     expect(await book<boolean>(page, `!!book.sheet("Överföringar 2018")`)).toBe(true);
     expect(await book<unknown[]>(page, "book.formulaWrites")).toEqual([]);
     await page.screenshot({ path: path.join(output, "taskpane-350.png"), fullPage: true });
+  });
+
+  it("shows a what-if live in the Scenario section, and writes it only when asked", async () => {
+    // The user adds 2021 to Underskott (50 mnkr) in the row below the table, which Excel extends.
+    await book(
+      page,
+      `(() => { book.type("Underskott", "A3", 2021); book.type("Underskott", "B3", 50);
+        book.tables.find((x) => x.name === "Underskott").r1 += 1; })()`
+    );
+    await page.click("#scenario-details summary");
+    await page.waitForFunction(
+      () => document.querySelectorAll("#scenario-measures li").length === 24
+    );
+    expect(await page.textContent("#scenario-caption")).toBe("Restunderskott per år (mnkr)");
+    const table = () =>
+      page.$$eval("#scenario-rows tr", (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))
+      );
+    // Nothing chosen: the scenario is the plan. 2020: 57 − 8,025; 2021: 50 − 59,2.
+    expect(await table()).toEqual([
+      ["2020", "49,0", "49,0", "0,0"],
+      ["2021", "\u22129,2", "\u22129,2", "0,0"],
+    ]);
+    expect(await page.isDisabled("#write-scenario")).toBe(true);
+    // A06 (4 mnkr from Q3 2020) and A19 (8,5 from 2021) three months late: 2020 loses A06's
+    // July–September (1,0); 2021 loses A19's January–March (2,125), while A06's 2021 is whole.
+    await page.check("#scenario-measures input[value=A06]");
+    await page.check("#scenario-measures input[value=A19]");
+    await page.fill("#scenario-delay", "3");
+    expect(await table()).toEqual([
+      ["2020", "49,0", "50,0", "1,0"],
+      ["2021", "\u22129,2", "\u22127,1", "2,1"],
+    ]);
+    // …and at 30 %: 2021 keeps 1,2 of A06 (loses 2,8) and 30 % of A19's April–December
+    // (1,9125 of 6,375): 9,3875 less in all.
+    await page.fill("#scenario-share", "30");
+    expect((await table())[1]).toEqual(["2021", "\u22129,2", "0,2", "9,4"]);
+    await page.fill("#scenario-share", "2000");
+    expect(await page.textContent("#scenario-error")).toBe("Andel: ange 0–1000 %.");
+    expect(await page.isDisabled("#write-scenario")).toBe(true);
+    await page.fill("#scenario-share", "30");
+    expect(await book<boolean>(page, `book.sheets.some((s) => s.name === "Scenario")`)).toBe(false);
+    await page.evaluate(() => document.getElementById("h-scenario")!.scrollIntoView());
+    await page.screenshot({ path: path.join(output, "taskpane-scenario-350.png") });
+
+    await page.click("#write-scenario");
+    await page.waitForSelector("#message.success");
+    expect(await page.textContent("#message")).toBe("Skrev bladet Scenario.");
+    const residual = await book<unknown[]>(
+      page,
+      `book.grid("Scenario").find((r) => r[1] === "Restunderskott i scenariot")`
+    );
+    // 2020: A06 keeps 30 % of October–December (0,3 of 2): 1,7 less.
+    expect(residual[3] as number).toBeCloseTo(57 - 8.025 + 1.7, 10);
+    expect(residual[4] as number).toBeCloseTo(50 - 59.2 + 9.3875, 10);
+    expect(await book<number>(page, `book.sheet("Scenario").charts.length`)).toBe(1);
+    // the tables are unchanged
+    expect(await book<unknown[]>(page, `book.grid("Åtgärder")[6].slice(0, 4)`)).toEqual([
+      "A06",
+      "Organisatoriska/metodrelaterade åtgärder",
+      "Riktlinjer för boendestöd med bas",
+      4,
+    ]);
   });
 
   it("explains a bad input instead of failing silently", async () => {

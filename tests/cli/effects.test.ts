@@ -58,11 +58,23 @@ describe("balans demo", () => {
       "2022",
       "2023",
       "2024",
+      "Prognos 2020",
+      "Prognos 2021",
+      "Prognos 2022",
+      "Prognos 2023",
+      "Prognos 2024",
     ]);
     const total = find("Summa kostnadsreducerande åtgärder");
     expect(total[5]).toBeCloseTo(8.025, 10);
     expect(total[9]).toBeCloseTo(62.9, 10);
+    // Beside the plan, the forecast plan: A08 at 2 instead of 3 mnkr, A15 from January 2021,
+    // A20 Avbruten in August 2020.
+    expect(total[10]).toBeCloseTo(8.025 - 0.5 - 1.25 - 0.775, 10);
+    expect(total[14]).toBeCloseTo(62.9 - 1 - 3.1, 10);
     expect(find("Restunderskott efter åtgärder")[5]).toBeCloseTo(48.975, 10);
+    expect(find("Restunderskott efter åtgärder")[10]).toBeCloseTo(57 - 5.5, 10);
+    const a15 = rows.find((r) => r[0] === "A15")!;
+    expect([a15[5], a15[6], a15[10], a15[11]]).toEqual([1.25, 5, 0, 5]);
     expect(find("Summa Föreningsbidrag")[4]).toBeCloseTo(0.75, 10);
     expect(
       rows.filter((r) => typeof r[0] === "string" && /^A\d\d$/.test(r[0] as string))
@@ -97,6 +109,7 @@ describe("balans effects", () => {
       "byArea",
       "deficit",
       "residual",
+      "forecast",
       "problems",
     ]);
     expect(doc.unit).toBe("mnkr");

@@ -18,9 +18,11 @@ describe("the monthly report of the example", () => {
       0.175 + 0.03 + 0.03 + 0.05 + 0.08 + 0.3 + 0.2 + 0.15 + 0.25 + 0.25,
       12
     );
-    // forecast: actual + Sep–Dec plan for each measure, nothing more for A20 (Avbruten)
+    // forecast: actual + Sep–Dec of the forecast plan for each measure, nothing more for A20
+    // (Avbruten); the example's illustrative forecasts: A08 2 mnkr a year instead of 3 (Sep–Dec
+    // 2/3), A15 from January 2021 instead of Q4 2020 (nothing in 2020 instead of 1,25).
     const forecast =
-      0.13 + 1 / 3 + (0.3 + 4 / 3) + (0.35 + 1) + (0.5 + 1) + (0.235 + 0.35 / 3) + 0.15 + 1.25;
+      0.13 + 1 / 3 + (0.3 + 4 / 3) + (0.35 + 2 / 3) + (0.5 + 1) + (0.235 + 0.35 / 3) + 0.15 + 0;
     expect(t.forecastYear).toBeCloseTo(forecast, 12);
     expect(r.plan!.residualPlanned).toBeCloseTo(57 - 8.025, 12);
     expect(r.plan!.residualForecast).toBeCloseTo(57 - forecast, 12);

@@ -59,19 +59,48 @@ afterEach(() => useLiveFormulas(undefined));
 describe("Balans custom functions over a workbook", () => {
   it("give seed 000's figures", async () => {
     setup();
-    expect((await evaluate((i) => fn.savings("A03", 2020, null, i))).last).toBeCloseTo(0.5, 12);
-    expect((await evaluate((i) => fn.savings("A14", 2021, null, i))).last).toBeCloseTo(1.2, 12);
-    expect((await evaluate((i) => fn.savings("A14", 2021, 4, i))).last).toBeCloseTo(1.6 / 12, 12);
-    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, i))).last).toBeCloseTo(0.4, 12);
-    expect((await evaluate((i) => fn.totalSavings(2020, null, null, i))).last).toBeCloseTo(
+    expect((await evaluate((i) => fn.savings("A03", 2020, null, null, i))).last).toBeCloseTo(
+      0.5,
+      12
+    );
+    expect((await evaluate((i) => fn.savings("A14", 2021, null, null, i))).last).toBeCloseTo(
+      1.2,
+      12
+    );
+    expect((await evaluate((i) => fn.savings("A14", 2021, 4, null, i))).last).toBeCloseTo(
+      1.6 / 12,
+      12
+    );
+    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, null, i))).last).toBeCloseTo(
+      0.4,
+      12
+    );
+    expect((await evaluate((i) => fn.totalSavings(2020, null, null, null, i))).last).toBeCloseTo(
       8.025,
       12
     );
     expect(
-      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, i))).last
+      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, null, i)))
+        .last
     ).toBeCloseTo(8.65, 12);
-    expect((await evaluate((i) => fn.residualDeficit(2020, i))).last).toBeCloseTo(48.975, 12);
+    expect((await evaluate((i) => fn.residualDeficit(2020, null, i))).last).toBeCloseTo(48.975, 12);
     expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
+    // The last argument: the example's illustrative forecast moves A15 (5 mnkr from Q4 2020) to
+    // January 2021; A20 is Avbruten in Uppfoljning (August 2020), so it forecasts nothing in 2021.
+    expect((await evaluate((i) => fn.savings("A15", 2020, null, "prognos", i))).last).toBe(0);
+    expect((await evaluate((i) => fn.savings("A15", 2020, null, "plan", i))).last).toBe(1.25);
+    expect((await evaluate((i) => fn.savings("A20", 2021, null, "forecast", i))).last).toBe(0);
+    expect((await evaluate((i) => fn.savings("A20", 2021, null, null, i))).last).toBe(3.1);
+    expect((await evaluate((i) => fn.residualDeficit(2020, "prognos", i))).last).toBeCloseTo(
+      57 - (8.025 - 0.5 - 1.25 - 0.775),
+      12
+    );
+    expect(
+      (await evaluate((i) => fn.totalSavings(2020, null, null, "utfall", i))).last
+    ).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/Sista argumentet ska vara "plan" eller "prognos"/),
+    });
     expect(fn.planRequired(57, 4000, null)).toBe(true);
   });
 
@@ -103,18 +132,18 @@ describe("Balans custom functions over a workbook", () => {
     setup();
     const err = async (call: (inv: Streaming) => void) =>
       (await evaluate(call)).last as FakeCustomFunctionsError;
-    expect(await err((i) => fn.savings("A99", 2021, null, i))).toEqual(
+    expect(await err((i) => fn.savings("A99", 2021, null, null, i))).toEqual(
       new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/))
     );
-    expect(await err((i) => fn.savings("A03", 20, null, i))).toMatchObject({
+    expect(await err((i) => fn.savings("A03", 20, null, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Året/),
     });
-    expect(await err((i) => fn.savings("A03", 2021, 0, i))).toMatchObject({
+    expect(await err((i) => fn.savings("A03", 2021, 0, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Månaden/),
     });
-    expect(await err((i) => fn.residualDeficit(2024, i))).toMatchObject({
+    expect(await err((i) => fn.residualDeficit(2024, null, i))).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/inget år 2024/),
     });
@@ -124,7 +153,7 @@ describe("Balans custom functions over a workbook", () => {
 
   it("answer #N/A when the tables are missing, and a problem row in the message", async () => {
     setup([]);
-    expect((await evaluate((i) => fn.savings("A03", 2021, null, i))).last).toMatchObject({
+    expect((await evaluate((i) => fn.savings("A03", 2021, null, null, i))).last).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/saknar tabellen Atgarder/),
     });
@@ -132,7 +161,7 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = "på sikt"; // A05's Tidsaspekt, worksheet row 6
     setup(tables);
-    expect((await evaluate((i) => fn.savings("A05", 2021, null, i))).last).toMatchObject({
+    expect((await evaluate((i) => fn.savings("A05", 2021, null, null, i))).last).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(
         /^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/
@@ -144,7 +173,7 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = `på sikt ${"x".repeat(400)}`;
     setup(tables);
-    const e = (await evaluate((i) => fn.savings("A05", 2021, null, i)))
+    const e = (await evaluate((i) => fn.savings("A05", 2021, null, null, i)))
       .last as FakeCustomFunctionsError;
     expect(e.message!.length).toBe(255);
     expect(e.message!.endsWith("...")).toBe(true);
@@ -157,8 +186,8 @@ describe("Balans custom functions over a workbook", () => {
       const inv = new FakeInvocation();
       invocations.push(inv);
       const id = `A${String((k % 24) + 1).padStart(2, "0")}`;
-      if (k % 2) fn.savings(id, 2020 + (k % 5), null, as(inv));
-      else fn.totalSavings(2020 + (k % 5), null, null, as(inv));
+      if (k % 2) fn.savings(id, 2020 + (k % 5), null, null, as(inv));
+      else fn.totalSavings(2020 + (k % 5), null, null, null, as(inv));
     }
     await settle();
     expect(invocations.every((i) => typeof i.last === "number")).toBe(true);

@@ -51,10 +51,12 @@ describe("functions.json", () => {
   });
 
   it("declares the contract's parameters, optional ones as optional", () => {
-    expect(signature(byId("SAVINGS"))).toBe("measureId:any, year:number, month:any?");
-    expect(signature(byId("SAVINGSYTD"))).toBe("measureId:any, year:number, month:number");
-    expect(signature(byId("TOTALSAVINGS"))).toBe("year:number, area:any?, month:any?");
-    expect(signature(byId("RESIDUALDEFICIT"))).toBe("year:number");
+    expect(signature(byId("SAVINGS"))).toBe("measureId:any, year:number, month:any?, basis:any?");
+    expect(signature(byId("SAVINGSYTD"))).toBe(
+      "measureId:any, year:number, month:number, basis:any?"
+    );
+    expect(signature(byId("TOTALSAVINGS"))).toBe("year:number, area:any?, month:any?, basis:any?");
+    expect(signature(byId("RESIDUALDEFICIT"))).toBe("year:number, basis:any?");
     expect(signature(byId("STARTDATE"))).toBe("measureOrTiming:any");
     expect(signature(byId("TRANSFERBALANCE"))).toBe("year:number, month:number, category:any?");
     expect(signature(byId("PLANREQUIRED"))).toBe("deficit:number, budget:number, threshold:any?");

@@ -5,6 +5,7 @@ import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../../core/sheets/yearlyEffectsSheet";
 import { computePlanEffects } from "../../core/effects";
+import { computeForecastEffects } from "../../core/forecast";
 import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
@@ -33,24 +34,27 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const inputs = exampleTableLayouts();
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));
   const measures = requireMeasures(wb);
-  const effects = computePlanEffects(
+  const years = [2020, 2021, 2022, 2023, 2024];
+  const effects = computePlanEffects(measures.measures, measures.unit, years, wb.deficits);
+  const forecast = computeForecastEffects(
     measures.measures,
     measures.unit,
-    [2020, 2021, 2022, 2023, 2024],
+    years,
+    wb.followUp?.entries ?? [],
     wb.deficits
   );
   const sheetStamp = { madeAt: stamp(io.now()), source: "exemplets tabeller" };
   const transfers = transferBalancesLayout(requireLedger(wb), DEMO_TRANSFER_YEAR, sheetStamp);
   const report = monthlyReportLayout(buildMonthlyReport(wb, DEMO_REPORT_MONTH, sheetStamp));
   await writeNewWorkbook(out, [
-    yearlyEffectsLayout(effects, sheetStamp),
+    yearlyEffectsLayout(effects, sheetStamp, forecast),
     report,
     transfers,
     ...inputs,
   ]);
 
   io.out("Balans – exempel: Linköpings åtgärdsplan 2020 (social- och omsorgsnämnden)\n");
-  io.out(renderEffects({ effects, problems: wb.problems }));
+  io.out(renderEffects({ effects, ...(forecast ? { forecast } : {}), problems: wb.problems }));
   io.out(
     `\nÖverförda medel ON → SN ${DEMO_TRANSFER_YEAR} (mnkr), efter en överföring modellerad på beslutet om 16,8 − 7 = 9,8 mnkr\n`
   );

@@ -80,6 +80,8 @@ export function measuresTableLayout(
       { key: "responsible", width: 16 },
       { key: "dependency", width: 28 },
       { key: "comment", width: 40 },
+      { key: "forecastAnnual", width: 14, format: "amountPrecise" },
+      { key: "forecastStart", width: 16 },
     ],
     rows,
     byKey

@@ -113,6 +113,14 @@ export function monthlyReportLayout(report: MonthlyReport): ReportLayout {
           ? "1 %-regeln: underskottet är större än 1 % av budgeten, så en åtgärdsplan krävs."
           : "1 %-regeln: underskottet är högst 1 % av budgeten, så en åtgärdsplan krävs inte.";
     rows.push({ style: "note", cells: pad([null, rule]) });
+    if (plan.revised.length)
+      rows.push({
+        style: "note",
+        cells: pad([
+          null,
+          `Prognos helår = utfall t.o.m. månaden + prognosplanen för resten av året; reviderad prognos (Prognos helårseffekt, Prognos start) för ${plan.revised.join(", ")}.`,
+        ]),
+      });
   }
   if (transfers) {
     const c = transfers.current;

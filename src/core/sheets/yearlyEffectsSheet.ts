@@ -23,29 +23,52 @@ const LEADING_COLUMNS: ColumnLayout[] = [
 
 /**
  * The `Årseffekter` sheet: measures × years grouped by area with subtotals, the total, the
- * forecast deficit and the residual deficit. Values only; the sheet is a snapshot.
+ * forecast deficit and the residual deficit. With a forecast plan (some measure has Prognos
+ * helårseffekt, Prognos start or is Avbruten), its years stand beside the plan's on every row.
+ * Values only; the sheet is a snapshot.
  */
-export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): ReportLayout {
+export function yearlyEffectsLayout(
+  effects: PlanEffects,
+  stamp: SheetStamp,
+  forecast?: PlanEffects
+): ReportLayout {
   const { years, unit } = effects;
-  const width = LEADING_COLUMNS.length + years.length;
+  const width = LEADING_COLUMNS.length + years.length * (forecast ? 2 : 1);
   const pad = (cells: CellValue[]) => padCells(cells, width);
-  const perYear = (values: Map<number, number>): CellValue[] =>
-    years.map((y) => values.get(y) ?? null);
+  const values = (v: Map<number, number> | undefined) => years.map((y) => v?.get(y) ?? null);
+  /** A row's years: the plan's, then the forecast's when there is one. */
+  const both = (plan: Map<number, number>, fc: Map<number, number> | undefined): CellValue[] =>
+    forecast ? [...values(plan), ...values(fc)] : values(plan);
+  const fcMeasure = (m: PlanEffects["areas"][number]["measures"][number]) =>
+    forecast?.perMeasure.get(m);
+  const fcArea = (i: number) => forecast?.areas[i].perYear;
 
   const rows: ReportRow[] = [
     { style: "title", cells: pad([`Årseffekter av åtgärdsplanen (${unit})`]) },
     {
       style: "subtitle",
       cells: pad([
-        `Beräknat ${stamp.madeAt} från ${stamp.source}. Effekten per år följer när varje åtgärd börjar gälla.`,
+        `Beräknat ${stamp.madeAt} från ${stamp.source}. Effekten per år följer när varje åtgärd börjar gälla${
+          forecast
+            ? "; Prognos-kolumnerna visar prognosplanen (Prognos helårseffekt, Prognos start, Avbruten)."
+            : "."
+        }`,
       ]),
     },
     {
       style: "header",
-      cells: ["Id", "Åtgärd", "Tidsaspekt", "Start", `Helårseffekt`, ...years.map(String)],
+      cells: [
+        "Id",
+        "Åtgärd",
+        "Tidsaspekt",
+        "Start",
+        `Helårseffekt`,
+        ...years.map(String),
+        ...(forecast ? years.map((y) => `Prognos ${y}`) : []),
+      ],
     },
   ];
-  for (const area of effects.areas) {
+  effects.areas.forEach((area, areaIndex) => {
     rows.push({ style: "group", cells: pad([null, area.area]) });
     for (const m of area.measures) {
       rows.push({
@@ -56,15 +79,22 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
           m.timing,
           toExcelSerial(m.start),
           m.annual,
-          ...perYear(effects.perMeasure.get(m)!),
+          ...both(effects.perMeasure.get(m)!, fcMeasure(m)),
         ],
       });
     }
     rows.push({
       style: "subtotal",
-      cells: [null, `Summa ${area.area}`, null, null, area.annual, ...perYear(area.perYear)],
+      cells: [
+        null,
+        `Summa ${area.area}`,
+        null,
+        null,
+        area.annual,
+        ...both(area.perYear, fcArea(areaIndex)),
+      ],
     });
-  }
+  });
   rows.push({
     style: "total",
     cells: [
@@ -73,13 +103,20 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
       null,
       null,
       effects.annual,
-      ...perYear(effects.totals),
+      ...both(effects.totals, forecast?.totals),
     ],
   });
   if (effects.deficit.size > 0) {
     rows.push({
       style: "item",
-      cells: [null, "Prognostiserat underskott", null, null, null, ...perYear(effects.deficit)],
+      cells: [
+        null,
+        "Prognostiserat underskott",
+        null,
+        null,
+        null,
+        ...both(effects.deficit, forecast?.deficit),
+      ],
     });
     rows.push({
       style: "emphasis",
@@ -89,7 +126,7 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
         null,
         null,
         null,
-        ...perYear(effects.residual),
+        ...both(effects.residual, forecast?.residual),
       ],
     });
   } else {
@@ -146,6 +183,9 @@ export function yearlyEffectsLayout(effects: PlanEffects, stamp: SheetStamp): Re
     columns: [
       ...LEADING_COLUMNS,
       ...years.map((y) => ({ header: String(y), width: 10, format: "amount" as const })),
+      ...(forecast
+        ? years.map((y) => ({ header: `Prognos ${y}`, width: 10, format: "amount" as const }))
+        : []),
     ],
     rows,
   };
