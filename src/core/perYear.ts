@@ -29,6 +29,8 @@ export const PER_YEAR_WORDS = [
   "kostnadsminskning",
   "reducering",
   "minskning",
+  "helarseffekt",
+  "belopp",
 ] as const;
 
 const FIRST_YEAR = 1990;
@@ -42,26 +44,39 @@ export interface PerYearHeader {
   unit?: Unit;
 }
 
+/** A per-year header as read, before its unit is judged: `notUnit` is a parenthesis that is no unit. */
+export interface PerYearReading extends PerYearHeader {
+  notUnit?: string;
+}
+
+/**
+ * The year (and unit) a header states, or undefined when it is no per-year header; never throws.
+ * A trailing colon or full stop (`2021:`, as plans write headers) is no part of the name.
+ */
+export function readPerYearHeader(header: CellValue): PerYearReading | undefined {
+  if (header === null || header === undefined || header instanceof Date) return undefined;
+  const { key, unit } = splitHeader(String(header).trim());
+  const m = NAME.exec(key.replace(/[:.]$/, ""));
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
+  if (unit.kind === "unknown") return { year, notUnit: unit.text };
+  return unit.kind === "unit" ? { year, unit: unit.unit } : { year };
+}
+
 /**
  * The year (and unit) a header states, or undefined when it is no per-year header. A header that
  * is one but whose parenthesis is no unit (`2021 (st)`) is an error naming the column.
  */
 export function perYearHeader(header: CellValue, table = "Atgarder"): PerYearHeader | undefined {
-  if (header === null || header === undefined || header instanceof Date) return undefined;
+  const found = readPerYearHeader(header);
+  if (found?.notUnit === undefined) return found;
   const text = String(header).trim();
-  const { key, unit } = splitHeader(text);
-  const m = NAME.exec(key);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  if (unit.kind === "unknown") {
-    throw new BalansError(
-      `Tabellen ${table}: kolumnen »${text}« anger enheten »${unit.text}«, som Balans inte känner igen. Skriv mnkr, tkr, kr eller mdkr (t.ex. ${year} (tkr)).`,
-      table,
-      text
-    );
-  }
-  return unit.kind === "unit" ? { year, unit: unit.unit } : { year };
+  throw new BalansError(
+    `Tabellen ${table}: kolumnen »${text}« anger enheten »${found.notUnit}«, som Balans inte känner igen. Skriv mnkr, tkr, kr eller mdkr (t.ex. ${found.year} (tkr)).`,
+    table,
+    text
+  );
 }
 
 /** The unit every per-year column states, when they state one and agree; else undefined. */
@@ -154,6 +169,24 @@ export function annualAfterStatedYears(
   if (annual !== undefined) return annual;
   const last = Math.max(...perYear.keys());
   return perYear.get(last)!;
+}
+
+/**
+ * The shape of a measure as the engine reads its row: Helårseffekt, or after the last stated year
+ * that year's figure; the start from the timing, or without one 1 January of the first stated
+ * year. Undefined when neither a start nor stated years say when it saves.
+ */
+export function plannedShape(m: {
+  annual?: number;
+  perYear?: ReadonlyMap<number, number>;
+  start?: CalendarDate;
+  end?: CalendarDate;
+}): EffectShape | undefined {
+  const perYear = m.perYear?.size ? m.perYear : undefined;
+  const start = m.start ?? (perYear && startOfStatedYears(perYear));
+  const annual = perYear ? annualAfterStatedYears(perYear, m.annual) : m.annual;
+  if (!start || annual === undefined) return undefined;
+  return { annual, start, ...(m.end ? { end: m.end } : {}), ...(perYear ? { perYear } : {}) };
 }
 
 /**

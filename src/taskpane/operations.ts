@@ -17,7 +17,8 @@ import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
 import { bindTable, CellValue, cellText, findTable, isEmpty, RawTable } from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
-import { PlanImport, yearOfHeader } from "../core/planText";
+import { PlanImport } from "../core/planText";
+import { perYearColumnHeader, readPerYearHeader } from "../core/perYear";
 import { importedMeasuresLayout } from "../core/sheets/importedPlan";
 import { foldText } from "../core/text";
 import { MAX_YEARS_SHOWN } from "../core/limits";
@@ -255,12 +256,12 @@ export async function writeImportedPlan(
     const unit = bound.unit;
     // The years the plan states go to the table's year columns; a year without a column is
     // refused, since leaving it out would change the measure's effect without a word.
-    const yearColumn = new Map(existing.headers.map((h, k) => [yearOfHeader(cellText(h)), k]));
+    const yearColumn = new Map(existing.headers.map((h, k) => [readPerYearHeader(h)?.year, k]));
     const years = [...new Set(plan.measures.flatMap((m) => Object.keys(m.perYear ?? {})))];
     const missing = years.filter((y) => !yearColumn.has(Number(y)));
     if (missing.length)
       throw new BalansError(
-        `Planen anger effekten för ${missing.join(", ")}, men Atgarder har ingen kolumn för det; lägg till kolumnerna (t.ex. »Effekt ${missing[0]}«) och skriv igen.`
+        `Planen anger effekten för ${missing.join(", ")}, men Atgarder har ingen kolumn för det; lägg till kolumnerna (t.ex. »${perYearColumnHeader(Number(missing[0]))}«) och skriv igen.`
       );
     const rows = plan.measures.map((m, i) => {
       const row: CellValue[] = existing.headers.map(() => null);

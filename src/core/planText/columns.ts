@@ -1,6 +1,7 @@
 import { MEASURES_TABLE } from "../measures";
 import { foldText } from "../text";
-import { headerName, readUnit, readYear, Unit, unitInText } from "./grammar";
+import { readPerYearHeader } from "../perYear";
+import { headerName, readUnit, Unit, unitInText } from "./grammar";
 import { Cell, joinWrapped, Separator, separatorOf, splitCells } from "./lines";
 
 /**
@@ -79,7 +80,6 @@ for (const role of Object.keys(PLAN_WORDS) as NamedRole[])
       .map(foldText),
     ...PLAN_WORDS[role],
   ];
-const SAVING_WORDS = ["effekt", "besparing", "kostnadsreducering", "helarseffekt", "belopp"];
 /** Words a header may hold beside the column names: `Belopp i tkr`, `per år`. */
 const FILLER = new Set(["i", "per", "ar", "och", "/", "-", "–"]);
 
@@ -114,12 +114,9 @@ export function roleOf(
 ): { role: ColumnRole; year?: number } | undefined {
   const key = headerName(header).key.replace(/[:.]$/, "");
   if (key === "") return undefined;
-  const year = readYear(key);
-  if (year) return { role: "year", year };
-  const saving = new RegExp(
-    String.raw`^(?:${SAVING_WORDS.join("|")})(?:\s+ar)?\s+((?:19|20)\d{2})$`
-  ).exec(key);
-  if (saving) return { role: "year", year: Number(saving[1]) };
+  // A year's column as the engine reads it in Atgarder (`2022`, `Effekt 2022 (tkr)`).
+  const perYear = readPerYearHeader(header);
+  if (perYear) return { role: "year", year: perYear.year };
   for (const [role, aliases] of Object.entries(ALIASES))
     if (aliases.includes(key)) return { role: role as ColumnRole };
   // A header of several words names the column of its first word that is a column's name:

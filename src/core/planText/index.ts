@@ -1,5 +1,6 @@
+import { perYearColumnHeader } from "../perYear";
 import { Problem } from "../problems";
-import { ColumnMapping, ColumnRole, ROLE_LABELS, roleOf } from "./columns";
+import { ColumnMapping, ColumnRole, ROLE_LABELS } from "./columns";
 import { convertAmount, findAmounts, Unit, unitInText } from "./grammar";
 import { cleanLines } from "./lines";
 import { proseCandidates } from "./prose";
@@ -205,14 +206,11 @@ function noMeasureHint(candidates: number, outside: { line: number; text: string
 /** The column mapping of a table in words: `Förslag → Åtgärd, Kostnadsreducering → Helårseffekt`. */
 export function describeColumns(columns: readonly ColumnMapping[]): string {
   return columns
-    .map((c) => `${c.header} → ${c.role === "year" ? `Effekt ${c.year}` : ROLE_LABELS[c.role]}`)
+    .map(
+      (c) =>
+        `${c.header} → ${c.role === "year" ? perYearColumnHeader(c.year!) : ROLE_LABELS[c.role]}`
+    )
     .join(", ");
-}
-
-/** The year a column header names for effects per year (`2022`, `Effekt 2022 (tkr)`), if any. */
-export function yearOfHeader(header: string): number | undefined {
-  const r = roleOf(header, true);
-  return r?.role === "year" ? r.year : undefined;
 }
 
 /** A plan with the chosen prose candidates added as measures (the user confirmed them). */

@@ -1,4 +1,5 @@
-import { accrue } from "../accrual";
+import { shapeEffect } from "../effectShape";
+import { plannedShape } from "../perYear";
 import { Problem } from "../problems";
 import { formatSwedish } from "../text";
 import { convertAmount, matchesStated, readStated, Stated, sumWord, Unit } from "./grammar";
@@ -154,19 +155,17 @@ export function readPlanFigures(lines: Line[]): {
 }
 
 /**
- * A measure's effect in a year: the figure the plan states for that year; otherwise Helårseffekt
- * accrued from its start; after the last stated year, Helårseffekt or else the last stated figure.
+ * A measure's effect in a year, exactly as the engine computes it once the measure stands in
+ * Atgarder: its shape (perYear.ts) through the engine's one per-year function.
  */
 export function plannedYear(m: ImportedMeasure, year: number): number {
-  const stated = m.perYear?.[String(year)];
-  if (stated !== undefined) return stated;
-  const years = Object.keys(m.perYear ?? {})
-    .map(Number)
-    .sort((a, b) => a - b);
-  if (m.start && m.annual !== undefined) return accrue(m.annual, { start: m.start }, year);
-  if (years.length && year > years[years.length - 1])
-    return m.annual ?? m.perYear![String(years[years.length - 1])];
-  return 0;
+  const shape = plannedShape({
+    ...(m.annual !== undefined ? { annual: m.annual } : {}),
+    ...(m.start ? { start: m.start } : {}),
+    ...(m.end ? { end: m.end } : {}),
+    perYear: new Map(Object.entries(m.perYear ?? {}).map(([y, v]) => [Number(y), v])),
+  });
+  return shape ? shapeEffect(shape, year) : 0;
 }
 
 /** Checks the plan's total and table per year against the measures. */

@@ -1,9 +1,7 @@
 import { PlanImport } from "../planText";
 import { measuresTableLayout } from "./inputTables";
 import { TableLayout } from "../layout";
-
-/** The header of a year's column in Atgarder, as the engine reads it (`Effekt 2022`). */
-const yearColumnHeader = (year: string) => `Effekt ${year}`;
+import { perYearColumnHeader } from "../perYear";
 
 /**
  * The Atgarder table for an imported plan: the plan's own words, its ids (or A01…), start where
@@ -29,7 +27,7 @@ export function importedMeasuresLayout(plan: PlanImport): TableLayout {
     columns: [
       ...layout.columns,
       ...years.map((y) => ({
-        header: yearColumnHeader(y),
+        header: perYearColumnHeader(Number(y)),
         width: 12,
         format: "amountPrecise" as const,
       })),
