@@ -1,6 +1,11 @@
 import { computePlanEffects } from "../../src/core/effects";
 import { readMeasures } from "../../src/core/measures";
-import { findPerYearColumns, perYearHeader } from "../../src/core/perYear";
+import {
+  findPerYearColumns,
+  perYearHeader,
+  plannedShape,
+  readPerYearHeader,
+} from "../../src/core/perYear";
 import { PlanQueries } from "../../src/core/queries";
 import { buildMonthlyReport } from "../../src/core/report";
 import { readBalansWorkbook } from "../../src/core/workbook";
@@ -29,6 +34,14 @@ describe("per-year headers", () => {
       null,
     ])
       expect(perYearHeader(h)).toBeUndefined();
+  });
+
+  it("are read the same by the plan import: Helårseffekt/Belopp and a year, a trailing colon", () => {
+    expect(perYearHeader("Helårseffekt 2022 (tkr)")).toEqual({ year: 2022, unit: "tkr" });
+    expect(perYearHeader("Belopp 2023:")).toEqual({ year: 2023 });
+    // The import's reading never throws: a parenthesis that is no unit is handed back.
+    expect(readPerYearHeader("2021 (st)")).toEqual({ year: 2021, notUnit: "st" });
+    expect(readPerYearHeader("Helårseffekt")).toBeUndefined();
   });
 
   it("with a parenthesis that is no unit, or twice the same year, are errors naming the column", () => {
@@ -197,5 +210,22 @@ describe("per-year effects in the engine", () => {
     expect(() =>
       readMeasures(rawTable("Atgarder", ["Id", "Åtgärd", "Tidsaspekt"], [["B1", "x", "2021"]]))
     ).toThrow(/saknar kolumnen Helårseffekt/);
+  });
+});
+
+describe("plannedShape", () => {
+  it("is the engine's reading of a row: start from stated years, the last year's figure after", () => {
+    const perYear = new Map([
+      [2022, 4],
+      [2023, 6],
+    ]);
+    expect(plannedShape({ perYear })).toEqual({
+      annual: 6,
+      start: { year: 2022, month: 1, day: 1 },
+      perYear,
+    });
+    expect(plannedShape({ annual: 10, perYear })?.annual).toBe(10);
+    // Nothing says when it saves: no shape, never a guessed start.
+    expect(plannedShape({ annual: 10 })).toBeUndefined();
   });
 });
