@@ -1,3 +1,4 @@
+import { parsePlanText } from "../../src/core/planText";
 import { roleOf } from "../../src/core/planText/columns";
 import { checkPlanFigures, plannedYear } from "../../src/core/planText/reconcile";
 import { ImportedMeasure } from "../../src/core/planText/types";
@@ -56,5 +57,22 @@ describe("the import's per-year figures are the engine's", () => {
     expect(roleOf("Kostnadsminskning 2022 (tkr)")).toEqual({ role: "year", year: 2022 });
     expect(roleOf("Helårseffekt 2023")).toEqual({ role: "year", year: 2023 });
     expect(roleOf("2024:")).toEqual({ role: "year", year: 2024 });
+  });
+});
+
+describe("a section's per-year sum is the engine's StatedYearSums figure", () => {
+  it("a row with Helårseffekt and no figure for the year counts its accrual (6 + 2 = 8)", () => {
+    // Row A: 12 tkr a year from 1 July 2022, its 2022 cell a dash: the engine accrues 6.
+    // Row B: states 2 for 2022. The engine's Summa for 2022 is 8; 2 alone would be wrong.
+    const p = parsePlanText(
+      "Åtgärd\tHelårseffekt (tkr)\tEffekt 2022 (tkr)\tTidsaspekt\nA\t12\t–\t2022-07-01\nB\t–\t2\t–\nSumma\t–\t8\t–\n"
+    );
+    expect(p.measures.map((m) => [m.name, m.annual, m.perYear])).toEqual([
+      ["A", 12, undefined],
+      ["B", undefined, { "2022": 2 }],
+    ]);
+    expect(p.sections[0]).toEqual(
+      expect.objectContaining({ computedPerYear: { "2022": 8 }, matchesPerYear: { "2022": true } })
+    );
   });
 });

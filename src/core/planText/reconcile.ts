@@ -52,13 +52,16 @@ export function checkSums(
     const areas = [...new Set(rows.map((m) => m.measure.area))];
     return areas.length === 1 ? areas[0] : tableArea;
   };
-  /** What the rows add up to per year, for the years the plan states per row. */
+  /** What the rows add up to per year as the engine computes it, for the years the plan states. */
   const perYearOf = (rows: RawMeasure[]) => {
     const years = [...new Set(rows.flatMap((m) => Object.keys(m.measure.perYear ?? {})))].sort();
     return Object.fromEntries(
       years.map((y) => [
         y,
-        rows.reduce((a, m) => a + convertAmount(m.measure.perYear?.[y] ?? 0, m.unit, unit), 0),
+        rows.reduce(
+          (a, m) => a + convertAmount(plannedYear(m.measure, Number(y)), m.unit, unit),
+          0
+        ),
       ])
     );
   };
