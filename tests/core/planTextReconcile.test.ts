@@ -76,3 +76,15 @@ describe("a section's per-year sum is the engine's StatedYearSums figure", () =>
     );
   });
 });
+
+describe("a tab row whose trailing empty cells were cut off", () => {
+  it("keeps its cells in their columns (B's 2 is its 2022 figure, not its Helårseffekt)", () => {
+    const p = parsePlanText(
+      "Åtgärd\tHelårseffekt (tkr)\tEffekt 2022 (tkr)\tTidsaspekt\nA\t12\t\t2022-07-01\nB\t\t2\n"
+    );
+    expect(p.measures.map((m) => [m.name, m.annual, m.perYear])).toEqual([
+      ["A", 12, undefined],
+      ["B", undefined, { "2022": 2 }],
+    ]);
+  });
+});

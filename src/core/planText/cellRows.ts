@@ -89,7 +89,11 @@ function assignCells(text: string, ctx: TableContext): string[] {
   const filled = cells.filter((c) => c.text);
   if (filled.length === 0) return out;
   if (by === "tab" && ctx.by === "tab") {
-    const byIndex = cells.length === Math.max(...ctx.columns.map((c) => c.start)) + 1;
+    const width = Math.max(...ctx.columns.map((c) => c.start)) + 1;
+    // An empty cell between two tabs shows the line keeps its columns' places, even when its
+    // trailing empty cells were cut off (`B\t\t2`: 2 is the third column's, not the first amount).
+    const keepsPlaces = cells.slice(1, -1).some((c) => !c.text) && cells.length <= width;
+    const byIndex = cells.length === width || keepsPlaces;
     if (byIndex) {
       cells.forEach((c, i) => {
         const k = ctx.columns.findIndex((col) => col.start === i);
