@@ -19,8 +19,8 @@ export class AnswerCache {
     const values = this.byKey.get(key)?.[year - YEAR_MIN];
     if (values === undefined) return undefined;
     const value = values[slot];
-    // eslint-disable-next-line no-self-compare -- NaN marks a slot not answered yet
-    if (value !== value) return undefined;
+    // NaN marks a slot not answered yet
+    if (Number.isNaN(value)) return undefined;
     const notice = this.notices.get(key);
     return notice === undefined ? { ok: true, value } : { ok: true, value, notice };
   }

@@ -63,6 +63,7 @@ export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
   /** Ids exactly as written: most formulas name a measure as the table does. */
   private readonly byExactId = new Map<string, Measure>();
+  private readonly exactNotices = new Map<string, string[]>();
   private readonly memo = new Map<string, number>();
   private readonly statuses = new Map<string, TransferStatus>();
   /** Areas folded once: formulas name them as the table does, thousands of times. */
@@ -93,8 +94,6 @@ export class PlanQueries {
     for (const m of workbook.measures?.measures ?? []) {
       const key = foldText(m.id);
       this.byId.set(key, m);
-      // A duplicate of a rejected row must answer with that row's problem: slow path for those.
-      if (!rejected.has(key) && !this.byExactId.has(m.id)) this.byExactId.set(m.id, m);
       this.areaKeys.add(this.foldArea(m.area));
       const notes = (workbook.measures?.problemsById.get(key) ?? []).filter(
         (p) => p.severity === "notice"
@@ -105,6 +104,16 @@ export class PlanQueries {
         for (const area of ["", this.foldArea(m.area)])
           this.noticesByArea.set(area, [...(this.noticesByArea.get(area) ?? []), text]);
       }
+    }
+    // An id as written finds the very measure (and notice) the folded lookup would: not rejected
+    // (a duplicate of a rejected row answers with that row's problem), and the row byId keeps.
+    for (const m of workbook.measures?.measures ?? []) {
+      const key = foldText(m.id);
+      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) continue;
+      if (this.byExactId.has(m.id)) continue;
+      this.byExactId.set(m.id, m);
+      const text = this.noticesById.get(key);
+      if (text) this.exactNotices.set(m.id, [text]);
     }
   }
 
@@ -117,6 +126,8 @@ export class PlanQueries {
   }
 
   private measureNotice(measureId: unknown): string[] | undefined {
+    if (typeof measureId === "string" && this.byExactId.has(measureId))
+      return this.exactNotices.get(measureId);
     const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
     return text ? [text] : undefined;
   }
@@ -336,6 +347,8 @@ export class PlanQueries {
 
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
+    const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
+    if (exact) return exact;
     if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
@@ -402,6 +415,7 @@ export type Basis = "plan" | "forecast";
 
 /** The functions' optional last argument: `"plan"`, or `"prognos"` / `"forecast"`. */
 export function readBasis(basis: unknown): Basis {
+  if (basis === undefined || basis === "plan") return "plan";
   if (isBlank(basis)) return "plan";
   const word = typeof basis === "string" ? foldText(basis) : "";
   if (word === "plan") return "plan";
