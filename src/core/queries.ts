@@ -1,3 +1,4 @@
+import { AnswerCache, cacheableYear, monthSlot } from "./answerCache";
 import { EffectShape, shapeEffect } from "./effectShape";
 import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
@@ -62,6 +63,7 @@ export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
   /** Ids exactly as written: most formulas name a measure as the table does. */
   private readonly byExactId = new Map<string, Measure>();
+  private readonly exactNotices = new Map<string, string[]>();
   private readonly memo = new Map<string, number>();
   private readonly statuses = new Map<string, TransferStatus>();
   /** Areas folded once: formulas name them as the table does, thousands of times. */
@@ -72,14 +74,26 @@ export class PlanQueries {
   /** Notices of usable rows, by folded id and by folded area ("" = all), read once. */
   private readonly noticesById = new Map<string, string>();
   private readonly noticesByArea = new Map<string, string[]>();
+  /**
+   * The general path's answers by exact arguments, per basis: per year the whole year (slot 0),
+   * each month (1–12) and January through each month (13–24).
+   */
+  private readonly answers = new Map<string, AnswerCache>([
+    ["plan", new AnswerCache(25)],
+    ["forecast", new AnswerCache(25)],
+  ]);
+  /** TOTALSAVINGS's answers by area as written ("" for all), per basis: slot 0 the year, 1–12 months. */
+  private readonly totals = new Map<string, AnswerCache>([
+    ["plan", new AnswerCache(13)],
+    ["forecast", new AnswerCache(13)],
+  ]);
+  private readonly transferAnswers = new AnswerCache(13);
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
     for (const m of workbook.measures?.measures ?? []) {
       const key = foldText(m.id);
       this.byId.set(key, m);
-      // A duplicate of a rejected row must answer with that row's problem: slow path for those.
-      if (!rejected.has(key) && !this.byExactId.has(m.id)) this.byExactId.set(m.id, m);
       this.areaKeys.add(this.foldArea(m.area));
       const notes = (workbook.measures?.problemsById.get(key) ?? []).filter(
         (p) => p.severity === "notice"
@@ -90,6 +104,16 @@ export class PlanQueries {
         for (const area of ["", this.foldArea(m.area)])
           this.noticesByArea.set(area, [...(this.noticesByArea.get(area) ?? []), text]);
       }
+    }
+    // An id as written finds the very measure (and notice) the folded lookup would: not rejected
+    // (a duplicate of a rejected row answers with that row's problem), and the row byId keeps.
+    for (const m of workbook.measures?.measures ?? []) {
+      const key = foldText(m.id);
+      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) continue;
+      if (this.byExactId.has(m.id)) continue;
+      this.byExactId.set(m.id, m);
+      const text = this.noticesById.get(key);
+      if (text) this.exactNotices.set(m.id, [text]);
     }
   }
 
@@ -102,12 +126,75 @@ export class PlanQueries {
   }
 
   private measureNotice(measureId: unknown): string[] | undefined {
+    if (typeof measureId === "string" && this.byExactId.has(measureId))
+      return this.exactNotices.get(measureId);
     const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
     return text ? [text] : undefined;
   }
 
   /** SAVINGS(measureId; year; [month]; [basis]): a measure's effect in the year, or in that month. */
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
+    const cache = this.measureCache(measureId, basis);
+    const slot = monthSlot(month);
+    if (!cache || slot < 0 || !cacheableYear(year))
+      return this.savingsGeneral(measureId, year, month, basis);
+    return (
+      cache.get(measureId, year, slot) ??
+      cache.put(measureId, year, slot, this.savingsGeneral(measureId, year, month, basis))
+    );
+  }
+
+  /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
+  savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
+    const cache = this.measureCache(measureId, basis);
+    const slot = monthSlot(month);
+    if (!cache || slot < 1 || !cacheableYear(year))
+      return this.savingsYtdGeneral(measureId, year, month, basis);
+    return (
+      cache.get(measureId, year, 12 + slot) ??
+      cache.put(measureId, year, 12 + slot, this.savingsYtdGeneral(measureId, year, month, basis))
+    );
+  }
+
+  /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
+  totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
+    const basisAt = basisKey(basis);
+    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
+    const slot = monthSlot(month);
+    const key = area === undefined || area === null ? "" : area;
+    if (!cache || slot < 0 || !cacheableYear(year) || typeof key !== "string")
+      return this.totalSavingsGeneral(year, area, month, basis);
+    return (
+      cache.get(key, year, slot) ??
+      cache.put(key, year, slot, this.totalSavingsGeneral(year, area, month, basis))
+    );
+  }
+
+  /** TRANSFERBALANCE(year; month; [verksamhet]): SN's balance of transferred funds at the end of the month. */
+  transferBalance(year: unknown, month: unknown, category?: unknown): FormulaResult {
+    const slot = monthSlot(month);
+    const key = category === undefined || category === null ? "" : category;
+    if (slot < 1 || !cacheableYear(year) || (typeof key !== "string" && typeof key !== "number"))
+      return this.transferBalanceGeneral(year, month, category);
+    return (
+      this.transferAnswers.get(key, year, slot) ??
+      this.transferAnswers.put(key, year, slot, this.transferBalanceGeneral(year, month, category))
+    );
+  }
+
+  /** The cache for a measure id and basis the cache can key on (an id as text or number). */
+  private measureCache(measureId: unknown, basis: unknown): AnswerCache | undefined {
+    if (typeof measureId !== "string" && typeof measureId !== "number") return undefined;
+    const basisAt = basisKey(basis);
+    return basisAt === undefined ? undefined : this.answers.get(basisAt);
+  }
+
+  private savingsGeneral(
+    measureId: unknown,
+    year: unknown,
+    month?: unknown,
+    basis?: unknown
+  ): FormulaResult {
     const result = answer(() => {
       const y = requireYear(year);
       const mo = optionalMonth(month);
@@ -117,8 +204,12 @@ export class PlanQueries {
     return this.noted(result, this.measureNotice(measureId));
   }
 
-  /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
-  savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
+  private savingsYtdGeneral(
+    measureId: unknown,
+    year: unknown,
+    month: unknown,
+    basis?: unknown
+  ): FormulaResult {
     const result = answer(() => {
       const y = requireYear(year);
       const mo = requireMonth(month);
@@ -127,8 +218,12 @@ export class PlanQueries {
     return this.noted(result, this.measureNotice(measureId));
   }
 
-  /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
-  totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
+  private totalSavingsGeneral(
+    year: unknown,
+    area?: unknown,
+    month?: unknown,
+    basis?: unknown
+  ): FormulaResult {
     const areaNotices = this.noticesByArea.get(isBlank(area) ? "" : this.foldArea(String(area)));
     return this.noted(this.totalSavingsValue(year, area, month, basis), areaNotices);
   }
@@ -215,8 +310,7 @@ export class PlanQueries {
     });
   }
 
-  /** TRANSFERBALANCE(year; month; [verksamhet]): SN's balance of transferred funds at the end of the month. */
-  transferBalance(year: unknown, month: unknown, category?: unknown): FormulaResult {
+  private transferBalanceGeneral(year: unknown, month: unknown, category?: unknown): FormulaResult {
     return answer(() => {
       const at = { year: requireYear(year), month: requireMonth(month) };
       const ledger = requireLedger(this.workbook);
@@ -253,6 +347,8 @@ export class PlanQueries {
 
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
+    const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
+    if (exact) return exact;
     if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
@@ -307,11 +403,19 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** The basis argument as the cache keys it, without folding: undefined for any other spelling. */
+function basisKey(basis: unknown): string | undefined {
+  if (basis === undefined || basis === null || basis === "plan") return "plan";
+  if (basis === "prognos" || basis === "forecast") return "forecast";
+  return undefined;
+}
+
 /** What a function computes from: the plan (the default) or the forecast plan. */
 export type Basis = "plan" | "forecast";
 
 /** The functions' optional last argument: `"plan"`, or `"prognos"` / `"forecast"`. */
 export function readBasis(basis: unknown): Basis {
+  if (basis === undefined || basis === "plan") return "plan";
   if (isBlank(basis)) return "plan";
   const word = typeof basis === "string" ? foldText(basis) : "";
   if (word === "plan") return "plan";
