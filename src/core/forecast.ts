@@ -110,3 +110,19 @@ export function computeForecastEffects(
   const shapes = forecastShapes(measures, entries);
   return computePlanEffects(measures, unit, years, deficits, (m) => shapes.get(m)!);
 }
+
+/**
+ * A plan's effects per year by plan and, where some measure has a forecast, by forecast: what
+ * Årseffekter, `balans effects` and the demo show side by side.
+ */
+export function planAndForecastEffects(
+  measures: { measures: readonly Measure[]; unit: Unit },
+  years: readonly number[],
+  entries: readonly FollowUpEntry[],
+  deficits?: DeficitsRead
+): { plan: PlanEffects; forecast: PlanEffects | undefined } {
+  return {
+    plan: computePlanEffects(measures.measures, measures.unit, years, deficits),
+    forecast: computeForecastEffects(measures.measures, measures.unit, years, entries, deficits),
+  };
+}

@@ -6,8 +6,8 @@
  */
 import { findWorkbookTables, readWorkbookTables } from "../adapters/office/readTables";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
-import { computePlanEffects, defaultYears } from "../core/effects";
-import { computeForecastEffects } from "../core/forecast";
+import { defaultYears } from "../core/effects";
+import { planAndForecastEffects } from "../core/forecast";
 import { lastCompleteMonth, YearMonth } from "../core/months";
 import { locateProblem, ProblemLocation } from "../core/problemLocation";
 import { BalansError, Problem } from "../core/problems";
@@ -192,19 +192,13 @@ export function writeYearlyEffects(host: PaneHost, from?: number, to?: number): 
       throw new BalansError(
         `Välj högst ${MAX_YEARS_SHOWN} år, med första året före sista (${from}–${to}).`
       );
-    return [
-      yearlyEffectsLayout(
-        computePlanEffects(measures.measures, measures.unit, years, wb.deficits),
-        stamp(host.now()),
-        computeForecastEffects(
-          measures.measures,
-          measures.unit,
-          years,
-          wb.followUp?.entries ?? [],
-          wb.deficits
-        )
-      ),
-    ];
+    const { plan, forecast } = planAndForecastEffects(
+      measures,
+      years,
+      wb.followUp?.entries ?? [],
+      wb.deficits
+    );
+    return [yearlyEffectsLayout(plan, stamp(host.now()), forecast)];
   });
 }
 

@@ -4,8 +4,7 @@ import { buildMonthlyReport } from "../../core/report";
 import { monthlyReportLayout } from "../../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../../core/sheets/yearlyEffectsSheet";
-import { computePlanEffects } from "../../core/effects";
-import { computeForecastEffects } from "../../core/forecast";
+import { planAndForecastEffects } from "../../core/forecast";
 import { readBalansWorkbook, requireLedger, requireMeasures } from "../../core/workbook";
 import { exampleTableLayouts, layoutAsRawTable } from "../../example/exampleWorkbook";
 import { CliIo, parseArgs, stamp, UsageError } from "../io";
@@ -35,10 +34,8 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const wb = readBalansWorkbook(inputs.map(layoutAsRawTable));
   const measures = requireMeasures(wb);
   const years = [2020, 2021, 2022, 2023, 2024];
-  const effects = computePlanEffects(measures.measures, measures.unit, years, wb.deficits);
-  const forecast = computeForecastEffects(
-    measures.measures,
-    measures.unit,
+  const { plan: effects, forecast } = planAndForecastEffects(
+    measures,
     years,
     wb.followUp?.entries ?? [],
     wb.deficits

@@ -1,8 +1,8 @@
 import { MAX_YEARS_SHOWN } from "../../core/limits";
 import { readXlsxTables } from "../../adapters/xlsx/readTables";
 import { toIsoDate } from "../../core/dates";
-import { computePlanEffects, defaultYears, PlanEffects } from "../../core/effects";
-import { computeForecastEffects } from "../../core/forecast";
+import { defaultYears, PlanEffects } from "../../core/effects";
+import { planAndForecastEffects } from "../../core/forecast";
 import {
   buildScenario,
   changedMeasures,
@@ -55,10 +55,8 @@ export function computeEffectsFromTables(
       `${years.length} år är för många; välj högst ${MAX_YEARS_SHOWN} med --from och --to`
     );
   const tableErrors = structuralProblems(wb, [TABLE_NAMES.deficits]);
-  const effects = computePlanEffects(measures.measures, measures.unit, years, wb.deficits);
-  const forecast = computeForecastEffects(
-    measures.measures,
-    measures.unit,
+  const { plan: effects, forecast } = planAndForecastEffects(
+    measures,
     years,
     wb.followUp?.entries ?? [],
     wb.deficits
