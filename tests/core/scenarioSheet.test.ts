@@ -1,5 +1,7 @@
 import { buildScenario, computeScenario } from "../../src/core/scenario";
 import { scenarioLayout } from "../../src/core/sheets/scenarioSheet";
+import { NO_DEFICIT_NOTE, yearlyEffectsLayout } from "../../src/core/sheets/yearlyEffectsSheet";
+import { computePlanEffects } from "../../src/core/effects";
 import { readBalansWorkbook } from "../../src/core/workbook";
 import { rawTable } from "../helpers/tables";
 
@@ -74,5 +76,31 @@ describe("the Scenario sheet", () => {
       ["2022", 16, 19],
     ]);
     expect([c.firstColumn, c.lastColumn]).toEqual([0, 2]);
+  });
+});
+
+describe("without a deficit for the years shown", () => {
+  it("Scenario and Årseffekter say why there is no residual deficit, in the same words", () => {
+    const noDeficit = readBalansWorkbook([
+      rawTable(
+        "Atgarder",
+        ["Id", "Åtgärd", "Helårseffekt", "Tidsaspekt"],
+        [["S1", "A", 12, "2021"]]
+      ),
+    ]);
+    const ms = noDeficit.measures!.measures;
+    const scenario = scenarioLayout(
+      computeScenario(ms, "mnkr", [2021], buildScenario([{ id: "S1", share: 0.5 }], ms)),
+      stamp
+    );
+    const yearly = yearlyEffectsLayout(computePlanEffects(ms, "mnkr", [2021]), stamp);
+    for (const layout of [scenario, yearly]) {
+      const notes = layout.rows.filter((r) => r.cells[1] === NO_DEFICIT_NOTE);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].style).toBe("note");
+      expect(layout.rows.some((r) => String(r.cells[1]).startsWith("Restunderskott"))).toBe(false);
+    }
+    // The note does not claim the table exists.
+    expect(NO_DEFICIT_NOTE).toMatch(/saknas/);
   });
 });

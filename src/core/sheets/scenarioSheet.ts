@@ -2,7 +2,7 @@ import { padCells, ReportLayout, ReportRow } from "../layout";
 import { changedMeasures, describeChange, ScenarioEffects } from "../scenario";
 import { CellValue } from "../tables";
 import { foldText } from "../text";
-import { SheetStamp } from "./yearlyEffectsSheet";
+import { noDeficitRow, SheetStamp } from "./yearlyEffectsSheet";
 
 export const SCENARIO_SHEET = "Scenario";
 
@@ -63,13 +63,7 @@ export function scenarioLayout(effects: ScenarioEffects, stamp: SheetStamp): Rep
       }
     );
   } else {
-    rows.push({
-      style: "note",
-      cells: pad([
-        null,
-        "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet.",
-      ]),
-    });
+    rows.push(noDeficitRow(pad));
   }
 
   rows.push({ style: "blank", cells: pad([]) });

@@ -3,6 +3,17 @@ import { toExcelSerial } from "../dates";
 import { ColumnLayout, padCells, ReportLayout, ReportRow } from "../layout";
 import { CellValue } from "../tables";
 
+/**
+ * The note where the residual deficit would stand when no deficit is known for the years shown:
+ * the Underskott table is missing, cannot be read, or has no row for those years.
+ */
+export const NO_DEFICIT_NOTE =
+  "Inget underskott för dessa år (tabellen Underskott saknas, kan inte läsas eller har inga rader för åren): inget restunderskott räknas.";
+
+export function noDeficitRow(pad: (cells: CellValue[]) => CellValue[]): ReportRow {
+  return { style: "note", cells: pad([null, NO_DEFICIT_NOTE]) };
+}
+
 export const YEARLY_EFFECTS_SHEET = "Årseffekter";
 
 export interface SheetStamp {
@@ -130,13 +141,7 @@ export function yearlyEffectsLayout(
       ],
     });
   } else {
-    rows.push({
-      style: "note",
-      cells: pad([
-        null,
-        "Inget underskott angivet: fyll i tabellen Underskott för att se restunderskottet.",
-      ]),
-    });
+    rows.push(noDeficitRow(pad));
   }
   // The chart's data, under the year columns: the years, then one row per series with its name in
   // the column beside them, so every header fits its column and the block reads as a small table.
