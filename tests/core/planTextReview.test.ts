@@ -203,6 +203,36 @@ describe("plan text import: an amount per week, quarter or half-year", () => {
     ].join("\n");
     expect(parsePlanText(text).measures.map((m) => [m.name, m.annual])).toEqual(expected);
   });
+  it("says so in a notice on the row, and an amount per day is a problem, never a figure", () => {
+    const p = parsePlanText(
+      [
+        "Förslag Kostnadsreducering Tidsaspekt",
+        "Minskad bemanning helger",
+        "10 000 kr per vecka",
+        "2022",
+        "Färre jourdygn",
+        "5 000 kr per dag",
+        "2022",
+      ].join("\n")
+    );
+    expect(p.measures.find((m) => m.name === "Minskad bemanning helger")?.annual).toBe(520_000);
+    expect(p.measures.find((m) => m.name === "Färre jourdygn")?.annual).toBeUndefined();
+    const about = (text: string) => p.problems.filter((x) => x.message.includes(text));
+    expect(about("10 000 kr per vecka")).toEqual([
+      expect.objectContaining({
+        severity: "notice",
+        row: 3,
+        message: expect.stringMatching(/520 ?000 kr per år/),
+      }),
+    ]);
+    expect(about("5 000 kr per dag")).toEqual([
+      expect.objectContaining({
+        row: 6,
+        message: expect.stringMatching(/inte ger ett bestämt belopp per år/),
+      }),
+    ]);
+    expect(about("5 000 kr per dag")[0].severity).toBeUndefined();
+  });
   it("counts per year in a list wrapped over lines, as a PDF gives it", () => {
     const text = [
       "Förslag Kostnadsreducering Tidsaspekt",

@@ -2,6 +2,8 @@ import {
   convertAmount,
   findAmounts,
   findFigures,
+  FoundAmount,
+  periodReading,
   readStatedFigures,
   readTiming,
   readYear,
@@ -174,7 +176,7 @@ export function readBlockTable(body: Line[], ctx: TableContext): TableRows {
         },
         unit: ctx.unit,
       };
-      raw.measure.annual = convertAmount(a.value, a.unit, ctx.unit);
+      raw.measure.annual = annualOf(a, ctx, raw.measure.line);
       if (comment)
         raw.measure.comment = joinAllWrapped(comment.split("\n")).replace(
           /\s*,\s*(ca|cirka)?\.?\s*$/i,
@@ -298,7 +300,7 @@ function readAmountFirstBlocks(blocks: Line[][], ctx: TableContext): TableRows {
             id: "",
             area: ctx.area,
             name: "",
-            annual: convertAmount(a.value, a.unit, ctx.unit),
+            annual: annualOf(a, ctx, line),
             timing: "",
             line,
             confidence: 0.9,
@@ -337,4 +339,22 @@ function splitNameTiming(lines: string[]): { name: string; timing: string } {
   };
   while (at > 1 && startOf(at - 1) !== startOf(at)) at--;
   return { name: words.slice(0, at).join(" "), timing: words.slice(at).join(" ") };
+}
+
+/**
+ * A measure's yearly figure from the amount found in its row, in the table's unit. An amount
+ * written per week, quarter or half-year counts per year, with a notice saying so; one per day or
+ * hour has no yearly figure and is a problem on the row.
+ */
+function annualOf(a: FoundAmount, ctx: TableContext, line: number): number | undefined {
+  const r = periodReading(a);
+  if (r.message)
+    ctx.problems.push({
+      table: IMPORT_TABLE,
+      row: line,
+      column: ctx.columns.find(isAmountColumn)?.header,
+      message: r.message,
+      ...(r.severity ? { severity: r.severity } : {}),
+    });
+  return r.annual === undefined ? undefined : convertAmount(r.annual, a.unit, ctx.unit);
 }

@@ -10,6 +10,7 @@ import {
   TimingReading,
   Unit,
 } from "../grammar";
+import { formatSwedish } from "../text";
 
 /**
  * The plan-text reader's calls into the grammar (`src/core/grammar`: numbers, units, amounts,
@@ -66,6 +67,11 @@ export interface FoundAmount {
   text: string;
   /** The decimals its number is written with. */
   decimals: number;
+  /**
+   * A period other than a year written after the amount (`per vecka`), with how many make a year
+   * (`undefined` for a period with no fixed count, such as a day); `value` is then per year.
+   */
+  period?: { written: string; perYear: number | undefined };
 }
 
 const CA_BEFORE = /(?:ca|cirka)\.?\s*$/i;
@@ -86,6 +92,7 @@ function figures(text: string): (FoundAmount | (Omit<FoundAmount, "unit"> & { un
       end: a.end,
       value: a.value * (a.perYear ?? 1),
       ...(a.unit ? { unit: a.unit } : {}),
+      ...(a.period && a.perYear !== 1 ? { period: { written: a.period, perYear: a.perYear } } : {}),
       text: text.slice(index, a.end),
       decimals: decimalsIn(a.text),
     };
@@ -160,4 +167,27 @@ export function isAmountText(text: string): boolean {
 export function readYear(text: string): number | undefined {
   const m = /^((?:19|20)\d{2})$/.exec(text.trim());
   return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * What a reader must say about an amount written per period (`10 000 kr per vecka`): a notice with
+ * the yearly figure it counted, or, for a period with no fixed count per year (`per dag`), a
+ * problem; then the amount has no yearly value.
+ */
+export function periodReading(a: FoundAmount): {
+  annual: number | undefined;
+  message?: string;
+  severity?: "notice";
+} {
+  if (!a.period) return { annual: a.value };
+  if (a.period.perYear === undefined)
+    return {
+      annual: undefined,
+      message: `»${a.text.trim()}« är ett belopp ${a.period.written}, som inte ger ett bestämt belopp per år; ange helårseffekten`,
+    };
+  return {
+    annual: a.value,
+    message: `läste »${a.text.trim()}« som ${formatSwedish(a.value)} ${a.unit} per år (${a.period.perYear} gånger)`,
+    severity: "notice",
+  };
 }
