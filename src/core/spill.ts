@@ -65,27 +65,30 @@ export function spill<T>(
   compute: (cells: readonly unknown[]) => FormulaResult<T>
 ): Spill<T> {
   const grids = args.map((a) => asGrid(a.value));
-  const rows = Math.max(...grids.map((g) => g.length));
-  const columns = Math.max(...grids.map((g) => g[0].length));
-  const many = grids.map((g) => g.length * g[0].length > 1);
-  const cells = new Array<unknown>(args.length);
-  const result: Spill<T> = [];
+  const heights = grids.map((g) => g.length);
+  const widths = grids.map((g) => g[0].length);
+  const rows = Math.max(...heights);
+  const columns = Math.max(...widths);
+  // Only a range's empty cells are empty rows: a single empty cell keeps the scalar rule.
+  const lists = args.map((a, k) => !!a.listsRows && heights[k] * widths[k] > 1);
+  const n = args.length;
+  const cells = new Array<unknown>(n);
+  const result: Spill<T> = new Array(rows);
   for (let i = 0; i < rows; i++) {
-    const row: SpillCell<T>[] = [];
-    for (let j = 0; j < columns; j++) row.push(cell(i, j));
-    result.push(row);
+    const row: SpillCell<T>[] = new Array(columns);
+    for (let j = 0; j < columns; j++) row[j] = cell(i, j);
+    result[i] = row;
   }
   return result;
 
   function cell(i: number, j: number): SpillCell<T> {
     let maybeEmpty = false;
-    for (let k = 0; k < grids.length; k++) {
-      const g = grids[k];
-      const r = g.length === 1 ? 0 : i;
-      const c = g[0].length === 1 ? 0 : j;
-      if (r >= g.length || c >= g[0].length) return outside(args[k].name, g, rows, columns);
-      const v = g[r][c];
-      if (args[k].listsRows && many[k]) {
+    for (let k = 0; k < n; k++) {
+      const r = heights[k] === 1 ? 0 : i;
+      const c = widths[k] === 1 ? 0 : j;
+      if (r >= heights[k] || c >= widths[k]) return outside(args[k].name, grids[k], rows, columns);
+      const v = grids[k][r][c];
+      if (lists[k]) {
         const empty = emptyCell(v);
         if (empty === "empty") return EMPTY;
         if (empty === "maybe") maybeEmpty = true;

@@ -33,7 +33,7 @@ export function savings(
 ): void {
   const args = spillArguments("SAVINGS", { measureId, year, month }, "measureId");
   void liveFormulas().register(invocation, (q) =>
-    spill(args, ([id, y, m]) => q.savings(id, y, m, basis))
+    spill(args, (c) => q.savings(c[0], c[1], c[2], basis))
   );
 }
 
@@ -55,7 +55,7 @@ export function savingsYtd(
 ): void {
   const args = spillArguments("SAVINGSYTD", { measureId, year, month }, "measureId");
   void liveFormulas().register(invocation, (q) =>
-    spill(args, ([id, y, m]) => q.savingsYtd(id, y, m, basis))
+    spill(args, (c) => q.savingsYtd(c[0], c[1], c[2], basis))
   );
 }
 
@@ -77,7 +77,7 @@ export function totalSavings(
 ): void {
   const args = spillArguments("TOTALSAVINGS", { year, area, month }, "area");
   void liveFormulas().register(invocation, (q) =>
-    spill(args, ([y, a, m]) => q.totalSavings(y, a, m, basis))
+    spill(args, (c) => q.totalSavings(c[0], c[1], c[2], basis))
   );
 }
 
