@@ -206,19 +206,14 @@ describe("a live spill", () => {
       new FakeCustomFunctionsError("#N/A", expect.stringMatching(/kunde inte läsa/))
     );
 
-    const { inv: single } = (() => {
-      const l = new LiveFormulas({
-        readTables: async () => [measuresTable([A03])],
-        toError: toCustomFunctionsError,
-      });
-      const i = new FakeInvocation();
-      void l.register(i as never, (q) =>
-        spill([{ value: [["A99"]], name: "åtgärd", listsRows: true }], ([id]) =>
-          q.savings(id, 2021)
-        )
-      );
-      return { inv: i };
-    })();
+    const readable = new LiveFormulas({
+      readTables: async () => [measuresTable([A03])],
+      toError: toCustomFunctionsError,
+    });
+    const single = new FakeInvocation();
+    void readable.register(single as never, (q) =>
+      spill([{ value: [["A99"]], name: "åtgärd", listsRows: true }], ([id]) => q.savings(id, 2021))
+    );
     await settle();
     expect(single.last).toEqual(
       new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/))
