@@ -1,5 +1,5 @@
-import { EffectShape, shapeEffect } from "./effectShape";
-import { readMonthCell } from "./grammar";
+import { EffectShape, monthIndex, shapeEffect } from "./effectShape";
+import { MonthCellReading, readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
@@ -50,11 +50,27 @@ export function readFollowUp(
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
-  const byKey = new Map<string, FollowUpEntry>();
+  const byKey = new Map<string, Map<number, FollowUpEntry>>();
+  const entries: FollowUpEntry[] = [];
   if (table.rows.length) log.assumedUnit("actual", measuresUnit);
+  // A table of thousands of rows repeats a few months and each id several times: each distinct
+  // cell is read once.
+  const folded = new Map<string, string>();
+  const fold = (text: string) => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = foldText(text)));
+    return key;
+  };
+  const months = new Map<unknown, MonthCellReading>();
+  const readMonth = (cell: unknown) => {
+    if (typeof cell !== "string" && typeof cell !== "number") return readMonthCell(cell);
+    let reading = months.get(cell);
+    if (reading === undefined) months.set(cell, (reading = readMonthCell(cell)));
+    return reading;
+  };
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
-    const id = ids.get(foldText(rawId));
+    const id = ids.get(fold(rawId));
     if (!id)
       log.add(
         row.number,
@@ -65,7 +81,7 @@ export function readFollowUp(
             ? `åtgärden ${rawId} kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte`
             : `åtgärden ${rawId} finns inte i tabellen Atgarder`
       );
-    const monthRead = readMonthCell(row.get("month"));
+    const monthRead = readMonth(row.get("month"));
     const month = monthRead.ok ? monthRead.month : undefined;
     if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
     const actual = log.amount(row, "actual", measuresUnit);
@@ -78,8 +94,11 @@ export function readFollowUp(
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
     if (!id || !month || actual === undefined) continue;
-    const key = `${foldText(id)}|${month.year}|${month.month}`;
-    const entry = byKey.get(key);
+    // the id as Atgarder writes it is the same for every spelling in Uppfoljning
+    const key = monthIndex(month.year, month.month);
+    let ofMeasure = byKey.get(id);
+    if (!ofMeasure) byKey.set(id, (ofMeasure = new Map()));
+    const entry = ofMeasure.get(key);
     const comment = cellText(row.get("comment"));
     if (entry) {
       entry.actual += actual;
@@ -87,17 +106,14 @@ export function readFollowUp(
       if (comment) entry.comment = comment;
       entry.row = row.number;
     } else {
-      byKey.set(key, {
-        id,
-        month,
-        actual,
-        ...(status ? { status } : {}),
-        ...(comment ? { comment } : {}),
-        row: row.number,
-      });
+      const added: FollowUpEntry = { id, month, actual, row: row.number };
+      if (status) added.status = status;
+      if (comment) added.comment = comment;
+      ofMeasure.set(key, added);
+      entries.push(added);
     }
   }
-  return { entries: [...byKey.values()], problems: log.problems };
+  return { entries, problems: log.problems };
 }
 
 export interface FollowUpLine {
