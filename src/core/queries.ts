@@ -1,8 +1,8 @@
 import { AnswerCache, cacheableYear, monthSlot } from "./answerCache";
-import { EffectShape, shapeEffect } from "./effectShape";
+import { EffectShape, shapeEffect, throughSlot, yearSlots } from "./effectShape";
 import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
-import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
+import { isPlanYear, YEAR_MIN, YEAR_RANGE_TEXT } from "./limits";
 import { Measure } from "./measures";
 import { BalansError, describeProblem } from "./problems";
 import { planRequired, PLAN_THRESHOLD } from "./rules";
@@ -61,9 +61,21 @@ function answer<T>(compute: () => T): FormulaResult<T> {
  */
 export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
-  /** Ids exactly as written: most formulas name a measure as the table does. */
-  private readonly byExactId = new Map<string, Measure>();
-  private readonly exactNotices = new Map<string, string[]>();
+  /**
+   * Ids exactly as written, to the measure's place in the plan: most formulas name a measure as
+   * the table does, and find it without folding.
+   */
+  private readonly byExactId = new Map<string, number>();
+  private readonly exactNotices = new Map<string, string>();
+  /**
+   * A measure's year (plan or forecast) as `yearSlots`, built on the first question about it: the
+   * year, each month, January through each month. Keyed by `slotKey`.
+   */
+  private readonly slots = new Map<number, Float64Array>();
+  /** TOTALSAVINGS's year (slot 0) and months (1–12) by folded area ("" = all), basis and year. */
+  private readonly areaTotals = new Map<string, Float64Array>();
+  /** Each measure's folded area, in plan order. */
+  private readonly areaOf: string[] = [];
   private readonly memo = new Map<string, number>();
   private readonly statuses = new Map<string, TransferStatus>();
   /** Areas folded once: formulas name them as the table does, thousands of times. */
@@ -91,30 +103,33 @@ export class PlanQueries {
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
-    for (const m of workbook.measures?.measures ?? []) {
-      const key = foldText(m.id);
+    const measures = workbook.measures?.measures ?? [];
+    const keys = measures.map((m) => foldText(m.id));
+    measures.forEach((m, i) => {
+      const key = keys[i];
       this.byId.set(key, m);
-      this.areaKeys.add(this.foldArea(m.area));
-      const notes = (workbook.measures?.problemsById.get(key) ?? []).filter(
-        (p) => p.severity === "notice"
-      );
+      const area = this.foldArea(m.area);
+      this.areaOf.push(area);
+      this.areaKeys.add(area);
+      const problems = workbook.measures?.problemsById.get(key);
+      const notes = problems ? problems.filter((p) => p.severity === "notice") : [];
       if (notes.length && !rejected.has(key)) {
         const text = notes.map(describeProblem).join("; ");
         this.noticesById.set(key, text);
-        for (const area of ["", this.foldArea(m.area)])
-          this.noticesByArea.set(area, [...(this.noticesByArea.get(area) ?? []), text]);
+        for (const at of ["", area])
+          this.noticesByArea.set(at, [...(this.noticesByArea.get(at) ?? []), text]);
       }
-    }
+    });
     // An id as written finds the very measure (and notice) the folded lookup would: not rejected
     // (a duplicate of a rejected row answers with that row's problem), and the row byId keeps.
-    for (const m of workbook.measures?.measures ?? []) {
-      const key = foldText(m.id);
-      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) continue;
-      if (this.byExactId.has(m.id)) continue;
-      this.byExactId.set(m.id, m);
+    measures.forEach((m, i) => {
+      const key = keys[i];
+      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) return;
+      if (this.byExactId.has(m.id)) return;
+      this.byExactId.set(m.id, i);
       const text = this.noticesById.get(key);
-      if (text) this.exactNotices.set(m.id, [text]);
-    }
+      if (text) this.exactNotices.set(m.id, text);
+    });
   }
 
   /** The answer with the notices of the rows it used, when there are any. */
@@ -126,16 +141,22 @@ export class PlanQueries {
   }
 
   private measureNotice(measureId: unknown): string[] | undefined {
-    if (typeof measureId === "string" && this.byExactId.has(measureId))
-      return this.exactNotices.get(measureId);
+    if (typeof measureId === "string" && this.byExactId.has(measureId)) {
+      const text = this.exactNotices.get(measureId);
+      return text ? [text] : undefined;
+    }
     const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
     return text ? [text] : undefined;
   }
 
   /** SAVINGS(measureId; year; [month]; [basis]): a measure's effect in the year, or in that month. */
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
-    const cache = this.measureCache(measureId, basis);
     const slot = monthSlot(month);
+    if (slot >= 0) {
+      const year_ = this.exactYear(measureId, year, basis);
+      if (year_) return this.exactAnswer(measureId as string, year_[slot]);
+    }
+    const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 0 || !cacheableYear(year))
       return this.savingsGeneral(measureId, year, month, basis);
     return (
@@ -146,8 +167,12 @@ export class PlanQueries {
 
   /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
   savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
-    const cache = this.measureCache(measureId, basis);
     const slot = monthSlot(month);
+    if (slot >= 1) {
+      const year_ = this.exactYear(measureId, year, basis);
+      if (year_) return this.exactAnswer(measureId as string, year_[throughSlot(slot)]);
+    }
+    const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 1 || !cacheableYear(year))
       return this.savingsYtdGeneral(measureId, year, month, basis);
     return (
@@ -158,9 +183,22 @@ export class PlanQueries {
 
   /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
   totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
-    const basisAt = basisKey(basis);
-    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
     const slot = monthSlot(month);
+    const basisAt = basisKey(basis);
+    if (
+      slot >= 0 &&
+      basisAt !== undefined &&
+      cacheableYear(year) &&
+      this.workbook.measures &&
+      (area === undefined || area === null || typeof area === "string")
+    ) {
+      const areaKey = isBlank(area) ? "" : this.foldArea(area as string);
+      if (areaKey === "" || this.areaKeys.has(areaKey)) {
+        const totals = this.areaYear(areaKey, basisAt, year);
+        return this.noted(value(totals[slot]), this.noticesByArea.get(areaKey));
+      }
+    }
+    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
     const key = area === undefined || area === null ? "" : area;
     if (!cache || slot < 0 || !cacheableYear(year) || typeof key !== "string")
       return this.totalSavingsGeneral(year, area, month, basis);
@@ -180,6 +218,52 @@ export class PlanQueries {
       this.transferAnswers.get(key, year, slot) ??
       this.transferAnswers.put(key, year, slot, this.transferBalanceGeneral(year, month, category))
     );
+  }
+
+  /**
+   * The year's slots of a measure named by its id as written, for arguments the general path
+   * would take without error (a plan year, "plan"/"prognos"/"forecast" or none); else undefined.
+   */
+  private exactYear(measureId: unknown, year: unknown, basis: unknown): Float64Array | undefined {
+    if (typeof measureId !== "string" || !cacheableYear(year)) return undefined;
+    const at = this.byExactId.get(measureId);
+    if (at === undefined) return undefined;
+    const basisAt = basisKey(basis);
+    if (basisAt === undefined) return undefined;
+    const key = slotKey(at, basisAt, year);
+    let slots = this.slots.get(key);
+    if (!slots) {
+      const m = this.workbook.measures!.measures[at];
+      this.slots.set(key, (slots = yearSlots(this.shape(m, basisAt), year)));
+    }
+    return slots;
+  }
+
+  /** An answer for an id as written, with its row's notices, as the general path gives it. */
+  private exactAnswer(measureId: string, v: number): FormulaResult {
+    const notice = this.exactNotices.get(measureId);
+    return notice === undefined ? { ok: true, value: v } : { ok: true, value: v, notice };
+  }
+
+  /**
+   * TOTALSAVINGS of a folded area ("" = all) in a year: slot 0 the year, 1–12 the months, each
+   * the sum of the measures' slots in plan order, as the general path adds them.
+   */
+  private areaYear(areaKey: string, basis: Basis, year: number): Float64Array {
+    const key = `${basis}|${year}|${areaKey}`;
+    let totals = this.areaTotals.get(key);
+    if (totals) return totals;
+    totals = new Float64Array(13);
+    const measures = this.workbook.measures!.measures;
+    for (let i = 0; i < measures.length; i++) {
+      if (areaKey !== "" && this.areaOf[i] !== areaKey) continue;
+      const key = slotKey(i, basis, year);
+      let slots = this.slots.get(key);
+      if (!slots) this.slots.set(key, (slots = yearSlots(this.shape(measures[i], basis), year)));
+      for (let s = 0; s < 13; s++) totals[s] += slots[s];
+    }
+    this.areaTotals.set(key, totals);
+    return totals;
   }
 
   /** The cache for a measure id and basis the cache can key on (an id as text or number). */
@@ -348,7 +432,7 @@ export class PlanQueries {
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
     const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
-    if (exact) return exact;
+    if (exact !== undefined) return this.workbook.measures!.measures[exact];
     if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
@@ -403,8 +487,13 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** A measure's year on a basis as one number: 128 years per measure and basis. */
+function slotKey(measure: number, basis: Basis, year: number): number {
+  return (measure * 2 + (basis === "plan" ? 0 : 1)) * 128 + (year - YEAR_MIN);
+}
+
 /** The basis argument as the cache keys it, without folding: undefined for any other spelling. */
-function basisKey(basis: unknown): string | undefined {
+function basisKey(basis: unknown): Basis | undefined {
   if (basis === undefined || basis === null || basis === "plan") return "plan";
   if (basis === "prognos" || basis === "forecast") return "forecast";
   return undefined;

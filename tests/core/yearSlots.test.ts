@@ -42,7 +42,7 @@ const shape = fc
   .map((r): EffectShape => {
     const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
     const start = { year: r.year, month: r.month, day: Math.min(r.day, daysIn(r.year, r.month)) };
-    let end;
+    let end: { year: number; month: number; day: number } | undefined;
     if (r.months !== undefined) {
       const i = monthIndex(r.year, r.month) + r.months;
       const y = Math.floor(i / 12);
