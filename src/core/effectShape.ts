@@ -72,21 +72,26 @@ export const throughSlot = (month: number) => 12 + month;
  * A shape's effects in a year, all at once: slot 0 the whole year, slot m (1–12) the month,
  * slot 12 + m January through the month; each bit for bit what `shapeEffect` gives for it (the
  * same shares added in the same order, the same products and quotients), so a read can build it
- * on the first question about a measure and year and answer the other 24 from it.
+ * on the first question about a measure and year and answer the other 24 from it. Written into
+ * `out` from `at` (a new array by default).
  */
-export function yearSlots(shape: EffectShape, year: number): Float64Array {
-  const out = new Float64Array(YEAR_SLOTS);
+export function yearSlots(
+  shape: EffectShape,
+  year: number,
+  out = new Float64Array(YEAR_SLOTS),
+  at = 0
+): Float64Array {
   if ((shape.shift ?? 0) !== 0) {
     // a moved plan spans other years: each slot as shapeEffect computes it
-    out[0] = shapeEffect(shape, year);
+    out[at] = shapeEffect(shape, year);
     for (let m = 1; m <= 12; m++) {
-      out[m] = shapeEffect(shape, year, m, m);
-      out[throughSlot(m)] = shapeEffect(shape, year, 1, m);
+      out[at + m] = shapeEffect(shape, year, m, m);
+      out[at + throughSlot(m)] = shapeEffect(shape, year, 1, m);
     }
     return out;
   }
-  const share = new Float64Array(12);
-  const through = new Float64Array(13);
+  const share = SHARE;
+  const through = THROUGH;
   monthShares(shape, year, share, through);
   const factor = shape.factor ?? 1;
   const stated = shape.perYear?.get(year);
@@ -105,10 +110,14 @@ export function yearSlots(shape: EffectShape, year: number): Float64Array {
     const whole = through[12];
     return factor * (whole === 0 ? 0 : (stated * months) / whole);
   };
-  out[0] = effect(1, 12);
+  out[at] = effect(1, 12);
   for (let m = 1; m <= 12; m++) {
-    out[m] = effect(m, m);
-    out[throughSlot(m)] = effect(1, m);
+    out[at + m] = effect(m, m);
+    out[at + throughSlot(m)] = effect(1, m);
   }
   return out;
 }
+
+// Scratch for yearSlots, which neither recurses nor yields.
+const SHARE = new Float64Array(12);
+const THROUGH = new Float64Array(13);

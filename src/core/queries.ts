@@ -1,5 +1,5 @@
 import { AnswerCache, cacheableYear, monthSlot } from "./answerCache";
-import { EffectShape, shapeEffect, throughSlot, yearSlots } from "./effectShape";
+import { EffectShape, shapeEffect, throughSlot, YEAR_SLOTS, yearSlots } from "./effectShape";
 import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
 import { isPlanYear, YEAR_MIN, YEAR_RANGE_TEXT } from "./limits";
@@ -68,10 +68,13 @@ export class PlanQueries {
   private readonly byExactId = new Map<string, number>();
   private readonly exactNotices = new Map<string, string>();
   /**
-   * A measure's year (plan or forecast) as `yearSlots`, built on the first question about it: the
-   * year, each month, January through each month. Keyed by `slotKey`.
+   * Where a measure's year (plan or forecast) is in `slotValues`, keyed by `slotKey`: its
+   * `yearSlots` (the year, each month, January through each month), built on the first question.
    */
-  private readonly slots = new Map<number, Float64Array>();
+  private readonly slots = new Map<number, number>();
+  /** The slots themselves, YEAR_SLOTS numbers per measure's year, at the offsets in `slots`. */
+  private slotValues = new Float64Array(YEAR_SLOTS * 256);
+  private slotsUsed = 0;
   /** TOTALSAVINGS's year (slot 0) and months (1–12) by folded area ("" = all), basis and year. */
   private readonly areaTotals = new Map<string, Float64Array>();
   /** Each measure's folded area, in plan order. */
@@ -153,8 +156,8 @@ export class PlanQueries {
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
     const slot = monthSlot(month);
     if (slot >= 0) {
-      const year_ = this.exactYear(measureId, year, basis);
-      if (year_) return this.exactAnswer(measureId as string, year_[slot]);
+      const at = this.exactYear(measureId, year, basis);
+      if (at >= 0) return this.exactAnswer(measureId as string, this.slotValues[at + slot]);
     }
     const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 0 || !cacheableYear(year))
@@ -169,8 +172,9 @@ export class PlanQueries {
   savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
     const slot = monthSlot(month);
     if (slot >= 1) {
-      const year_ = this.exactYear(measureId, year, basis);
-      if (year_) return this.exactAnswer(measureId as string, year_[throughSlot(slot)]);
+      const at = this.exactYear(measureId, year, basis);
+      if (at >= 0)
+        return this.exactAnswer(measureId as string, this.slotValues[at + throughSlot(slot)]);
     }
     const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 1 || !cacheableYear(year))
@@ -221,22 +225,34 @@ export class PlanQueries {
   }
 
   /**
-   * The year's slots of a measure named by its id as written, for arguments the general path
-   * would take without error (a plan year, "plan"/"prognos"/"forecast" or none); else undefined.
+   * Where the year's slots of a measure named by its id as written are, for arguments the general
+   * path would take without error (a plan year, "plan"/"prognos"/"forecast" or none); else -1.
    */
-  private exactYear(measureId: unknown, year: unknown, basis: unknown): Float64Array | undefined {
-    if (typeof measureId !== "string" || !cacheableYear(year)) return undefined;
+  private exactYear(measureId: unknown, year: unknown, basis: unknown): number {
+    if (typeof measureId !== "string" || !cacheableYear(year)) return -1;
     const at = this.byExactId.get(measureId);
-    if (at === undefined) return undefined;
+    if (at === undefined) return -1;
     const basisAt = basisKey(basis);
-    if (basisAt === undefined) return undefined;
-    const key = slotKey(at, basisAt, year);
-    let slots = this.slots.get(key);
-    if (!slots) {
-      const m = this.workbook.measures!.measures[at];
-      this.slots.set(key, (slots = yearSlots(this.shape(m, basisAt), year)));
+    return basisAt === undefined ? -1 : this.yearAt(at, basisAt, year);
+  }
+
+  /** Where the measure's year is in `slotValues`, built there on the first question. */
+  private yearAt(measure: number, basis: Basis, year: number): number {
+    const key = slotKey(measure, basis, year);
+    let at = this.slots.get(key);
+    if (at === undefined) {
+      if (this.slotsUsed + YEAR_SLOTS > this.slotValues.length) {
+        const more = new Float64Array(this.slotValues.length * 2);
+        more.set(this.slotValues);
+        this.slotValues = more;
+      }
+      at = this.slotsUsed;
+      this.slotsUsed += YEAR_SLOTS;
+      const m = this.workbook.measures!.measures[measure];
+      yearSlots(this.shape(m, basis), year, this.slotValues, at);
+      this.slots.set(key, at);
     }
-    return slots;
+    return at;
   }
 
   /** An answer for an id as written, with its row's notices, as the general path gives it. */
@@ -257,10 +273,8 @@ export class PlanQueries {
     const measures = this.workbook.measures!.measures;
     for (let i = 0; i < measures.length; i++) {
       if (areaKey !== "" && this.areaOf[i] !== areaKey) continue;
-      const key = slotKey(i, basis, year);
-      let slots = this.slots.get(key);
-      if (!slots) this.slots.set(key, (slots = yearSlots(this.shape(measures[i], basis), year)));
-      for (let s = 0; s < 13; s++) totals[s] += slots[s];
+      const at = this.yearAt(i, basis, year);
+      for (let s = 0; s < 13; s++) totals[s] += this.slotValues[at + s];
     }
     this.areaTotals.set(key, totals);
     return totals;
