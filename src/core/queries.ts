@@ -65,8 +65,7 @@ export class PlanQueries {
    * Ids exactly as written, to the measure's place in the plan: most formulas name a measure as
    * the table does, and find it without folding.
    */
-  private readonly byExactId = new Map<string, number>();
-  private readonly exactNotices = new Map<string, string>();
+  private readonly byExactId = new Map<string, ExactId>();
   /**
    * Where a measure's year (plan or forecast) is in `slotValues`, keyed by `slotKey`: its
    * `yearSlots` (the year, each month, January through each month), built on the first question.
@@ -75,8 +74,10 @@ export class PlanQueries {
   /** The slots themselves, YEAR_SLOTS numbers per measure's year, at the offsets in `slots`. */
   private slotValues = new Float64Array(YEAR_SLOTS * 256);
   private slotsUsed = 0;
-  /** TOTALSAVINGS's year (slot 0) and months (1–12) by folded area ("" = all), basis and year. */
-  private readonly areaTotals = new Map<string, Float64Array>();
+  /** TOTALSAVINGS's sums by area as written ("" = all); null for an area the plan lacks. */
+  private readonly totalsByArea = new Map<string, AreaTotals | null>();
+  /** The same sums by folded area, shared by every spelling of it. */
+  private readonly totalsByAreaKey = new Map<string, AreaTotals>();
   /** Each measure's folded area, in plan order. */
   private readonly areaOf: string[] = [];
   private readonly memo = new Map<string, number>();
@@ -129,25 +130,19 @@ export class PlanQueries {
       const key = keys[i];
       if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) return;
       if (this.byExactId.has(m.id)) return;
-      this.byExactId.set(m.id, i);
-      const text = this.noticesById.get(key);
-      if (text) this.exactNotices.set(m.id, text);
+      this.byExactId.set(m.id, { measure: i, notice: this.noticesById.get(key), key: -1, at: -1 });
     });
   }
 
   /** The answer with the notices of the rows it used, when there are any. */
   private noted<T>(result: FormulaResult<T>, notices: readonly string[] | undefined) {
-    if (!result.ok || !notices?.length) return result;
-    const shown = notices.slice(0, 3).join("; ");
-    const more = notices.length > 3 ? ` (och ${notices.length - 3} till)` : "";
-    return { ...result, notice: `${shown}${more}` };
+    const notice = noticeText(notices);
+    return !result.ok || notice === undefined ? result : { ...result, notice };
   }
 
   private measureNotice(measureId: unknown): string[] | undefined {
-    if (typeof measureId === "string" && this.byExactId.has(measureId)) {
-      const text = this.exactNotices.get(measureId);
-      return text ? [text] : undefined;
-    }
+    const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
+    if (exact) return exact.notice ? [exact.notice] : undefined;
     const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
     return text ? [text] : undefined;
   }
@@ -156,8 +151,8 @@ export class PlanQueries {
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
     const slot = monthSlot(month);
     if (slot >= 0) {
-      const at = this.exactYear(measureId, year, basis);
-      if (at >= 0) return this.exactAnswer(measureId as string, this.slotValues[at + slot]);
+      const exact = this.exactYear(measureId, year, basis);
+      if (exact) return exactAnswer(exact, this.slotValues[exact.at + slot]);
     }
     const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 0 || !cacheableYear(year))
@@ -172,9 +167,8 @@ export class PlanQueries {
   savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
     const slot = monthSlot(month);
     if (slot >= 1) {
-      const at = this.exactYear(measureId, year, basis);
-      if (at >= 0)
-        return this.exactAnswer(measureId as string, this.slotValues[at + throughSlot(slot)]);
+      const exact = this.exactYear(measureId, year, basis);
+      if (exact) return exactAnswer(exact, this.slotValues[exact.at + throughSlot(slot)]);
     }
     const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 1 || !cacheableYear(year))
@@ -193,13 +187,15 @@ export class PlanQueries {
       slot >= 0 &&
       basisAt !== undefined &&
       cacheableYear(year) &&
-      this.workbook.measures &&
       (area === undefined || area === null || typeof area === "string")
     ) {
-      const areaKey = isBlank(area) ? "" : this.foldArea(area as string);
-      if (areaKey === "" || this.areaKeys.has(areaKey)) {
-        const totals = this.areaYear(areaKey, basisAt, year);
-        return this.noted(value(totals[slot]), this.noticesByArea.get(areaKey));
+      const totals = this.areaTotals(area ?? "");
+      if (totals) {
+        const at = yearIndex(basisAt, year);
+        const sums = totals.years[at] ?? (totals.years[at] = this.sumArea(totals, basisAt, year));
+        return totals.notice === undefined
+          ? { ok: true, value: sums[slot] }
+          : { ok: true, value: sums[slot], notice: totals.notice };
       }
     }
     const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
@@ -225,15 +221,20 @@ export class PlanQueries {
   }
 
   /**
-   * Where the year's slots of a measure named by its id as written are, for arguments the general
-   * path would take without error (a plan year, "plan"/"prognos"/"forecast" or none); else -1.
+   * A measure named by its id as written, with `at` where its year's slots are, for arguments the
+   * general path would take without error (a plan year, "plan"/"prognos"/"forecast" or none).
    */
-  private exactYear(measureId: unknown, year: unknown, basis: unknown): number {
-    if (typeof measureId !== "string" || !cacheableYear(year)) return -1;
-    const at = this.byExactId.get(measureId);
-    if (at === undefined) return -1;
+  private exactYear(measureId: unknown, year: unknown, basis: unknown): ExactId | undefined {
+    if (typeof measureId !== "string" || !cacheableYear(year)) return undefined;
+    const exact = this.byExactId.get(measureId);
     const basisAt = basisKey(basis);
-    return basisAt === undefined ? -1 : this.yearAt(at, basisAt, year);
+    if (!exact || basisAt === undefined) return undefined;
+    const key = slotKey(exact.measure, basisAt, year);
+    if (exact.key !== key) {
+      exact.at = this.yearAt(exact.measure, basisAt, year);
+      exact.key = key;
+    }
+    return exact;
   }
 
   /** Where the measure's year is in `slotValues`, built there on the first question. */
@@ -255,29 +256,41 @@ export class PlanQueries {
     return at;
   }
 
-  /** An answer for an id as written, with its row's notices, as the general path gives it. */
-  private exactAnswer(measureId: string, v: number): FormulaResult {
-    const notice = this.exactNotices.get(measureId);
-    return notice === undefined ? { ok: true, value: v } : { ok: true, value: v, notice };
+  /**
+   * TOTALSAVINGS's sums for an area as written ("" = all), with the notices the general path
+   * shows for it; undefined where the general path answers (no plan, an area the plan lacks).
+   */
+  private areaTotals(written: string): AreaTotals | undefined {
+    let totals = this.totalsByArea.get(written);
+    if (totals === undefined) {
+      const areaKey = isBlank(written) ? "" : this.foldArea(written);
+      totals = null;
+      if (this.workbook.measures && (areaKey === "" || this.areaKeys.has(areaKey))) {
+        totals = this.totalsByAreaKey.get(areaKey) ?? {
+          areaKey,
+          notice: noticeText(this.noticesByArea.get(areaKey)),
+          years: [],
+        };
+        this.totalsByAreaKey.set(areaKey, totals);
+      }
+      this.totalsByArea.set(written, totals);
+    }
+    return totals ?? undefined;
   }
 
   /**
-   * TOTALSAVINGS of a folded area ("" = all) in a year: slot 0 the year, 1–12 the months, each
-   * the sum of the measures' slots in plan order, as the general path adds them.
+   * An area's year: slot 0 the year, 1–12 the months, each the sum of the measures' slots in
+   * plan order, as the general path adds them.
    */
-  private areaYear(areaKey: string, basis: Basis, year: number): Float64Array {
-    const key = `${basis}|${year}|${areaKey}`;
-    let totals = this.areaTotals.get(key);
-    if (totals) return totals;
-    totals = new Float64Array(13);
+  private sumArea(totals: AreaTotals, basis: Basis, year: number): Float64Array {
+    const sums = new Float64Array(13);
     const measures = this.workbook.measures!.measures;
     for (let i = 0; i < measures.length; i++) {
-      if (areaKey !== "" && this.areaOf[i] !== areaKey) continue;
+      if (totals.areaKey !== "" && this.areaOf[i] !== totals.areaKey) continue;
       const at = this.yearAt(i, basis, year);
-      for (let s = 0; s < 13; s++) totals[s] += this.slotValues[at + s];
+      for (let s = 0; s < 13; s++) sums[s] += this.slotValues[at + s];
     }
-    this.areaTotals.set(key, totals);
-    return totals;
+    return sums;
   }
 
   /** The cache for a measure id and basis the cache can key on (an id as text or number). */
@@ -446,7 +459,7 @@ export class PlanQueries {
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
     const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
-    if (exact !== undefined) return this.workbook.measures!.measures[exact];
+    if (exact) return this.workbook.measures!.measures[exact.measure];
     if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
@@ -501,9 +514,47 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** A measure's year on a basis as one number: 128 years per measure and basis. */
+/** The notices of the rows an answer used, as its hover shows them: three, and how many more. */
+function noticeText(notices: readonly string[] | undefined): string | undefined {
+  if (!notices?.length) return undefined;
+  const shown = notices.slice(0, 3).join("; ");
+  const more = notices.length > 3 ? ` (och ${notices.length - 3} till)` : "";
+  return `${shown}${more}`;
+}
+
+/** TOTALSAVINGS of a folded area ("" = all), per basis and year as `yearIndex`. */
+interface AreaTotals {
+  areaKey: string;
+  notice: string | undefined;
+  years: (Float64Array | undefined)[];
+}
+
+/** A basis and year as an index: 128 years per basis. */
+function yearIndex(basis: Basis, year: number): number {
+  return (basis === "plan" ? 0 : 128) + (year - YEAR_MIN);
+}
+
+/** A measure as a formula names it, by its id as written. */
+interface ExactId {
+  /** Its place in the plan. */
+  measure: number;
+  /** The notices of its row, as the general path shows them. */
+  notice: string | undefined;
+  /** The year last asked (as `slotKey`) and where its slots are: formulas ask few years. */
+  key: number;
+  at: number;
+}
+
+/** An answer for an id as written, with its row's notices, as the general path gives it. */
+function exactAnswer(exact: ExactId, v: number): FormulaResult {
+  return exact.notice === undefined
+    ? { ok: true, value: v }
+    : { ok: true, value: v, notice: exact.notice };
+}
+
+/** A measure's year on a basis as one number. */
 function slotKey(measure: number, basis: Basis, year: number): number {
-  return (measure * 2 + (basis === "plan" ? 0 : 1)) * 128 + (year - YEAR_MIN);
+  return measure * 256 + yearIndex(basis, year);
 }
 
 /** The basis argument as the cache keys it, without folding: undefined for any other spelling. */

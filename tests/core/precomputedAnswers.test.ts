@@ -155,7 +155,7 @@ describe("the precomputed answers of a read", () => {
                 );
               }
             }
-            for (const area of [undefined, ...AREAS, " vård "]) {
+            for (const area of [undefined, null, "", "Okänt", ...AREAS, " vård "]) {
               for (const m of [undefined, 1, 6, 12]) {
                 same(
                   q.totalSavings(year, area, m, basis),
