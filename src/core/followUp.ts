@@ -50,27 +50,37 @@ export function readFollowUp(
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
-  const byKey = new Map<string, Map<number, FollowUpEntry>>();
   const entries: FollowUpEntry[] = [];
   if (table.rows.length) log.assumedUnit("actual", measuresUnit);
-  // A table of thousands of rows repeats a few months and each id several times: each distinct
-  // cell is read once.
-  const folded = new Map<string, string>();
-  const fold = (text: string) => {
-    let key = folded.get(text);
-    if (key === undefined) folded.set(text, (key = foldText(text)));
-    return key;
+  // A table of thousands of rows repeats each id several times and a few months: each distinct
+  // id text is folded and looked up once, and each distinct month cell read once. An id's rows
+  // group by month under the id as Atgarder writes it, whatever the spelling in Uppfoljning.
+  const groups = new Map<string, Map<number, FollowUpEntry>>();
+  const byText = new Map<string, { id?: string; months?: Map<number, FollowUpEntry> }>();
+  const measureOf = (text: string) => {
+    let found = byText.get(text);
+    if (found === undefined) {
+      const id = ids.get(foldText(text));
+      if (id === undefined) found = {};
+      else {
+        let months = groups.get(id);
+        if (!months) groups.set(id, (months = new Map()));
+        found = { id, months };
+      }
+      byText.set(text, found);
+    }
+    return found;
   };
-  const months = new Map<unknown, MonthCellReading>();
+  const monthReadings = new Map<unknown, MonthCellReading>();
   const readMonth = (cell: unknown) => {
     if (typeof cell !== "string" && typeof cell !== "number") return readMonthCell(cell);
-    let reading = months.get(cell);
-    if (reading === undefined) months.set(cell, (reading = readMonthCell(cell)));
+    let reading = monthReadings.get(cell);
+    if (reading === undefined) monthReadings.set(cell, (reading = readMonthCell(cell)));
     return reading;
   };
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
-    const id = ids.get(fold(rawId));
+    const { id, months } = measureOf(rawId);
     if (!id)
       log.add(
         row.number,
@@ -93,12 +103,9 @@ export function readFollowUp(
         "status",
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
-    if (!id || !month || actual === undefined) continue;
-    // the id as Atgarder writes it is the same for every spelling in Uppfoljning
+    if (!id || !months || !month || actual === undefined) continue;
     const key = monthIndex(month.year, month.month);
-    let ofMeasure = byKey.get(id);
-    if (!ofMeasure) byKey.set(id, (ofMeasure = new Map()));
-    const entry = ofMeasure.get(key);
+    const entry = months.get(key);
     const comment = cellText(row.get("comment"));
     if (entry) {
       entry.actual += actual;
@@ -109,7 +116,7 @@ export function readFollowUp(
       const added: FollowUpEntry = { id, month, actual, row: row.number };
       if (status) added.status = status;
       if (comment) added.comment = comment;
-      ofMeasure.set(key, added);
+      months.set(key, added);
       entries.push(added);
     }
   }

@@ -1,5 +1,12 @@
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
-import { matchesStated, parseTiming, readDateCell, sumWord, SumKind } from "./grammar";
+import {
+  matchesStated,
+  parseTiming,
+  readDateCell,
+  sumWord,
+  SumKind,
+  TimingReading,
+} from "./grammar";
 import { MeasureForecast, readForecastCells } from "./forecastColumns";
 import {
   annualAfterStatedYears,
@@ -16,6 +23,7 @@ import {
   bindTable,
   BoundRow,
   BoundTable,
+  CellValue,
   cellText,
   isEmpty,
   ProblemLog,
@@ -155,6 +163,14 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const areaAsWritten = new Map<string, string>();
   const sums = new SumChecker(table, log);
   const yearSums = new StatedYearSums(yearColumns, unit);
+  // Plans repeat their timings (Q 3 2020, 2021): each distinct text is parsed once per read.
+  const timings = new Map<string, TimingReading>();
+  const timingOf = (cell: CellValue): TimingReading => {
+    if (typeof cell !== "string") return parseTiming(cell);
+    let reading = timings.get(cell);
+    if (reading === undefined) timings.set(cell, (reading = parseTiming(cell)));
+    return reading;
+  };
 
   for (const row of table.rows) {
     const kind = sumRowKind(row);
@@ -163,7 +179,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       yearSums.check(row.cells, kind, yearProblem(log, row.number));
       continue;
     }
-    const measure = readMeasureRow(table, log, row, rowOfId, years);
+    const measure = readMeasureRow(table, log, row, rowOfId, years, timingOf);
     const id = cellText(row.get("id"));
     if (id !== "") {
       if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
@@ -214,7 +230,8 @@ function readMeasureRow(
   log: ProblemLog<MeasureKey>,
   row: Row,
   rowOfId: Map<string, number>,
-  years: { columns: readonly PerYearColumn[]; unit: Unit }
+  years: { columns: readonly PerYearColumn[]; unit: Unit },
+  timingOf: (cell: CellValue) => TimingReading
 ): Measure | undefined {
   const id = cellText(row.get("id"));
   const name = cellText(row.get("name"));
@@ -270,7 +287,7 @@ function readMeasureRow(
       "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
     );
   } else {
-    const parsed = parseTiming(row.get("timing"));
+    const parsed = timingOf(row.get("timing"));
     if (parsed.ok) {
       start = parsed.start;
       endFromTiming = parsed.end;
