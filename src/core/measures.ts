@@ -161,6 +161,8 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const problemsById = new Map<string, Problem[]>();
   const rejectedIds = new Set<string>();
   const areaAsWritten = new Map<string, string>();
+  // areas are few and written thousands of times: each spelling folded once
+  const areaKeys = new Map<string, string>();
   const sums = new SumChecker(table, log);
   const yearSums = new StatedYearSums(yearColumns, unit);
   // Plans repeat their timings (Q 3 2020, 2021): each distinct text is parsed once per read.
@@ -181,19 +183,20 @@ export function readMeasures(raw: RawTable): MeasuresRead {
     }
     const measure = readMeasureRow(table, log, row, rowOfId, years, timingOf);
     const id = cellText(row.get("id"));
+    const key = id === "" ? "" : foldText(id);
     if (id !== "") {
-      if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
+      if (!rowOfId.has(key)) rowOfId.set(key, row.number);
       const mine = log.problemsOfRow(row.number);
-      if (mine.length)
-        problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
+      if (mine.length) problemsById.set(key, [...(problemsById.get(key) ?? []), ...mine]);
     }
     sums.add(measure ? measure.annual : undefined);
     yearSums.add(measure);
     if (!measure) {
-      if (id !== "") rejectedIds.add(foldText(id));
+      if (id !== "") rejectedIds.add(key);
       continue;
     }
-    const areaKey = foldText(measure.area);
+    let areaKey = areaKeys.get(measure.area);
+    if (areaKey === undefined) areaKeys.set(measure.area, (areaKey = foldText(measure.area)));
     if (!areaAsWritten.has(areaKey)) areaAsWritten.set(areaKey, measure.area);
     measure.area = areaAsWritten.get(areaKey)!;
     measures.push(measure);

@@ -117,7 +117,10 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
     if (!cells.some((c) => !isEmpty(c))) return;
     const number = first + i;
     for (const [key, at] of index) {
-      const error = excelErrorOf(cells[at]);
+      const cell = cells[at];
+      // an error value is text starting with #: other cells need no closer look
+      if (typeof cell !== "string" || !cell.includes("#")) continue;
+      const error = excelErrorOf(cell);
       if (error)
         errorCells.push({
           table: spec.name,
@@ -176,6 +179,11 @@ export function isEmpty(value: CellValue): boolean {
  * carry the problem, so no error text becomes an id, a name or an area.
  */
 export function cellText(value: CellValue): string {
+  if (typeof value === "string") {
+    // most cells are text: trimmed once
+    const text = value.trim();
+    return text === "" || excelErrorOf(text) ? "" : text;
+  }
   if (isEmpty(value) || excelErrorOf(value)) return "";
   if (value instanceof Date) {
     // An invalid Date (a serial no calendar holds) has no text; the date readers report it.
@@ -275,7 +283,8 @@ export class ProblemLog<K extends string> {
       return undefined;
     }
     const value = amountInUnit(a, this.table.unitOf(key), to);
-    const notice = readingNotice(a, cellText(cell), to, value);
+    // the text as written is shown only for an amount read in a unit of its own
+    const notice = readingNotice(a, a.unit !== undefined ? cellText(cell) : "", to, value);
     if (notice) this.notice(row.number, key, notice);
     return value;
   }
