@@ -131,14 +131,7 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
           message: excelErrorMessage(error),
         });
     }
-    rows.push({
-      number,
-      cells,
-      get: (key: K) => {
-        const at = index.get(key);
-        return at === undefined ? undefined : cells[at];
-      },
-    });
+    rows.push(new TableRow(number, cells, index));
   });
 
   return {
@@ -155,6 +148,20 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
       return at === undefined ? spec.columns.find((c) => c.key === key)!.header : headers[at];
     },
   };
+}
+
+/** A bound row: its cells read by column key through the table's one index. */
+class TableRow<K extends string> implements BoundRow<K> {
+  constructor(
+    readonly number: number,
+    readonly cells: readonly CellValue[],
+    private readonly index: ReadonlyMap<K, number>
+  ) {}
+
+  get(key: K): CellValue {
+    const at = this.index.get(key);
+    return at === undefined ? undefined : this.cells[at];
+  }
 }
 
 function missingColumn(spec: TableSpec, column: ColumnSpec, headers: string[]): BalansError {
