@@ -154,7 +154,9 @@ function baselineTransfers(rows: CellValue[][], year: number, month: number): nu
  * once. Builds the model from 10 000 measures' tables and 50 000 follow-up rows, then asks
  * 10 000 SAVINGS (each id, one year) and 10 000 SAVINGSYTD; the median of five runs. The
  * same-run comparison asks the same questions with each id spelled otherwise (lower case), which
- * takes the general path (folded lookup, checked arguments) and its answer cache.
+ * takes the general path (folded lookup, checked arguments) and its answer cache. Measured on
+ * this machine before the model was precomputed: model ~580 ms, first answers ~36 ms; after:
+ * ~60 ms and ~6–11 ms. The budgets are about twice the figures, for the machine's noise.
  */
 function firstAnswerFigures(): void {
   const n = 10_000;
@@ -205,26 +207,26 @@ function firstAnswerFigures(): void {
   record(
     "a read's model: 10 000 measures + 50 000 follow-up rows read and indexed",
     `${model.toFixed(1)} ms`,
-    "≤ 150 ms",
-    model <= 150
+    "≤ 120 ms",
+    model <= 120
   );
   record(
     "  its first answers: 10 000 SAVINGS + 10 000 SAVINGSYTD",
     `${answers.toFixed(1)} ms; ${fmt((2 * n) / (answers / 1000))}/s`,
-    "≤ 20 ms",
-    answers <= 20
+    "≤ 25 ms",
+    answers <= 25
   );
   record(
     "  baseline: the general path, each id spelled otherwise",
     `${generalAnswers.toFixed(1)} ms; Balans ${(generalAnswers / answers).toFixed(1)}×`,
-    "Balans ≥ 3×",
-    generalAnswers / answers >= 3
+    "Balans ≥ 2×",
+    generalAnswers / answers >= 2
   );
   record(
     "  model + first answers",
     `${(model + answers).toFixed(1)} ms`,
-    "≤ 170 ms",
-    model + answers <= 170
+    "≤ 140 ms",
+    model + answers <= 140
   );
 }
 
