@@ -95,6 +95,8 @@
     "Range.clear": "1.1",
     "Range.select": "1.1",
     "Range.getOffsetRange": "1.1",
+    "Range.getRow": "1.1",
+    "Range.getResizedRange": "1.2",
     "Range.format": "1.1",
     "Range.dataValidation": "1.8",
     "RangeFormat.columnWidth": "1.2",
@@ -1421,6 +1423,34 @@
           return { sheet, b: { r0: b.r0 + dr, c0: b.c0 + dc, r1: b.r1 + dr, c1: b.c1 + dc } };
         },
         "Range.getOffsetRange"
+      );
+    }
+    /** Row `index` (0-based) of the range. */
+    getRow(index) {
+      return new Range(
+        this.context,
+        () => {
+          const { sheet, b } = this._m();
+          if (index < 0 || b.r0 + index > MAX_ROW)
+            fail("InvalidArgument", `The row index ${index} is outside the sheet.`);
+          return { sheet, b: { r0: b.r0 + index, c0: b.c0, r1: b.r0 + index, c1: b.c1 } };
+        },
+        "Range.getRow"
+      );
+    }
+    /** The range with its bottom-right corner moved by rows and columns (not past the sheet). */
+    getResizedRange(deltaRows, deltaColumns) {
+      return new Range(
+        this.context,
+        () => {
+          const { sheet, b } = this._m();
+          const r1 = b.r1 + deltaRows;
+          const c1 = b.c1 + deltaColumns;
+          if (r1 < b.r0 || c1 < b.c0 || r1 > MAX_ROW || c1 > MAX_COL)
+            fail("InvalidArgument", "The resized range would be outside the sheet.");
+          return { sheet, b: { r0: b.r0, c0: b.c0, r1, c1 } };
+        },
+        "Range.getResizedRange"
       );
     }
   }
