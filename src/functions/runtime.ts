@@ -1,3 +1,4 @@
+import { readChangedTables } from "../adapters/office/readChanges";
 import { readWorkbookTables } from "../adapters/office/readTables";
 import { FormulaResult } from "../core/queries";
 import { TABLE_NAMES } from "../core/workbook";
@@ -48,12 +49,16 @@ export function liveFormulas(): LiveFormulas {
         Excel.run({ delayForCellEdit: true }, (context) =>
           readWorkbookTables(context, FORMULA_TABLES)
         ),
+      readChanges: (base, changes) =>
+        Excel.run({ delayForCellEdit: true }, (context) =>
+          readChangedTables(context, FORMULA_TABLES, base, changes)
+        ),
       toError: toCustomFunctionsError,
     });
     live = holder[LIVE_KEY] = instance;
     holder[WATCH_KEY] = keepWatching(
       FORMULA_TABLES,
-      () => instance.invalidate(),
+      (change) => instance.invalidate(change),
       (state) => (instance.watch = state)
     );
   }

@@ -4,11 +4,11 @@ import { foldText } from "../../core/text";
 import { errorCode } from "./officeErrors";
 
 /** What one response may carry: Excel on the web refuses responses over 5 MB (5 242 880 bytes). */
-export const MAX_READ_BYTES = 4_000_000;
+export const MAX_READ_BYTES = 4_700_000;
 /** Rows of each table read with its shape, to measure what its rows weigh. */
 export const PROBE_ROWS = 24;
 /** Rows below the probe may hold longer texts than those measured. */
-const SAFETY = 1.5;
+const SAFETY = 1.15;
 /**
  * A sheet read as a table has no probe (its header row is the first of its values, not known
  * before they are read): a generous estimate per cell, checked by the size-error guard.
@@ -163,12 +163,11 @@ function runsOf(columns: number[] | undefined, count: number): Source["runs"] {
 }
 
 /**
- * What a cell weighs in a response, counted high: text as two bytes a character plus quotes and
- * separator, any other value at least 12 bytes.
+ * What a cell weighs in a response, counted high: text as two bytes a character (UTF-16) and
+ * four more, any other value 12 bytes.
  */
 function cellBytes(value: CellValue): number {
-  if (typeof value === "string") return 2 * value.length + 6;
-  return Math.max(12, 2 * String(value).length + 2);
+  return typeof value === "string" ? 2 * value.length + 4 : 12;
 }
 
 /** The expected bytes of one row of the read columns, from measured rows, with a margin. */
@@ -180,7 +179,7 @@ function rowBytesOf(rows: readonly CellValue[][], runs: Source["runs"]): number 
     }, 8)
   );
   const mean = perRow.reduce((a, b) => a + b, 0) / Math.max(1, perRow.length);
-  return Math.ceil(Math.max(mean * SAFETY, ...perRow, 16));
+  return Math.ceil(Math.max(mean * SAFETY, 16));
 }
 
 /**
@@ -222,21 +221,22 @@ export async function readValues(
   return sources.map((source) => assemble(source, done));
 }
 
-/** Slices of each source, packed into requests of at most MAX_READ_BYTES. */
+/** Slices of the sources filling requests of at most MAX_READ_BYTES each, in order. */
 function plan(sources: readonly Source[]): Slice[][] {
   const batches: Slice[][] = [[]];
   let batchBytes = 0;
   for (const source of sources) {
-    const rowsPerSlice = Math.max(1, Math.floor(MAX_READ_BYTES / source.rowBytes));
-    for (let start = 0; start < source.rowCount; start += rowsPerSlice) {
-      const rows = Math.min(rowsPerSlice, source.rowCount - start);
-      const bytes = rows * source.rowBytes;
-      if (batchBytes + bytes > MAX_READ_BYTES && batches[batches.length - 1].length) {
+    for (let start = 0; start < source.rowCount;) {
+      const fit = Math.floor((MAX_READ_BYTES - batchBytes) / source.rowBytes);
+      if (fit < 1 && batches[batches.length - 1].length) {
         batches.push([]);
         batchBytes = 0;
+        continue;
       }
+      const rows = Math.min(Math.max(1, fit), source.rowCount - start);
       batches[batches.length - 1].push({ source, start, rows });
-      batchBytes += bytes;
+      batchBytes += rows * source.rowBytes;
+      start += rows;
     }
   }
   return batches.filter((b) => b.length);
