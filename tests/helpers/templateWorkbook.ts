@@ -10,7 +10,7 @@ import {
 } from "../../src/core/sheets/inputTables";
 import { TableLayout } from "../../src/core/layout";
 import { CellValue } from "../../src/core/tables";
-import { Book } from "../double/excelDouble";
+import type { Book } from "../double/excelDouble";
 
 const AREAS = [
   "Individ- och familjeomsorg",
