@@ -92,10 +92,10 @@ export async function locateTables(
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
     const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange();
-    body.load("rowIndex, columnIndex, rowCount, columnCount");
+    const body = table.getDataBodyRange().load("rowIndex, columnIndex, rowCount, columnCount");
     const probe = measure
-      ? body
+      ? table
+          .getDataBodyRange()
           .getRow(0)
           .getResizedRange(PROBE_ROWS - 1, 0)
           .load("values")
