@@ -109,6 +109,45 @@ describe("readWorkbookTables loads only the columns Balans binds", () => {
   });
 });
 
+describe("a sheet serving as a table (no Excel table of that name)", () => {
+  it("is read from its first used row as header, only the bound columns, rows numbered as on the sheet", async () => {
+    const double = await read();
+    const sheet = "Underskott";
+    double.book.addSheet(sheet);
+    // from B3: År, Anteckning, Underskott (mnkr); data on rows 4 and 5
+    [
+      ["År", "Anteckning", "Underskott (mnkr)"],
+      [2020, "x".repeat(1_000), 57],
+      [2021, "", "mycket"],
+    ].forEach((row, i) => row.forEach((v, j) => double.book.type(sheet, `${"BCD"[j]}${i + 3}`, v)));
+    const from = double.book.syncLog.length;
+    const [table] = await readAll(double);
+    expect(table).toEqual({
+      name: "Underskott",
+      headers: ["År", "Anteckning", "Underskott (mnkr)"],
+      rows: [
+        [2020, null, 57],
+        [2021, null, "mycket"],
+      ],
+      firstRowNumber: 4,
+      firstColumn: 1,
+      sheetName: "Underskott",
+      kind: "sheet",
+    });
+    const log = syncsSince(double.book, from);
+    expect(log).toHaveLength(3);
+    expect(log[2].responseBytes).toBeLessThan(200); // not the 2 000 bytes of the note
+    const problem = readBalansWorkbook([table]).problems.find((p) => p.table === "Underskott")!;
+    expect(locateProblem(problem, [table])).toEqual({ sheet: "Underskott", address: "D5" });
+  });
+
+  it("is no table while the sheet is blank", async () => {
+    const double = await read();
+    double.book.addSheet("Underskott");
+    expect(await readAll(double)).toEqual([]);
+  });
+});
+
 describe("readWorkbookTables sizes its requests from the bytes it measured", () => {
   it("reads a usual plan in names, shapes and one request of values", async () => {
     const double = await read(1_000);

@@ -275,6 +275,9 @@ describe("ranges derived from ranges", () => {
         [3, 4],
         ["", ""],
       ]);
+      const blank = context.workbook.worksheets.add("Tomt").getUsedRange(true).load("address");
+      await context.sync();
+      expect(blank.address).toBe("Tomt!A1"); // a blank sheet's used range is its top-left cell
       context.workbook.worksheets
         .getItem("Blad1")
         .getRange("A1")

@@ -57,6 +57,7 @@
     "Worksheet.activate": "1.1",
     "Worksheet.getRange": "1.1",
     "Worksheet.getRangeByIndexes": "1.7",
+    "Worksheet.getUsedRange": "1.2", // with valuesOnly
     "Worksheet.getUsedRangeOrNullObject": "1.4",
     "Worksheet.tables": "1.1",
     "Worksheet.charts": "1.1",
@@ -908,6 +909,18 @@
           b: { r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 },
         }),
         "Worksheet.getRangeByIndexes"
+      );
+    }
+    /** The used range; on a blank sheet its top-left cell, A1 (as Office.js documents). */
+    getUsedRange(valuesOnly) {
+      void valuesOnly;
+      return new Range(
+        this.context,
+        () => {
+          const sheet = alive(this._m(), "worksheet");
+          return { sheet, b: this.context.book.used(sheet) || { r0: 0, c0: 0, r1: 0, c1: 0 } };
+        },
+        "Worksheet.getUsedRange"
       );
     }
     getUsedRangeOrNullObject(valuesOnly) {

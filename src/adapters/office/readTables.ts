@@ -1,5 +1,5 @@
 import { boundColumns } from "../../core/boundColumns";
-import { CellValue, RawTable } from "../../core/tables";
+import { CellValue, isEmpty, RawTable } from "../../core/tables";
 import { foldText } from "../../core/text";
 import { errorCode } from "./officeErrors";
 
@@ -9,11 +9,6 @@ export const MAX_READ_BYTES = 4_700_000;
 export const PROBE_ROWS = 24;
 /** Rows below the probe may hold longer texts than those measured. */
 const SAFETY = 1.15;
-/**
- * A sheet read as a table has no probe (its header row is the first of its values, not known
- * before they are read): a generous estimate per cell, checked by the size-error guard.
- */
-const SHEET_BYTES_PER_CELL = 60;
 /** Excel's error when a response would be over the limit. */
 const TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
@@ -23,9 +18,9 @@ export interface Source {
   sheetName: string;
   kind: "table" | "sheet";
   worksheet: Excel.Worksheet;
-  /** An Excel table's header row; a sheet's is the first row of its values. */
-  headers?: CellValue[];
-  /** The data body of a table; the used range (header included) of a sheet. */
+  /** An Excel table's header row; a sheet's is the first row of its used range. */
+  headers: CellValue[];
+  /** The data rows: a table's data body; a sheet's used range below its first row. */
   rowIndex: number;
   columnIndex: number;
   rowCount: number;
@@ -124,25 +119,32 @@ export async function locateTables(
     const key = foldText(ws.name);
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
-    const block = ws
-      .getUsedRangeOrNullObject(true)
-      .load("rowIndex, columnIndex, rowCount, columnCount");
-    pending.push(() =>
-      block.isNullObject
-        ? undefined
-        : {
-            name: ws.name,
-            sheetName: ws.name,
-            kind: "sheet",
-            worksheet: ws,
-            rowIndex: block.rowIndex,
-            columnIndex: block.columnIndex,
-            rowCount: block.rowCount,
-            columnCount: block.columnCount,
-            runs: [{ start: 0, count: block.columnCount }],
-            rowBytes: block.columnCount * SHEET_BYTES_PER_CELL,
-          }
-    );
+    // The used range (a blank sheet's is A1): its first row is the header, the rows below it
+    // the probe. Two proxies of it, so neither is read before the sync that loads it.
+    const used = ws.getUsedRange(true).load("rowIndex, columnIndex, rowCount, columnCount");
+    const head = ws
+      .getUsedRange(true)
+      .getRow(0)
+      .getResizedRange(measure ? PROBE_ROWS : 0, 0)
+      .load("values");
+    pending.push(() => {
+      const [headers, ...probe] = head.values as CellValue[][];
+      if (used.rowCount === 1 && used.columnCount === 1 && isEmpty(headers[0])) return undefined;
+      const runs = runsOf(boundColumns(ws.name, headers), used.columnCount);
+      return {
+        name: ws.name,
+        sheetName: ws.name,
+        kind: "sheet",
+        worksheet: ws,
+        headers,
+        rowIndex: used.rowIndex + 1,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount - 1,
+        columnCount: used.columnCount,
+        runs,
+        rowBytes: rowBytesOf(probe.slice(0, used.rowCount - 1), runs),
+      };
+    });
   }
   if (pending.length === 0) return [];
   await context.sync();
@@ -211,11 +213,10 @@ export async function readValues(
       await context.sync();
       done.push(...batch);
     } catch (error) {
-      if (errorCode(error) !== TOO_LARGE) throw error;
-      const halves = batch.flatMap(halve);
-      if (halves.length === batch.length && batch.every((s) => s.rows === 1)) throw error;
+      if (errorCode(error) !== TOO_LARGE || (batch.length === 1 && batch[0].rows === 1))
+        throw error;
       // Each half on its own request: the measure was wrong, so no packing on it.
-      queue.unshift(...halves.map((s) => [s]));
+      queue.unshift(...batch.flatMap(halve).map((s) => [s]));
     }
   }
   return sources.map((source) => assemble(source, done));
@@ -259,25 +260,14 @@ function assemble(source: Source, slices: readonly Slice[]): RawTable {
     const parts = slice.ranges!.map((r) => r.values as CellValue[][]);
     for (let i = 0; i < slice.rows; i++) rows.push(rowOf(source, parts, i));
   }
-  if (source.kind === "table")
-    return {
-      name: source.name,
-      headers: source.headers!,
-      rows,
-      firstRowNumber: source.rowIndex + 1,
-      firstColumn: source.columnIndex,
-      sheetName: source.sheetName,
-      kind: "table",
-    };
-  const [headers, ...body] = rows;
   return {
     name: source.name,
-    headers: headers ?? [],
-    rows: body,
-    firstRowNumber: source.rowIndex + 2,
+    headers: source.headers,
+    rows,
+    firstRowNumber: source.rowIndex + 1,
     firstColumn: source.columnIndex,
     sheetName: source.sheetName,
-    kind: "sheet",
+    kind: source.kind,
   };
 }
 
