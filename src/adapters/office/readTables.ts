@@ -43,14 +43,16 @@ interface Slice {
  * a worksheet (header = first row of its used range), ignoring case and diacritics as the
  * workbook contract says. Three round trips for tables of any size whose read columns fit in one
  * response: names, then shapes (with each table's header and first rows, which measure what a
- * row weighs), then values of the columns Balans binds only. Larger tables are read in slices
- * sized from the measured bytes.
+ * row weighs), then values of the columns Balans binds only (`"all"`: every column, for a writer
+ * that must see every cell a user typed). Larger tables are read in slices sized from the
+ * measured bytes.
  */
 export async function readWorkbookTables(
   context: Excel.RequestContext,
-  names: readonly string[]
+  names: readonly string[],
+  columns: "bound" | "all" = "bound"
 ): Promise<RawTable[]> {
-  const sources = await locateTables(context, names);
+  const sources = await locateTables(context, names, true, columns);
   if (sources.length === 0) return [];
   return readValues(context, sources);
 }
@@ -73,8 +75,11 @@ export async function findWorkbookTables(
 export async function locateTables(
   context: Excel.RequestContext,
   names: readonly string[],
-  measure = true
+  measure = true,
+  columns: "bound" | "all" = "bound"
 ): Promise<Source[]> {
+  const read = (name: string, headers: CellValue[], count: number) =>
+    runsOf(columns === "all" ? undefined : boundColumns(name, headers), count);
   const tables = context.workbook.tables.load("items/name");
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
@@ -98,7 +103,7 @@ export async function locateTables(
     const worksheet = table.worksheet.load("name");
     pending.push(() => {
       const headers = header.values[0] as CellValue[];
-      const runs = runsOf(boundColumns(table.name, headers), body.columnCount);
+      const runs = read(table.name, headers, body.columnCount);
       const measured = ((probe?.values ?? []) as CellValue[][]).slice(0, body.rowCount);
       return {
         name: table.name,
@@ -130,7 +135,7 @@ export async function locateTables(
     pending.push(() => {
       const [headers, ...probe] = head.values as CellValue[][];
       if (used.rowCount === 1 && used.columnCount === 1 && isEmpty(headers[0])) return undefined;
-      const runs = runsOf(boundColumns(ws.name, headers), used.columnCount);
+      const runs = read(ws.name, headers, used.columnCount);
       return {
         name: ws.name,
         sheetName: ws.name,
