@@ -71,10 +71,10 @@ export class ReadTimeout extends Error {
  * Keeps every Balans formula live. The tables are read once and the resulting model serves all
  * formulas; when a table changes the model is read again, once, and each formula whose value
  * changed gets its new value. When every change since the last read is known (the watch says
- * which table and cells), only those are read and the last read's tables patched. Each read carries a generation: a read that finishes after a newer
- * one is dropped. A failed or hung read keeps the values shown and is retried with backoff, so
- * formulas recover on their own. Formulas are streaming functions, so Excel needs no F9; F9
- * re-invokes them, and that reads again.
+ * which table and cells), only those are read and the last read's tables patched. Each read
+ * carries a generation: a read that finishes after a newer one is dropped. A failed or hung read
+ * keeps the values shown and is retried with backoff, so formulas recover on their own. Formulas
+ * are streaming functions, so Excel needs no F9; F9 re-invokes them, and that reads again.
  */
 export class LiveFormulas {
   private current?: Model;

@@ -135,6 +135,21 @@ describe("readChangedTables", () => {
     expect(double.book.syncLog.length - from).toBe(4); // the patch's check, then the table
     expect(byName(tables)).toEqual(byName(await full(double)));
   });
+
+  it("reads a table deleted since it was read as a full read would (here its sheet serves)", async () => {
+    const double = workbook();
+    const base = await full(double);
+    await double.Excel.run(async (context) => {
+      context.workbook.tables.getItem("Underskott").delete();
+      await context.sync();
+    });
+    const tables = await double.Excel.run((context) =>
+      readChangedTables(context, FORMULA_TABLES, base, [{ table: "Underskott", address: "B3" }])
+    );
+    // The patch finds no table Underskott; the sheet Underskott, with the cells, is read instead.
+    expect(tables.find((t) => t.name === "Underskott")?.kind).toBe("sheet");
+    expect(byName(tables)).toEqual(byName(await full(double)));
+  });
 });
 
 describe("live formulas after an edit", () => {
