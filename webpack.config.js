@@ -37,7 +37,14 @@ module.exports = async (env, options) => {
       commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/taskpane.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+      // Chunks (import.js) load from beside taskpane.html, which sits beside the bundles. A fixed
+      // path, not "auto": auto's runtime probes the global with new Function and importScripts,
+      // which the security test (and a strict CSP) refuses.
+      publicPath: "",
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -7,6 +7,8 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
 import * as zlib from "zlib";
 import { readChangedTables } from "../src/adapters/office/readChanges";
 import { readWorkbookTables } from "../src/adapters/office/readTables";
@@ -24,7 +26,7 @@ import { parseTiming } from "../src/core/timing";
 import { readBalansWorkbook } from "../src/core/workbook";
 import { LiveFormulas } from "../src/functions/liveFormulas";
 import { FORMULA_TABLES, toCustomFunctionsError } from "../src/functions/runtime";
-import { watchWorkbook } from "../src/functions/workbookWatch";
+import { keepWatching, watchWorkbook } from "../src/functions/workbookWatch";
 import { PaneHost, writeMonthlyReport } from "../src/taskpane/operations";
 import { buildAddin } from "../tests/helpers/buildAddin";
 import { addTemplateTables } from "../tests/helpers/templateWorkbook";
@@ -211,6 +213,26 @@ function engineFigures(): void {
   );
 }
 
+function fakeWorkbook(n: number) {
+  const { book, Excel, Office } = createExcelDouble();
+  Object.assign(globalThis, {
+    Excel,
+    Office,
+    CustomFunctions: {
+      Error: class {
+        constructor(
+          public code: string,
+          public message?: string
+        ) {}
+      },
+      ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
+    },
+  });
+  book.addUserTable("Plan", "Atgarder", HEADERS, planRows(n));
+  book.addUserTable("Underskott", "Underskott", ["År", "Underskott"], [[2021, 57]]);
+  return { book, Excel };
+}
+
 /** The template's tables with `n` measures (13 columns) in the double, as the globals Excel and Office. */
 function templateBook(n: number, followUps = 0) {
   const { book, Excel, Office } = createExcelDouble();
@@ -348,6 +370,84 @@ async function syncFigures(): Promise<void> {
     `${counts[1]} (${kB(read[1])} read)`,
     "≤ the 10-measure report + 1",
     counts[1] <= counts[0] + 1
+  );
+}
+
+/**
+ * The shared runtime over a working day: 1 000 edits of a 5 000-measure plan while 10 000 live
+ * formulas follow them, each edit seen through Excel's change event (the watch), read, and
+ * delivered; with every edit Excel also re-enters ten formula cells (the old invocations are
+ * cancelled, new ones registered). The heap after a full garbage collection must not grow
+ * between edit 100 and edit 1 000: what a read builds must be let go by the next one.
+ */
+async function soakFigures(): Promise<void> {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  const MEASURES = 5_000;
+  const FORMULAS = 10_000;
+  const EDITS = 1_000;
+  const { book, Excel } = fakeWorkbook(MEASURES);
+  const live = new LiveFormulas({
+    readTables: () =>
+      Excel.run((ctx: Excel.RequestContext) => readWorkbookTables(ctx, FORMULA_TABLES)),
+    toError: toCustomFunctionsError,
+    debounceMs: 0,
+  });
+  const watch = keepWatching(
+    FORMULA_TABLES,
+    () => live.invalidate(),
+    (state) => (live.watch = state),
+    { pollMs: 3_600_000 }
+  );
+  // Formula f is SAVINGS of measure f % 5 000 in 2021 (f < 5 000) or 2022.
+  const waiting = new Map<number, () => void>();
+  const cells: { onCanceled?: () => void }[] = [];
+  const enter = (f: number) => {
+    cells[f]?.onCanceled?.();
+    const invocation = {
+      setResult: () => waiting.get(f)?.(),
+      onCanceled: undefined as undefined | (() => void),
+    };
+    cells[f] = invocation;
+    return live.register(invocation, (q) =>
+      q.savings(`M${(f % MEASURES) + 1}`, f < MEASURES ? 2021 : 2022)
+    );
+  };
+  await Promise.all(Array.from({ length: FORMULAS }, (_, f) => enter(f)));
+  while (live.watch.state !== "live") await new Promise((r) => setTimeout(r, 1));
+
+  let before = 0;
+  let t0 = 0;
+  for (let e = 1; e <= EDITS; e++) {
+    if (e === 101) {
+      before = heap();
+      t0 = Date.now();
+    }
+    const m = (e * 7919) % MEASURES; // measure M(m+1), on row m+2
+    // The 2022 formula of the edited measure (its full year) gets the new figure.
+    const seen = new Promise<void>((resolve) => waiting.set(MEASURES + m, resolve));
+    await book.edit("Plan", `D${m + 2}`, 100 + e); // a figure no earlier edit gave it
+    await seen;
+    waiting.delete(MEASURES + m);
+    for (let r = 0; r < 10; r++) await enter((e * 31 + r * 997) % FORMULAS);
+    book.syncLog.length = 0; // the double's own record of syncs is not the runtime's memory
+  }
+  const msPerEdit = (Date.now() - t0) / (EDITS - 100);
+  const after = heap();
+  await watch.stop();
+  live.dispose();
+  const growth = after - before;
+  const ok = live.activeCount === FORMULAS && growth <= 2;
+  record(
+    `shared runtime: ${fmt(EDITS)} edits, ${fmt(MEASURES)} measures, ${fmt(FORMULAS)} live formulas`,
+    `heap ${before.toFixed(1)} → ${after.toFixed(1)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)}), ${live.activeCount === FORMULAS ? "" : `${fmt(live.activeCount)} formulas live (FAILED), `}${msPerEdit.toFixed(0)} ms/edit`,
+    "growth ≤ 2 MB",
+    ok
   );
 }
 
@@ -515,6 +615,7 @@ function bundleFigures(dir: string): void {
   for (const [bundle, budgetKb] of [
     ["functions.js", 120],
     ["taskpane.js", 150],
+    ["import.js", 40], // the plan-text reader, fetched on the first import preview
     ["commands.js", 5],
   ] as const) {
     const code = fs.readFileSync(path.join(out, bundle));
@@ -534,11 +635,26 @@ async function main(): Promise<void> {
   console.log(
     `Balans benchmark — ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Node ${process.version}\n`
   );
-  engineFigures();
-  await syncFigures();
-  await reportFigures(dir);
-  readerFigures(dir);
-  bundleFigures(dir);
+  // `npm run bench -- soak sync` runs only the sections named; no name runs them all.
+  const sections: Record<string, () => void | Promise<void>> = {
+    formulas: engineFigures,
+    sync: syncFigures,
+    soak: soakFigures,
+    report: () => reportFigures(dir),
+    reader: () => readerFigures(dir),
+    bundles: () => bundleFigures(dir),
+  };
+  const named = process.argv.slice(2);
+  const unknown = named.filter((n) => !(n in sections));
+  if (unknown.length) {
+    console.error(
+      `Unknown section ${unknown.join(", ")}; the sections: ${Object.keys(sections).join(", ")}.`
+    );
+    process.exitCode = 2;
+    return;
+  }
+  for (const [name, run] of Object.entries(sections))
+    if (named.length === 0 || named.includes(name)) await run();
   const w = [
     Math.max(...rows.map((r) => r.what.length)),
     Math.max(...rows.map((r) => r.figure.length)),

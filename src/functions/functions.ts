@@ -4,65 +4,98 @@
  * shared read of the workbook's tables (see liveFormulas.ts), so values follow the tables
  * without F9. custom-functions-metadata-plugin generates functions.json from these comments
  * and registers the functions; do not call CustomFunctions.associate here.
+ *
+ * SAVINGS, SAVINGSYTD and TOTALSAVINGS take matrix parameters (`any[][]`, a single value arrives
+ * as `[[v]]`) and return a matrix, so a range spills one column or table from one invocation
+ * (src/core/spill.ts). An omitted optional argument arrives as null; its type stays `any[][]`
+ * because the generator declares `any[][] | null` a scalar.
  */
 import { planRequiredFormula } from "../core/queries";
+import { spill, SpillArgument } from "../core/spill";
 import { liveFormulas, toCustomFunctionsError } from "./runtime";
+import svNames from "./functions-sv.names.json";
 
 /**
- * A measure's saving in a year, or in one month of it, in the unit of the Atgarder table.
+ * A measure's saving in a year, or in one month of it, in the unit of the Atgarder table. A range of ids, years or months gives a column or a table, one formula for all (a spill).
  * @customfunction SAVINGS
- * @param measureId The measure's Id in the Atgarder table, e.g. "A03".
- * @param year The year, e.g. 2021.
- * @param [month] A month 1-12 to get that month's saving only.
+ * @param measureId The measure's Id in the Atgarder table, e.g. "A03"; or a range of Ids (e.g. A2:A200) for a column, one row per Id (an empty cell gives an empty row).
+ * @param year The year, e.g. 2021; or a row of years (e.g. B1:F1) for a column per year.
+ * @param [month] A month 1-12 to get that month's saving only; or a range of months.
  * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function savings(
-  measureId: any,
-  year: number,
-  month: number | null,
+  measureId: any[][],
+  year: any[][],
+  month: any[][],
   basis: string | null,
-  invocation: CustomFunctions.StreamingInvocation<number>
+  invocation: CustomFunctions.StreamingInvocation<any[][]>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.savings(measureId, year, month, basis));
+  const args = spillArguments("SAVINGS", { measureId, year, month }, "measureId");
+  void liveFormulas().register(invocation, (q) =>
+    spill(args, (c) => q.savings(c[0], c[1], c[2], basis))
+  );
 }
 
 /**
- * A measure's saving from January through a month.
+ * A measure's saving from January through a month. A range of ids, years or months gives a column or a table (a spill).
  * @customfunction SAVINGSYTD
- * @param measureId The measure's Id in the Atgarder table, e.g. "A03".
- * @param year The year, e.g. 2021.
- * @param month The last month 1-12 to include.
+ * @param measureId The measure's Id in the Atgarder table, e.g. "A03"; or a range of Ids (e.g. A2:A200) for a column, one row per Id (an empty cell gives an empty row).
+ * @param year The year, e.g. 2021; or a row of years (e.g. B1:F1) for a column per year.
+ * @param month The last month 1-12 to include; or a range of months.
  * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function savingsYtd(
-  measureId: any,
-  year: number,
-  month: number,
+  measureId: any[][],
+  year: any[][],
+  month: any[][],
   basis: string | null,
-  invocation: CustomFunctions.StreamingInvocation<number>
+  invocation: CustomFunctions.StreamingInvocation<any[][]>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.savingsYtd(measureId, year, month, basis));
+  const args = spillArguments("SAVINGSYTD", { measureId, year, month }, "measureId");
+  void liveFormulas().register(invocation, (q) =>
+    spill(args, (c) => q.savingsYtd(c[0], c[1], c[2], basis))
+  );
 }
 
 /**
- * The saving of all measures in a year, or of one area's measures, or in one month.
+ * The saving of all measures in a year, or of one area's measures, or in one month. A range of years, areas or months gives a row, a column or a table (a spill).
  * @customfunction TOTALSAVINGS
- * @param year The year, e.g. 2021.
- * @param [area] An Område of the Atgarder table; empty for all measures.
- * @param [month] A month 1-12 to get that month's saving only.
+ * @param year The year, e.g. 2021; or a range of years (e.g. B1:F1).
+ * @param [area] An Område of the Atgarder table; empty for all measures; or a range of areas, one row each (an empty cell gives an empty row).
+ * @param [month] A month 1-12 to get that month's saving only; or a range of months.
  * @param [basis] "plan" (default) or "forecast" ("prognos"): the plan, or the forecast plan with Prognos helårseffekt, Prognos start and Avbruten applied.
  * @param invocation Streaming invocation.
  */
 export function totalSavings(
-  year: number,
-  area: string | null,
-  month: number | null,
+  year: any[][],
+  area: any[][],
+  month: any[][],
   basis: string | null,
-  invocation: CustomFunctions.StreamingInvocation<number>
+  invocation: CustomFunctions.StreamingInvocation<any[][]>
 ): void {
-  void liveFormulas().register(invocation, (q) => q.totalSavings(year, area, month, basis));
+  const args = spillArguments("TOTALSAVINGS", { year, area, month }, "area");
+  void liveFormulas().register(invocation, (q) =>
+    spill(args, (c) => q.totalSavings(c[0], c[1], c[2], basis))
+  );
+}
+
+/**
+ * The arguments a call spills over, named as Swedish Excel shows them; `listsRows` is the
+ * parameter a range of which lists rows (ids, areas), so its empty cells give empty rows.
+ */
+function spillArguments(
+  id: keyof typeof svNames,
+  values: Record<string, unknown>,
+  listsRows: string
+): SpillArgument[] {
+  const names: Record<string, string[]> = svNames[id].parameters;
+  return Object.entries(values).map(([key, value]) => ({
+    value,
+    name: names[key][0],
+    listsRows: key === listsRows,
+  }));
 }
 
 /**

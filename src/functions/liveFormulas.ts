@@ -1,4 +1,5 @@
 import { FormulaResult, PlanQueries } from "../core/queries";
+import { sameAnswer, Spill } from "../core/spill";
 import { RawTable } from "../core/tables";
 import { readBalansWorkbook } from "../core/workbook";
 import { errorCode } from "../adapters/office/officeErrors";
@@ -11,10 +12,13 @@ export interface LiveInvocation<T> {
   onCanceled?: () => void;
 }
 
+/** What a formula answers: one value or error, or a spilled matrix of them. */
+export type Answer<T = unknown> = FormulaResult<T> | Spill<T>;
+
 interface Entry {
   invocation: LiveInvocation<unknown>;
-  compute: (q: PlanQueries) => FormulaResult<unknown>;
-  last?: string;
+  compute: (q: PlanQueries) => Answer;
+  last?: Answer;
 }
 
 export interface LiveFormulasOptions {
@@ -189,7 +193,7 @@ export class LiveFormulas {
   /** Starts serving one formula: answers now, and again whenever its value changes. */
   async register<T>(
     invocation: LiveInvocation<T>,
-    compute: (q: PlanQueries) => FormulaResult<T>
+    compute: (q: PlanQueries) => Answer<unknown>
   ): Promise<void> {
     const entry: Entry = { invocation: invocation as LiveInvocation<unknown>, compute };
     this.active.add(entry);
@@ -257,7 +261,7 @@ export class LiveFormulas {
     if (model && this.current && model.generation < this.current.generation) return;
     for (const entry of entries) {
       if (!this.active.has(entry)) continue;
-      let result: FormulaResult<unknown>;
+      let result: Answer;
       try {
         result = failure ?? entry.compute(model!.queries);
       } catch (error) {
@@ -267,10 +271,23 @@ export class LiveFormulas {
           message: `Internt fel i Balans: ${(error as Error).message}`,
         };
       }
-      const key = result.ok ? `v:${String(result.value)}` : `e:${result.error}:${result.message}`;
-      if (key === entry.last) continue;
-      entry.last = key;
-      entry.invocation.setResult(result.ok ? result.value : this.options.toError(result));
+      // An unchanged answer, or an unchanged spill, is not sent again; a changed one whole.
+      if (entry.last !== undefined && sameAnswer(result, entry.last)) continue;
+      entry.last = result;
+      entry.invocation.setResult(this.shown(result));
     }
+  }
+
+  /**
+   * What Excel shows: the value, or a CustomFunctions.Error; a spill as rows of those (an error
+   * inside an array is documented for CustomFunctionsRuntime 1.2). A 1×1 spill that is an error
+   * is sent as the formula's error, exactly as a scalar formula's.
+   */
+  private shown(result: Answer): unknown {
+    const cell = (r: FormulaResult<unknown>) => (r.ok ? r.value : this.options.toError(r));
+    if (!Array.isArray(result)) return cell(result);
+    if (result.length === 1 && result[0].length === 1 && !result[0][0].ok)
+      return cell(result[0][0]);
+    return result.map((row) => row.map(cell));
   }
 }

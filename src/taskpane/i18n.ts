@@ -43,6 +43,8 @@ export const STRINGS = {
     failed: "Det gick inte:",
     excelFailed: "Excel kunde inte göra det Balans bad om.",
     internalFailed: "Något gick fel i Balans; inget av det du skrivit har ändrats av felet.",
+    importLoadFailed:
+      "Balans kunde inte hämta sin läsare för plantexter från servern. Kontrollera anslutningen och klicka igen.",
     errorDetail: (code: string) => `Felkod från Excel: ${code}`,
     internalDetail: (name: string) => `Teknisk uppgift: ${name}`,
     officeErrors: {
@@ -81,8 +83,9 @@ export const STRINGS = {
     preview: "Förhandsgranska",
     writeImport: "Skriv till Atgarder",
     previewSummary: (n: number, sections: number, unit: string) =>
-      `${n} åtgärder i ${sections} avsnitt (${unit}).`,
+      `${n} ${n === 1 ? "åtgärd" : "åtgärder"} i ${sections} avsnitt (${unit}).`,
     sumsMatch: "Planens summor och tabell per år stämmer.",
+    noSums: "Texten anger inga summor, så inget har stämts av mot planens egna siffror.",
     sumsDiffer: "Några summor stämmer inte; se problemen.",
     importColumns: (line: number, unit: string, mapping: string) =>
       `Tabellen på rad ${line} (${unit}): ${mapping}`,
@@ -169,6 +172,8 @@ export const STRINGS = {
     failed: "That did not work:",
     excelFailed: "Excel could not do what Balans asked.",
     internalFailed: "Something went wrong in Balans; nothing you wrote was changed by the error.",
+    importLoadFailed:
+      "Balans could not fetch its plan-text reader from the server. Check the connection and click again.",
     errorDetail: (code: string) => `Error code from Excel: ${code}`,
     internalDetail: (name: string) => `Technical detail: ${name}`,
     officeErrors: {
@@ -207,8 +212,9 @@ export const STRINGS = {
     preview: "Preview",
     writeImport: "Write to Atgarder",
     previewSummary: (n: number, sections: number, unit: string) =>
-      `${n} measures in ${sections} sections (${unit}).`,
+      `${n} ${n === 1 ? "measure" : "measures"} in ${sections} ${sections === 1 ? "section" : "sections"} (${unit}).`,
     sumsMatch: "The plan's sums and table per year match.",
+    noSums: "The text states no sums, so nothing was checked against the plan's own figures.",
     sumsDiffer: "Some sums do not match; see the problems.",
     importColumns: (line: number, unit: string, mapping: string) =>
       `The table on line ${line} (${unit}): ${mapping}`,

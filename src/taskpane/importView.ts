@@ -1,15 +1,7 @@
-import {
-  acceptCandidates,
-  COLUMN_ROLES,
-  ColumnOverrides,
-  ColumnRole,
-  ImportedMeasure,
-  parsePlanText,
-  PlanImport,
-  sumsAgree,
-} from "../core/planText";
+import type { ColumnOverrides, ColumnRole, ImportedMeasure, PlanImport } from "../core/planText";
 import { describeProblem } from "../core/problems";
 import { Strings } from "./i18n";
+import type { ImportReader } from "./importReader";
 
 /**
  * The import preview: the plan read from the pasted text, the column mapping it used (a column's
@@ -18,6 +10,8 @@ import { Strings } from "./i18n";
  * draws it and reports the user's choices through `PreviewActions`.
  */
 export interface ImportPreviewState {
+  /** The plan-text reader (loaded on demand, see importReader.ts). */
+  reader: ImportReader;
   text: string;
   /** The roles the user gave columns, by table (header line) and column. */
   overrides: ColumnOverrides;
@@ -27,8 +21,8 @@ export interface ImportPreviewState {
 }
 
 /** A new preview of a text, with the mapping Balans finds itself. */
-export function previewText(text: string): ImportPreviewState {
-  return { text, overrides: {}, accepted: [], plan: parsePlanText(text) };
+export function previewText(reader: ImportReader, text: string): ImportPreviewState {
+  return { reader, text, overrides: {}, accepted: [], plan: reader.parsePlanText(text) };
 }
 
 /** The preview with a column given another role: the text read again with it. */
@@ -39,7 +33,7 @@ export function withRole(
   role: ColumnRole
 ): ImportPreviewState {
   const overrides = { ...s.overrides, [table]: { ...s.overrides[table], [column]: role } };
-  return { ...s, overrides, plan: parsePlanText(s.text, overrides) };
+  return { ...s, overrides, plan: s.reader.parsePlanText(s.text, overrides) };
 }
 
 /** The preview with a candidate ticked or not. */
@@ -55,7 +49,7 @@ export function withCandidate(
 /** What writing the preview writes: the tables' measures and the candidates ticked. */
 export function planToWrite(s: ImportPreviewState | undefined): PlanImport | undefined {
   if (!s) return undefined;
-  const plan = acceptCandidates(s.plan, s.accepted);
+  const plan = s.reader.acceptCandidates(s.plan, s.accepted);
   return plan.measures.length ? plan : undefined;
 }
 
@@ -76,9 +70,11 @@ export function viewImportPreview(
   if (!state) return;
   const focused = doc.activeElement?.id;
   const { plan } = state;
-  const sumsOk = sumsAgree(plan);
+  const verdict = { agree: t.sumsMatch, differ: t.sumsDiffer, none: t.noSums }[
+    state.reader.sumsVerdict(plan)
+  ];
   el("import-summary").textContent =
-    `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? (sumsOk ? t.sumsMatch : t.sumsDiffer) : ""}`.trim();
+    `${t.previewSummary(plan.measures.length, plan.sections.length, plan.unit)} ${plan.measures.length ? verdict : ""}`.trim();
   el("import-columns").replaceChildren(...columnsView(doc, state, t, actions));
   const badLines = new Set(plan.problems.map((p) => p.row));
   el("import-problems").replaceChildren(
@@ -147,7 +143,7 @@ function columnsView(
         const select = doc.createElement("select");
         select.id = `import-role-${table.line}-${k}`;
         select.setAttribute("aria-label", `${t.importColumnRole} ${c.header}`);
-        for (const role of COLUMN_ROLES) {
+        for (const role of state.reader.COLUMN_ROLES) {
           if (role === "year" && c.year === undefined) continue;
           const option = doc.createElement("option");
           option.value = role;

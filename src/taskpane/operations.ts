@@ -17,7 +17,7 @@ import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
 import { bindTable, CellValue, cellText, findTable, isEmpty, RawTable } from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
-import { PlanImport } from "../core/planText";
+import type { PlanImport } from "../core/planText";
 import { perYearColumnHeader, readPerYearHeader } from "../core/perYear";
 import { importedMeasuresLayout } from "../core/sheets/importedPlan";
 import { foldText } from "../core/text";

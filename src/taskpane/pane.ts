@@ -31,6 +31,7 @@ import {
   withCandidate,
   withRole,
 } from "./importView";
+import { loadImportReader } from "./importReader";
 import { startScenarioView } from "./scenarioView";
 
 const OPTIONAL_TABLES = ["Kostnader", "Bestallning", "Uppfoljning"];
@@ -377,9 +378,23 @@ export function startPane(
 
   // Import: preview in the pane (no workbook access), then write.
   $("import-text").addEventListener("input", () => update({ preview: undefined }));
-  $("preview-import").addEventListener("click", () =>
-    update({ preview: previewText($<HTMLTextAreaElement>("import-text").value) })
-  );
+  $("preview-import").addEventListener("click", () => {
+    const text = $<HTMLTextAreaElement>("import-text").value;
+    // The reader is fetched on first use; a text changed meanwhile is previewed on the next click.
+    loadImportReader().then(
+      (reader) =>
+        $<HTMLTextAreaElement>("import-text").value === text &&
+        update({ preview: previewText(reader, text) }),
+      (error) =>
+        update({
+          message: {
+            kind: "error",
+            text: t.importLoadFailed,
+            detail: t.internalDetail(errorCode(error)),
+          },
+        })
+    );
+  });
   $("write-import").addEventListener("click", () => {
     const plan = planToWrite(state.preview);
     if (!plan) return;

@@ -290,18 +290,47 @@ describeIfBrowser("the task pane in Chromium", () => {
     );
   });
 
+  it("says so when the plan-text reader cannot be fetched, and fetches it on the next click", async () => {
+    const fresh = await openPane("sv");
+    const refuse = (route: { abort(): Promise<void> }) => route.abort();
+    await fresh.route("**/import.js", refuse);
+    await fresh.fill(
+      "#import-text",
+      "Åtgärd\tHelårseffekt (mnkr)\tTidsaspekt\nFärre vikarier\t1,5\tQ 3 2020\n"
+    );
+    await fresh.click("#preview-import");
+    await fresh.waitForSelector("#message.error");
+    expect(await fresh.textContent("#message")).toMatch(
+      /^Balans kunde inte hämta sin läsare för plantexter från servern\. Kontrollera anslutningen och klicka igen\./
+    );
+    expect(await fresh.isHidden("#import-preview")).toBe(true);
+    await fresh.unroute("**/import.js", refuse);
+    await fresh.click("#preview-import");
+    await fresh.waitForSelector("#import-preview:not([hidden])");
+    expect(await fresh.textContent("#import-summary")).toBe(
+      "1 åtgärd i 1 avsnitt (mnkr). Texten anger inga summor, så inget har stämts av mot planens egna siffror."
+    );
+    await fresh.close();
+  });
+
   it("imports a pasted plan: preview with its checks, then a new Atgarder table", async () => {
     const fresh = await openPane("sv");
     const seed = fs.readFileSync(
       path.join(__dirname, "../fixtures/seed-000-atgardsplan-2020.txt"),
       "utf8"
     );
+    // The plan-text reader is a chunk of its own, fetched on the first preview only.
+    const fetched: string[] = [];
+    fresh.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     expect(await fresh.isDisabled("#write-import")).toBe(true);
     await fresh.fill(
       "#import-text",
       seed.replace("Q 3 2020\n delfinansiering", "på sikt\n delfinansiering")
     );
+    expect(fetched).not.toContain("/import.js");
     await fresh.click("#preview-import");
+    await fresh.waitForSelector("#import-preview:not([hidden])");
+    expect(fetched).toContain("/import.js");
     expect(await fresh.textContent("#import-summary")).toBe(
       "24 åtgärder i 6 avsnitt (mnkr). Några summor stämmer inte; se problemen."
     );

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { toIsoDate } from "../../src/core/dates";
-import { ImportedMeasure, parsePlanText, sumsAgree } from "../../src/core/planText";
+import { ImportedMeasure, parsePlanText, sumsVerdict } from "../../src/core/planText";
 import { roleOf } from "../../src/core/planText/columns";
 
 const plan = (name: string) =>
@@ -174,11 +174,14 @@ describe("plan text import: review cases", () => {
   });
 
   it("the preview's verdict on the sums: a wrong year or an unchecked table is no agreement", () => {
-    expect(sumsAgree(plan("gn-2022-years-wrong-total.txt"))).toBe(false);
-    expect(sumsAgree(plan("son-2023-minus-title-unit.txt"))).toBe(false);
-    expect(sumsAgree(plan("bun-2022-markdown-pipe.txt"))).toBe(true);
+    expect(sumsVerdict(plan("gn-2022-years-wrong-total.txt"))).toBe("differ");
+    expect(sumsVerdict(plan("son-2023-minus-title-unit.txt"))).toBe("differ");
+    expect(sumsVerdict(plan("bun-2022-markdown-pipe.txt"))).toBe("agree");
     const right = "Åtgärd\t2022 tkr\t2023 tkr\nA\t400\t1 200\nB\t800\t800\nTotalt\t1 200\t2 000\n";
-    expect(sumsAgree(parsePlanText(right))).toBe(true);
+    expect(sumsVerdict(parsePlanText(right))).toBe("agree");
+    // No sum row and no stated total: nothing was checked, so nothing "agrees".
+    const noSums = "Åtgärd\tHelårseffekt (mnkr)\tTidsaspekt\nA\t1,5\tQ 3 2020\nB\t0,5\t2021\n";
+    expect(sumsVerdict(parsePlanText(noSums))).toBe("none");
   });
 
   it("a cell the grammar cannot read is quoted once in its problem", () => {

@@ -44,7 +44,7 @@ function setup(tables = exampleTables()) {
   return { book: double.book, live };
 }
 
-type Streaming = CustomFunctions.StreamingInvocation<number>;
+type Streaming = CustomFunctions.StreamingInvocation<any>;
 const as = (i: FakeInvocation) => i as unknown as Streaming;
 
 async function evaluate(call: (inv: Streaming) => void): Promise<FakeInvocation> {
@@ -54,49 +54,62 @@ async function evaluate(call: (inv: Streaming) => void): Promise<FakeInvocation>
   return inv;
 }
 
+/** What a spill function shows for single values: the value of its 1×1 array, or its error. */
+async function single(call: (inv: Streaming) => void): Promise<unknown> {
+  const last = (await evaluate(call)).last;
+  if (!Array.isArray(last)) return last;
+  expect(last).toHaveLength(1);
+  expect(last[0]).toHaveLength(1);
+  return last[0][0];
+}
+
+/** What Excel passes for an omitted optional argument (the parameter's type says a matrix). */
+const OMITTED = null as unknown as unknown[][];
+
 afterEach(() => useLiveFormulas(undefined));
 
 describe("Balans custom functions over a workbook", () => {
   it("give seed 000's figures", async () => {
     setup();
-    expect((await evaluate((i) => fn.savings("A03", 2020, null, null, i))).last).toBeCloseTo(
+    expect(await single((i) => fn.savings([["A03"]], [[2020]], OMITTED, null, i))).toBeCloseTo(
       0.5,
       12
     );
-    expect((await evaluate((i) => fn.savings("A14", 2021, null, null, i))).last).toBeCloseTo(
+    expect(await single((i) => fn.savings([["A14"]], [[2021]], OMITTED, null, i))).toBeCloseTo(
       1.2,
       12
     );
-    expect((await evaluate((i) => fn.savings("A14", 2021, 4, null, i))).last).toBeCloseTo(
+    expect(await single((i) => fn.savings([["A14"]], [[2021]], [[4]], null, i))).toBeCloseTo(
       1.6 / 12,
       12
     );
-    expect((await evaluate((i) => fn.savingsYtd("A14", 2021, 6, null, i))).last).toBeCloseTo(
+    expect(await single((i) => fn.savingsYtd([["A14"]], [[2021]], [[6]], null, i))).toBeCloseTo(
       0.4,
       12
     );
-    expect((await evaluate((i) => fn.totalSavings(2020, null, null, null, i))).last).toBeCloseTo(
+    expect(await single((i) => fn.totalSavings([[2020]], OMITTED, OMITTED, null, i))).toBeCloseTo(
       8.025,
       12
     );
     expect(
-      (await evaluate((i) => fn.totalSavings(2021, "Insatser för barn och unga", null, null, i)))
-        .last
+      await single((i) =>
+        fn.totalSavings([[2021]], [["Insatser för barn och unga"]], OMITTED, null, i)
+      )
     ).toBeCloseTo(8.65, 12);
     expect((await evaluate((i) => fn.residualDeficit(2020, null, i))).last).toBeCloseTo(48.975, 12);
     expect((await evaluate((i) => fn.startDate("A14", i))).last).toBe(44287);
     // The last argument: the example's illustrative forecast moves A15 (5 mnkr from Q4 2020) to
     // January 2021; A20 is Avbruten in Uppfoljning (August 2020), so it forecasts nothing in 2021.
-    expect((await evaluate((i) => fn.savings("A15", 2020, null, "prognos", i))).last).toBe(0);
-    expect((await evaluate((i) => fn.savings("A15", 2020, null, "plan", i))).last).toBe(1.25);
-    expect((await evaluate((i) => fn.savings("A20", 2021, null, "forecast", i))).last).toBe(0);
-    expect((await evaluate((i) => fn.savings("A20", 2021, null, null, i))).last).toBe(3.1);
+    expect(await single((i) => fn.savings([["A15"]], [[2020]], OMITTED, "prognos", i))).toBe(0);
+    expect(await single((i) => fn.savings([["A15"]], [[2020]], OMITTED, "plan", i))).toBe(1.25);
+    expect(await single((i) => fn.savings([["A20"]], [[2021]], OMITTED, "forecast", i))).toBe(0);
+    expect(await single((i) => fn.savings([["A20"]], [[2021]], OMITTED, null, i))).toBe(3.1);
     expect((await evaluate((i) => fn.residualDeficit(2020, "prognos", i))).last).toBeCloseTo(
       57 - (8.025 - 0.5 - 1.25 - 0.775),
       12
     );
     expect(
-      (await evaluate((i) => fn.totalSavings(2020, null, null, "utfall", i))).last
+      await single((i) => fn.totalSavings([[2020]], OMITTED, OMITTED, "utfall", i))
     ).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Sista argumentet ska vara "plan" eller "prognos"/),
@@ -132,14 +145,14 @@ describe("Balans custom functions over a workbook", () => {
     setup();
     const err = async (call: (inv: Streaming) => void) =>
       (await evaluate(call)).last as FakeCustomFunctionsError;
-    expect(await err((i) => fn.savings("A99", 2021, null, null, i))).toEqual(
+    expect(await err((i) => fn.savings([["A99"]], [[2021]], OMITTED, null, i))).toEqual(
       new FakeCustomFunctionsError("#N/A", expect.stringMatching(/Ingen åtgärd har id A99/))
     );
-    expect(await err((i) => fn.savings("A03", 20, null, null, i))).toMatchObject({
+    expect(await err((i) => fn.savings([["A03"]], [[20]], OMITTED, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Året/),
     });
-    expect(await err((i) => fn.savings("A03", 2021, 0, null, i))).toMatchObject({
+    expect(await err((i) => fn.savings([["A03"]], [[2021]], [[0]], null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(/Månaden/),
     });
@@ -153,7 +166,7 @@ describe("Balans custom functions over a workbook", () => {
 
   it("answer #N/A when the tables are missing, and a problem row in the message", async () => {
     setup([]);
-    expect((await evaluate((i) => fn.savings("A03", 2021, null, null, i))).last).toMatchObject({
+    expect(await single((i) => fn.savings([["A03"]], [[2021]], OMITTED, null, i))).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/saknar tabellen Atgarder/),
     });
@@ -161,7 +174,7 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = "på sikt"; // A05's Tidsaspekt, worksheet row 6
     setup(tables);
-    expect((await evaluate((i) => fn.savings("A05", 2021, null, null, i))).last).toMatchObject({
+    expect(await single((i) => fn.savings([["A05"]], [[2021]], OMITTED, null, i))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringMatching(
         /^Atgarder, rad 6, Tidsaspekt: »på sikt« anger ingen tidpunkt/
@@ -173,8 +186,9 @@ describe("Balans custom functions over a workbook", () => {
     const tables = exampleTables();
     tables[0].rows[4][4] = `på sikt ${"x".repeat(400)}`;
     setup(tables);
-    const e = (await evaluate((i) => fn.savings("A05", 2021, null, null, i)))
-      .last as FakeCustomFunctionsError;
+    const e = (await single((i) =>
+      fn.savings([["A05"]], [[2021]], OMITTED, null, i)
+    )) as FakeCustomFunctionsError;
     expect(e.message!.length).toBe(255);
     expect(e.message!.endsWith("...")).toBe(true);
   });
@@ -186,11 +200,13 @@ describe("Balans custom functions over a workbook", () => {
       const inv = new FakeInvocation();
       invocations.push(inv);
       const id = `A${String((k % 24) + 1).padStart(2, "0")}`;
-      if (k % 2) fn.savings(id, 2020 + (k % 5), null, null, as(inv));
-      else fn.totalSavings(2020 + (k % 5), null, null, null, as(inv));
+      if (k % 2) fn.savings([[id]], [[2020 + (k % 5)]], OMITTED, null, as(inv));
+      else fn.totalSavings([[2020 + (k % 5)]], OMITTED, OMITTED, null, as(inv));
     }
     await settle();
-    expect(invocations.every((i) => typeof i.last === "number")).toBe(true);
+    expect(
+      invocations.every((i) => Array.isArray(i.last) && typeof i.last[0][0] === "number")
+    ).toBe(true);
     expect(live.reads).toBe(1);
     expect(book.syncCount).toBe(3); // names, shapes, values
     console.log(

@@ -7,6 +7,7 @@ const { localizeFunctions } = require("../../scripts/localize-functions");
 interface Parameter {
   name: string;
   type: string;
+  dimensionality?: string;
   optional?: boolean;
   description?: string;
 }
@@ -15,7 +16,7 @@ interface FunctionMeta {
   name: string;
   description: string;
   parameters: Parameter[];
-  result: { type: string };
+  result: { type?: string; dimensionality?: string };
   options?: { stream?: boolean };
 }
 
@@ -33,8 +34,14 @@ beforeAll(async () => {
 }, 60_000);
 
 const byId = (id: string) => english.functions.find((f) => f.id === id)!;
+// `[][]` marks a matrix parameter: a range, or a single value as a 1×1 range.
 const signature = (f: FunctionMeta) =>
-  f.parameters.map((p) => `${p.name}:${p.type}${p.optional ? "?" : ""}`).join(", ");
+  f.parameters
+    .map(
+      (p) =>
+        `${p.name}:${p.type}${p.dimensionality === "matrix" ? "[][]" : ""}${p.optional ? "?" : ""}`
+    )
+    .join(", ");
 
 describe("functions.json", () => {
   it("has the contract's functions, with English names as ids", () => {
@@ -51,11 +58,15 @@ describe("functions.json", () => {
   });
 
   it("declares the contract's parameters, optional ones as optional", () => {
-    expect(signature(byId("SAVINGS"))).toBe("measureId:any, year:number, month:any?, basis:any?");
-    expect(signature(byId("SAVINGSYTD"))).toBe(
-      "measureId:any, year:number, month:number, basis:any?"
+    expect(signature(byId("SAVINGS"))).toBe(
+      "measureId:any[][], year:any[][], month:any[][]?, basis:any?"
     );
-    expect(signature(byId("TOTALSAVINGS"))).toBe("year:number, area:any?, month:any?, basis:any?");
+    expect(signature(byId("SAVINGSYTD"))).toBe(
+      "measureId:any[][], year:any[][], month:any[][], basis:any?"
+    );
+    expect(signature(byId("TOTALSAVINGS"))).toBe(
+      "year:any[][], area:any[][]?, month:any[][]?, basis:any?"
+    );
     expect(signature(byId("RESIDUALDEFICIT"))).toBe("year:number, basis:any?");
     expect(signature(byId("STARTDATE"))).toBe("measureOrTiming:any");
     expect(signature(byId("TRANSFERBALANCE"))).toBe("year:number, month:number, category:any?");
@@ -72,8 +83,12 @@ describe("functions.json", () => {
       "TRANSFERBALANCE",
     ]) {
       expect(byId(id).options?.stream).toBe(true);
-      expect(byId(id).result.type).toBe("number");
     }
+    // The spill forms answer a matrix of numbers, "" (an empty row) and errors; the others a number.
+    for (const id of ["SAVINGS", "SAVINGSYTD", "TOTALSAVINGS"])
+      expect(byId(id).result).toEqual({ dimensionality: "matrix" });
+    for (const id of ["RESIDUALDEFICIT", "STARTDATE", "TRANSFERBALANCE"])
+      expect(byId(id).result).toEqual({ type: "number" });
     expect(byId("PLANREQUIRED").options?.stream).toBeFalsy();
     expect(byId("PLANREQUIRED").result.type).toBe("boolean");
   });

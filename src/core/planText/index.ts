@@ -31,7 +31,7 @@ export type {
 } from "./types";
 export type { ColumnMapping, ColumnRole } from "./columns";
 export { COLUMN_ROLES, ROLE_LABELS } from "./columns";
-export { sumsAgree } from "./reconcile";
+export { sumsVerdict } from "./reconcile";
 
 /**
  * Reads an action plan from its text, as it comes out of a PDF, Word or Excel: tables found by

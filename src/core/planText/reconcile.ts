@@ -217,13 +217,23 @@ export function checkPlanFigures(
 }
 
 /**
- * Whether the plan's own sums all agree with its measures: every section's sums (Helårseffekt
- * and each year) match or are not stated, none is uncheckable, and the plan's total and table
- * per year match.
+ * The verdict on the plan's own sums: `agree` when it states sums and every one matches its
+ * measures (each section's Helårseffekt and years, the plan's total and table per year) and none
+ * is uncheckable; `differ` when one does not or cannot be checked; `none` when the text states no
+ * sum at all, so nothing was checked (a plan without sums is not one whose sums agree).
  */
-export function sumsAgree(plan: Pick<PlanImport, "sections" | "problems">): boolean {
-  return (
-    plan.sections.every((s) => s.matches !== false && !s.unchecked) &&
-    !plan.problems.some((p) => p.column === "Total summa" || p.column === PER_YEAR_COLUMN)
-  );
+export function sumsVerdict(
+  plan: Pick<PlanImport, "sections" | "problems" | "statedTotal" | "statedPerYear">
+): "agree" | "differ" | "none" {
+  const differ =
+    plan.sections.some((s) => s.matches === false || s.unchecked) ||
+    plan.problems.some((p) => p.column === "Total summa" || p.column === PER_YEAR_COLUMN);
+  if (differ) return "differ";
+  const stated =
+    plan.statedTotal !== undefined ||
+    Object.keys(plan.statedPerYear).length > 0 ||
+    plan.sections.some(
+      (s) => s.statedSum !== undefined || Object.keys(s.statedPerYear ?? {}).length > 0
+    );
+  return stated ? "agree" : "none";
 }
