@@ -6,6 +6,7 @@
  */
 import { readChangedTables, TableChange } from "../../src/adapters/office/readChanges";
 import { readWorkbookTables } from "../../src/adapters/office/readTables";
+import { FormulaResult, PlanQueries } from "../../src/core/queries";
 import { RawTable } from "../../src/core/tables";
 import { LiveFormulas } from "../../src/functions/liveFormulas";
 import { FORMULA_TABLES, toCustomFunctionsError } from "../../src/functions/runtime";
@@ -54,7 +55,10 @@ async function live(double: ExcelDouble, debounceMs = 5): Promise<LiveFormulas> 
 }
 
 /** The value a formula has on a fresh full read of the workbook as it is now. */
-async function freshValue(double: ExcelDouble, compute: Parameters<LiveFormulas["register"]>[1]) {
+async function freshValue(
+  double: ExcelDouble,
+  compute: (q: PlanQueries) => FormulaResult<unknown>
+) {
   const fresh = new LiveFormulas({
     readTables: () => full(double),
     toError: toCustomFunctionsError,
@@ -153,10 +157,8 @@ describe("readChangedTables", () => {
 });
 
 describe("live formulas after an edit", () => {
-  const savings = (q: Parameters<Parameters<LiveFormulas["register"]>[1]>[0]) =>
-    q.savings("A00001", 2021);
-  const residual = (q: Parameters<Parameters<LiveFormulas["register"]>[1]>[0]) =>
-    q.residualDeficit(2021);
+  const savings = (q: PlanQueries) => q.savings("A00001", 2021);
+  const residual = (q: PlanQueries) => q.residualDeficit(2021);
 
   it("read a one-cell edit, also a co-author's, in one round trip, with a full read's values", async () => {
     const double = workbook();
