@@ -9,7 +9,12 @@ import { readWorkbookTables } from "../../src/adapters/office/readTables";
 import { FormulaResult, PlanQueries } from "../../src/core/queries";
 import { RawTable } from "../../src/core/tables";
 import { LiveFormulas } from "../../src/functions/liveFormulas";
-import { FORMULA_TABLES, toCustomFunctionsError } from "../../src/functions/runtime";
+import {
+  FORMULA_TABLES,
+  liveFormulas,
+  stopLiveFormulas,
+  toCustomFunctionsError,
+} from "../../src/functions/runtime";
 import { watchWorkbook } from "../../src/functions/workbookWatch";
 import { ExcelDouble } from "../double/excelDouble";
 import { eventually, FakeInvocation, installExcelDouble } from "../helpers/officeGlobals";
@@ -242,6 +247,22 @@ describe("live formulas after an edit", () => {
     expect(inv.last).toBeCloseTo(5, 12);
     expect(formulas.partialReads).toBe(partial + 1); // the read that failed
     expect(formulas.health.ok).toBe(true);
+  });
+});
+
+describe("the runtime's own live formulas", () => {
+  it("read a one-cell edit as that cell (the runtime wires reads of changes to the watch)", async () => {
+    const double = workbook();
+    cleanup.push(stopLiveFormulas);
+    const inv = new FakeInvocation();
+    void liveFormulas().register(inv as never, (q) => q.savings("A00001", 2021));
+    await eventually(() => expect(inv.last).toBeCloseTo(0.05, 12));
+    await eventually(() => expect(liveFormulas().status().state).toBe("live"));
+    const from = double.book.syncLog.length;
+    await double.book.edit("Åtgärder", "D2", 6);
+    await eventually(() => expect(inv.last).toBeCloseTo(6, 12));
+    expect(double.book.syncLog.length - from).toBe(1);
+    expect(liveFormulas().partialReads).toBe(1);
   });
 });
 
