@@ -34,10 +34,12 @@ const RUN_OPTIONS = { delayForCellEdit: true };
  * says it: cells edited in a Balans table (also a co-author's; edits in other tables are ignored
  * by tableId) with their address; rows or cells inserted or deleted in one, an edit on a sheet
  * that serves as a table, a calculation of a sheet holding a Balans table (values changed by
- * formulas raise no change event) as a change of the whole table; and a Balans table or sheet
+ * formulas raise no change event) as a change of the whole table, or of the cells Excel says it
+ * calculated where it says so (ExcelApi 1.11, used only where Excel has it); and a Balans table or sheet
  * added, deleted or renamed (compared by name every `pollMs`, and at once on a sheet event) as a
  * change of anything (no argument). Every API used is in ExcelApi 1.9, which the manifest
- * requires; the sheet-rename event (1.17) is used only where Excel has it.
+ * requires; the sheet-rename event (1.17) and the calculated cells' address (1.11) are used only
+ * where Excel has them.
  */
 export async function watchWorkbook(
   tableNames: readonly string[],
@@ -58,6 +60,7 @@ export async function watchWorkbook(
   };
 
   const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  const calculatedAt = Office.context.requirements.isSetSupported("ExcelApi", "1.11");
   let context: Excel.RequestContext | undefined;
   await Excel.run(RUN_OPTIONS, async (ctx) => {
     const { tables, worksheets } = ctx.workbook;
@@ -80,7 +83,15 @@ export async function watchWorkbook(
         if (table !== undefined) onChange({ table });
       }),
       worksheets.onCalculated.add(async (event) => {
-        for (const table of names.calculatedIds.get(event.worksheetId) ?? []) onChange({ table });
+        // Where Excel says which cells it calculated (ExcelApi 1.11), only those can have
+        // changed; elsewhere, anything in the sheet's Balans tables.
+        const address = calculatedAt ? (event as { address?: unknown }).address : undefined;
+        for (const table of names.calculatedIds.get(event.worksheetId) ?? [])
+          onChange(
+            typeof address === "string" && address.trim()
+              ? { table, address, calculated: true }
+              : { table }
+          );
       })
     );
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.17"))

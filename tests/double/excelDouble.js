@@ -126,6 +126,8 @@
     "WorksheetFreezePanes.unfreeze": "1.7",
   };
 
+  /** WorksheetCalculatedEventArgs.address came with ExcelApi 1.11. */
+  const CALCULATED_ADDRESS = "1.11";
   const LIMIT_BYTES = 5 * 1024 * 1024;
   const MAX_ROW = 1048575;
   const MAX_COL = 16383;
@@ -422,17 +424,20 @@
     /** Excel recalculates: formula cells take new values; sheets calculated raise onCalculated. */
     calculate() {
       for (const sheet of this.sheets) {
-        let changed = false;
-        for (const cell of sheet.cells.values()) {
+        const changed = [];
+        for (const [key, cell] of sheet.cells) {
           if (!cell.compute) continue;
           const v = cell.compute(this);
           if (v !== cell.value) {
             cell.value = v;
-            changed = true;
+            const [r, c] = key.split(",").map(Number);
+            changed.push(`${letters(c)}${r + 1}`);
           }
         }
-        if (changed) {
+        if (changed.length) {
           const args = { type: "WorksheetCalculated", worksheetId: sheet.id };
+          // The cells calculated, a comma-separated list of addresses (ExcelApi 1.11).
+          if (!versionAbove(CALCULATED_ADDRESS, this.apiVersion)) args.address = changed.join(", ");
           this.queueEvent("worksheets.onCalculated", args);
           this.queueEvent(`sheet:${sheet.id}.onCalculated`, args);
         }

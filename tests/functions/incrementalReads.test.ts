@@ -298,3 +298,67 @@ describe("the watch says what changed", () => {
     expect(changes.slice(2).every((c) => c === undefined)).toBe(true);
   });
 });
+
+describe("cells Excel calculated (ExcelApi 1.11: the calculated event says which)", () => {
+  /** The template workbook at `apiVersion`, with D3 (Helårseffekt of A00002) = Blad1!A1 and Z2 = Blad1!A1 * 2 beside the table. */
+  function withFormulas(apiVersion: string): ExcelDouble {
+    const double = installExcelDouble({ apiVersion });
+    addTemplateTables(double.book, N);
+    double.book.type("Blad1", "A1", 1);
+    const a1 = (b: typeof double.book) => b.grid("Blad1")[0][0] as number;
+    double.book.setFormula("Åtgärder", "D3", "=Blad1!A1", a1);
+    double.book.setFormula("Åtgärder", "Z2", "=Blad1!A1*2", (b) => a1(b) * 2);
+    return double;
+  }
+
+  it("the watch names the calculated cells where Excel has 1.11, else the whole table", async () => {
+    for (const [version, expected] of [
+      ["1.11", [{ table: "Atgarder", address: "D3, Z2", calculated: true }]],
+      ["1.9", [{ table: "Atgarder" }]],
+    ] as const) {
+      const double = withFormulas(version);
+      const changes: (TableChange | undefined)[] = [];
+      const stop = await watchWorkbook(FORMULA_TABLES, (c) => changes.push(c), {
+        pollMs: 60_000,
+      });
+      cleanup.push(stop);
+      await double.book.edit("Blad1", "A1", 4); // no Balans table: only the calculation counts
+      await eventually(() => expect(changes).toEqual(expected));
+    }
+  });
+
+  it("a formula in the table recalculated is read as that cell; one beside it only checks the table", async () => {
+    const double = withFormulas("1.11");
+    const formulas = await live(double);
+    const inv = new FakeInvocation();
+    // A00002 from Q 2 2021: all of 2022 is its Helårseffekt, D3
+    void formulas.register(inv as never, (q) => q.savings("A00002", 2022));
+    await eventually(() => expect(inv.last).toBeCloseTo(1, 12));
+    const from = double.book.syncLog.length;
+    await double.book.edit("Blad1", "A1", 3);
+    await eventually(() => expect(inv.last).toBeCloseTo(3, 12));
+    const log = double.book.syncLog.slice(from);
+    expect(log).toHaveLength(1); // D3 and the table's shape; Z2 is outside it
+    expect(log[0].responseBytes).toBeLessThan(1_000);
+    expect(inv.last).toBe(await freshValue(double, (q) => q.savings("A00002", 2022)));
+  });
+
+  it("reads the table whole when a calculated area touches its header; one beside it only checks", async () => {
+    const double = withFormulas("1.11");
+    const base = await full(double);
+    const cases = [
+      { address: "A1:B1", syncs: 3 }, // the header row: names, shapes, values of Atgarder
+      { address: "N2", syncs: 1 }, // right of the table (A:M): the check of its shape only
+    ];
+    for (const { address, syncs } of cases) {
+      const from = double.book.syncLog.length;
+      const tables = await double.Excel.run((context) =>
+        readChangedTables(context, FORMULA_TABLES, base, [
+          { table: "Atgarder", address, calculated: true },
+        ])
+      );
+      expect(double.book.syncLog.length - from).toBe(syncs);
+      expect(byName(tables)).toEqual(byName(base));
+    }
+  });
+});

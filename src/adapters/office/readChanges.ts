@@ -13,6 +13,11 @@ import { readWorkbookTables } from "./readTables";
 export interface TableChange {
   table: string;
   address?: string;
+  /**
+   * The address lists the cells Excel calculated on the table's sheet (comma-separated), which
+   * may lie outside the table: only those inside it changed it.
+   */
+  calculated?: boolean;
 }
 
 /** An edit of at most this many cells is read as a patch; a larger one reads its table again. */
@@ -44,14 +49,15 @@ export async function readChangedTables(
     const key = foldText(change.table);
     if (!wanted.has(key) || whole.has(key)) continue;
     const cached = findTable(base, change.table);
-    const block = change.address !== undefined ? parseBlock(change.address) : undefined;
     const patch = patches.get(key) ?? (cached && { cached, blocks: [] });
-    if (!patch || !block || !insideBody(patch.cached, block)) {
+    const blocks = patch && blocksOf(patch.cached, change);
+    if (!patch || !blocks) {
       patches.delete(key);
       whole.set(key, change.table);
       continue;
     }
-    patch.blocks.push(block);
+    // A patch with no cells still checks that the table is where it was read.
+    patch.blocks.push(...blocks);
     if (patch.blocks.reduce((n, b) => n + b.rows * b.columns, 0) > PATCH_MAX_CELLS) {
       patches.delete(key);
       whole.set(key, change.table);
@@ -74,6 +80,36 @@ export async function readChangedTables(
     .filter((t) => !replaced.has(foldText(t.name)))
     .concat([...replaced.values()].filter((t): t is RawTable => t !== undefined));
   return kept;
+}
+
+/**
+ * The cells of a change to patch in the table as read, or undefined when it must be read whole:
+ * an edit must lie inside the data body; of cells calculated, those outside the table are none
+ * of its business, and any touching its header or edge reads it whole.
+ */
+function blocksOf(table: RawTable, change: TableChange): Block[] | undefined {
+  // A sheet serving as a table ends where its used range does, which a calculation may move.
+  if (change.address === undefined || table.kind !== "table") return undefined;
+  const blocks: Block[] = [];
+  for (const area of change.calculated ? change.address.split(",") : [change.address]) {
+    const block = parseBlock(area.trim());
+    if (!block) return undefined;
+    if (insideBody(table, block)) blocks.push(block);
+    else if (!change.calculated || touches(table, block)) return undefined;
+  }
+  return blocks;
+}
+
+/** Whether a block meets the table as read, header included. */
+function touches(table: RawTable, block: Block): boolean {
+  const top = (table.firstRowNumber ?? 2) - 2;
+  const left = table.firstColumn ?? 0;
+  return (
+    block.row <= top + table.rows.length &&
+    block.row + block.rows > top &&
+    block.column < left + table.headers.length &&
+    block.column + block.columns > left
+  );
 }
 
 /** Whether a block lies within the table's data rows and columns as read. */
