@@ -151,7 +151,11 @@ type Row = BoundRow<MeasureKey>;
  */
 export function readMeasures(raw: RawTable): MeasuresRead {
   const yearColumns = findPerYearColumns(raw.headers);
-  const table = bindTable(yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE, raw);
+  const table = bindTable(
+    yearColumns.length ? MEASURES_TABLE_WITH_YEARS : MEASURES_TABLE,
+    raw,
+    yearColumns.map((c) => c.index)
+  );
   // Without a Helårseffekt column, per-year columns that agree on a unit give the table's unit.
   const unit = table.has("annual") ? table.unit : (statedYearsUnit(yearColumns) ?? table.unit);
   const years = { columns: yearColumns, unit };

@@ -81,18 +81,22 @@ export function findTable(tables: readonly RawTable[], name: string): RawTable |
 
 /**
  * Locates a table's columns from its header row. A missing required column stops the reading with
- * an error naming the table and the column; extra columns are kept and ignored.
+ * an error naming the table and the column; extra columns are kept and ignored. `alsoRead` are
+ * further columns the caller reads from a row's cells (per-year columns): a row empty in those and
+ * in the spec's columns is no row.
  */
-export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): BoundTable<K> {
-  const headers = raw.headers.map((h) => (h === null || h === undefined ? "" : String(h)));
+export function bindTable<K extends string>(
+  spec: TableSpec<K>,
+  raw: RawTable,
+  alsoRead: readonly number[] = []
+): BoundTable<K> {
+  const headers = headerTexts(raw.headers);
   const parts = headers.map(splitHeader);
-  const index = new Map<K, number>();
+  const index = locateColumns(spec, raw.headers);
   const units = new Map<K, Unit>();
   for (const column of spec.columns) {
-    const names = [column.header, ...(column.aliases ?? [])].map((n) => splitHeader(n).key);
-    const at = parts.findIndex((p) => p.key !== "" && names.includes(p.key));
-    if (at >= 0) {
-      index.set(column.key, at);
+    const at = index.get(column.key);
+    if (at !== undefined) {
       const unit = parts[at].unit;
       if (column.amount && unit.kind === "unknown") {
         throw new BalansError(
@@ -113,8 +117,11 @@ export function bindTable<K extends string>(spec: TableSpec<K>, raw: RawTable): 
   const first = raw.firstRowNumber ?? 1;
   const errorCells: Problem[] = [];
   const rows: BoundRow<K>[] = [];
+  // A row is empty when every column Balans reads is: what other columns hold is not Balans's
+  // (and a host may not even read them, see boundColumns).
+  const read = [...index.values(), ...alsoRead];
   raw.rows.forEach((cells, i) => {
-    if (!cells.some((c) => !isEmpty(c))) return;
+    if (read.every((at) => isEmpty(cells[at]))) return;
     const number = first + i;
     for (const [key, at] of index) {
       const cell = cells[at];
@@ -162,6 +169,27 @@ class TableRow<K extends string> implements BoundRow<K> {
     const at = this.index.get(key);
     return at === undefined ? undefined : this.cells[at];
   }
+}
+
+const headerTexts = (headers: readonly CellValue[]): string[] =>
+  headers.map((h) => (h === null || h === undefined ? "" : String(h)));
+
+/**
+ * Where each column of the spec is in a header row: the first header whose name (without its
+ * unit) is the column's header or one of its aliases. Columns not found are absent.
+ */
+export function locateColumns<K extends string>(
+  spec: TableSpec<K>,
+  headers: readonly CellValue[]
+): Map<K, number> {
+  const parts = headerTexts(headers).map(splitHeader);
+  const index = new Map<K, number>();
+  for (const column of spec.columns) {
+    const names = [column.header, ...(column.aliases ?? [])].map((n) => splitHeader(n).key);
+    const at = parts.findIndex((p) => p.key !== "" && names.includes(p.key));
+    if (at >= 0) index.set(column.key, at);
+  }
+  return index;
 }
 
 function missingColumn(spec: TableSpec, column: ColumnSpec, headers: string[]): BalansError {

@@ -3,6 +3,7 @@ import { sameAnswer, Spill } from "../core/spill";
 import { RawTable } from "../core/tables";
 import { readBalansWorkbook } from "../core/workbook";
 import { errorCode } from "../adapters/office/officeErrors";
+import { TableChange } from "../adapters/office/readChanges";
 import { LiveStatus } from "./sharedRuntime";
 
 /** The part of a streaming custom-function invocation Balans uses. */
@@ -23,6 +24,11 @@ interface Entry {
 export interface LiveFormulasOptions {
   /** Reads the Balans tables from the workbook (one constant-size batch of round trips). */
   readTables: () => Promise<RawTable[]>;
+  /**
+   * Reads only what changed: the tables after `changes`, from the tables of the last read. Used
+   * when every change since that read is known (else, or without it, `readTables`).
+   */
+  readChanges?: (base: readonly RawTable[], changes: readonly TableChange[]) => Promise<RawTable[]>;
   /** Turns an error result into what Excel shows (#N/A or #VALUE! with the message). */
   toError: (result: Extract<FormulaResult<unknown>, { ok: false }>) => CustomFunctions.Error;
   /** Edits arriving within this many milliseconds are served by one read. */
@@ -52,6 +58,8 @@ export interface ReadHealth {
 interface Model {
   generation: number;
   queries: PlanQueries;
+  /** The tables read, patched by later reads of what changed. */
+  tables: readonly RawTable[];
   at: number;
 }
 
@@ -66,10 +74,11 @@ export class ReadTimeout extends Error {
 /**
  * Keeps every Balans formula live. The tables are read once and the resulting model serves all
  * formulas; when a table changes the model is read again, once, and each formula whose value
- * changed gets its new value. Each read carries a generation: a read that finishes after a newer
- * one is dropped. A failed or hung read keeps the values shown and is retried with backoff, so
- * formulas recover on their own. Formulas are streaming functions, so Excel needs no F9; F9
- * re-invokes them, and that reads again.
+ * changed gets its new value. When every change since the last read is known (the watch says
+ * which table and cells), only those are read and the last read's tables patched. Each read
+ * carries a generation: a read that finishes after a newer one is dropped. A failed or hung read
+ * keeps the values shown and is retried with backoff, so formulas recover on their own. Formulas
+ * are streaming functions, so Excel needs no F9; F9 re-invokes them, and that reads again.
  */
 export class LiveFormulas {
   private current?: Model;
@@ -77,6 +86,8 @@ export class LiveFormulas {
   /** Generations up to this one may be out of date: the workbook changed after they started. */
   private needAfter = 0;
   private started = 0;
+  /** What changed since the last read started ("all": not known, or a read failed). */
+  private changes: TableChange[] | "all" = "all";
   private readonly active = new Set<Entry>();
   private timer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setTimeout>;
@@ -84,6 +95,8 @@ export class LiveFormulas {
   private readonly now: () => number;
   /** How many times the tables have been read; for tests and the benchmark. */
   reads = 0;
+  /** How many of those reads read only what changed. */
+  partialReads = 0;
   health: ReadHealth = { ok: true };
   /** Whether changes are being watched (set by whoever watches the workbook). */
   watch: Omit<LiveStatus, "formulas"> = { state: "starting" };
@@ -119,12 +132,20 @@ export class LiveFormulas {
   }
 
   private read(): Promise<Model> {
+    // Only what changed is read when the last read started is the model's (so the changes since
+    // are all that can differ from it) and each change is known; else every table.
+    const changes = this.changes;
+    const base = this.current;
+    const partial =
+      this.options.readChanges && changes !== "all" && base && base.generation === this.started;
+    this.changes = [];
     const generation = ++this.started;
     this.reads++;
+    if (partial) this.partialReads++;
     const timeoutMs = this.options.readTimeoutMs ?? 20_000;
     let timeout: ReturnType<typeof setTimeout> | undefined;
     const promise = Promise.race([
-      this.options.readTables(),
+      partial ? this.options.readChanges!(base.tables, changes) : this.options.readTables(),
       new Promise<never>((_, reject) => {
         timeout = setTimeout(() => reject(new ReadTimeout(timeoutMs)), timeoutMs);
       }),
@@ -134,6 +155,7 @@ export class LiveFormulas {
         const model = {
           generation,
           queries: new PlanQueries(readBalansWorkbook(tables)),
+          tables,
           at: this.now(),
         };
         if (!this.current || generation > this.current.generation) this.current = model;
@@ -147,6 +169,8 @@ export class LiveFormulas {
       () => this.pending === entry && (this.pending = undefined),
       (error) => {
         if (this.pending === entry) this.pending = undefined;
+        // What this read was to read is not in any model: the next read reads everything.
+        this.changes = "all";
         this.scheduleRetry(error);
       }
     );
@@ -161,6 +185,7 @@ export class LiveFormulas {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.needAfter = this.started;
+      this.changes = "all";
       void this.deliverAll([...this.active]);
     }, delay);
   }
@@ -190,8 +215,13 @@ export class LiveFormulas {
     this.timer = this.retryTimer = undefined;
   }
 
-  /** A table changed: read once after the burst of edits settles, then update what changed. */
-  invalidate(): void {
+  /**
+   * A table changed (`change` says where; without it, anything may have): read once after the
+   * burst of edits settles, then update what changed.
+   */
+  invalidate(change?: TableChange): void {
+    if (change && this.changes !== "all") this.changes.push(change);
+    else this.changes = "all";
     this.needAfter = this.started;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -205,6 +235,7 @@ export class LiveFormulas {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.needAfter = this.started;
+    this.changes = "all";
     await this.deliverAll([...this.active]);
   }
 

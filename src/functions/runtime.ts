@@ -1,9 +1,10 @@
+import { readChangedTables } from "../adapters/office/readChanges";
 import { readWorkbookTables } from "../adapters/office/readTables";
 import { FormulaResult } from "../core/queries";
 import { TABLE_NAMES } from "../core/workbook";
-import { LiveFormulas } from "./liveFormulas";
+import { LiveFormulas, LiveFormulasOptions } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
-import { keepWatching } from "./workbookWatch";
+import { keepWatching, KeepWatchingOptions } from "./workbookWatch";
 
 /**
  * The tables Balans formulas read (not Bestallning, which no formula needs). Uppfoljning is read
@@ -37,25 +38,46 @@ export function toCustomFunctionsError(
 const WATCH_KEY = Symbol.for("balans.watch");
 type Holder = { [LIVE_KEY]?: LiveFormulas; [WATCH_KEY]?: { stop(): Promise<void> } };
 
+/**
+ * LiveFormulas over the open workbook: full reads of the formula tables and, after an edit, reads
+ * of only what changed. While the user edits a cell, Excel holds a read until the edit ends
+ * instead of failing it.
+ */
+export function createLiveFormulas(options: Partial<LiveFormulasOptions> = {}): LiveFormulas {
+  return new LiveFormulas({
+    readTables: () =>
+      Excel.run({ delayForCellEdit: true }, (context) =>
+        readWorkbookTables(context, FORMULA_TABLES)
+      ),
+    readChanges: (base, changes) =>
+      Excel.run({ delayForCellEdit: true }, (context) =>
+        readChangedTables(context, FORMULA_TABLES, base, changes)
+      ),
+    toError: toCustomFunctionsError,
+    ...options,
+  });
+}
+
+/** Keeps `live` told of every change to the formula tables, and of whether it is watching. */
+export function watchForLiveFormulas(
+  live: LiveFormulas,
+  options?: KeepWatchingOptions
+): { stop(): Promise<void> } {
+  return keepWatching(
+    FORMULA_TABLES,
+    (change) => live.invalidate(change),
+    (state) => (live.watch = state),
+    options
+  );
+}
+
 /** The one LiveFormulas of this runtime; watching the workbook starts with the first formula. */
 export function liveFormulas(): LiveFormulas {
   const holder = globalThis as Holder;
   let live = holder[LIVE_KEY];
   if (!live) {
-    const instance = new LiveFormulas({
-      // While the user edits a cell, Excel holds the read until the edit ends instead of failing.
-      readTables: () =>
-        Excel.run({ delayForCellEdit: true }, (context) =>
-          readWorkbookTables(context, FORMULA_TABLES)
-        ),
-      toError: toCustomFunctionsError,
-    });
-    live = holder[LIVE_KEY] = instance;
-    holder[WATCH_KEY] = keepWatching(
-      FORMULA_TABLES,
-      () => instance.invalidate(),
-      (state) => (instance.watch = state)
-    );
+    live = holder[LIVE_KEY] = createLiveFormulas();
+    holder[WATCH_KEY] = watchForLiveFormulas(live);
   }
   return live;
 }

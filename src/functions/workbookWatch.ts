@@ -1,4 +1,5 @@
 import { errorCode } from "../adapters/office/officeErrors";
+import { TableChange } from "../adapters/office/readChanges";
 import { foldText } from "../core/text";
 
 export interface WatchOptions {
@@ -11,28 +12,38 @@ export type StopWatching = () => Promise<void>;
 
 interface Names {
   signature: string;
-  /** Ids of the Balans tables: only their edits matter. */
-  tableIds: Set<string>;
-  /** Ids of the sheets that serve as Balans tables (edits there matter). */
-  sheetIds: Set<string>;
-  /** Ids of the sheets holding Balans tables or serving as one (their calculation matters). */
-  calculatedIds: Set<string>;
+  /** Names of the Balans tables by id: only their edits matter. */
+  tableIds: Map<string, string>;
+  /** Names of the sheets that serve as Balans tables, by id (edits there matter). */
+  sheetIds: Map<string, string>;
+  /**
+   * The Balans tables on each sheet holding one or serving as one, by sheet id: a calculation of
+   * the sheet may change any of them.
+   */
+  calculatedIds: Map<string, string[]>;
 }
+
+/** The one kind of table change whose address says all that changed (cells edited in place). */
+const EDITED_IN_PLACE = "RangeEdited";
 
 /** Reads during cell edit wait for the user instead of failing (Excel.run's delayForCellEdit). */
 const RUN_OPTIONS = { delayForCellEdit: true };
 
 /**
- * Calls `onChange` when a Balans table may have changed: an edit in a Balans table (also a
- * co-author's; edits in other tables are ignored by tableId), an edit on a sheet that serves as a
- * table, a calculation of a sheet holding a Balans table (values changed by formulas raise no
- * change event), and a Balans table or sheet added, deleted or renamed (compared by name every
- * `pollMs`, and at once on a sheet event). Every API used is in ExcelApi 1.9, which the manifest
- * requires; the sheet-rename event (1.17) is used only where Excel has it.
+ * Calls `onChange` when a Balans table may have changed, saying which and where when the event
+ * says it: cells edited in a Balans table (also a co-author's; edits in other tables are ignored
+ * by tableId) with their address; rows or cells inserted or deleted in one, an edit on a sheet
+ * that serves as a table, a calculation of a sheet holding a Balans table (values changed by
+ * formulas raise no change event) as a change of the whole table, or of the cells Excel says it
+ * calculated where it says so (ExcelApi 1.11, used only where Excel has it); and a Balans table or sheet
+ * added, deleted or renamed (compared by name every `pollMs`, and at once on a sheet event) as a
+ * change of anything (no argument). Every API used is in ExcelApi 1.9, which the manifest
+ * requires; the sheet-rename event (1.17) and the calculated cells' address (1.11) are used only
+ * where Excel has them.
  */
 export async function watchWorkbook(
   tableNames: readonly string[],
-  onChange: () => void,
+  onChange: (change?: TableChange) => void,
   options: WatchOptions = {}
 ): Promise<StopWatching> {
   const wanted = new Set(tableNames.map(foldText));
@@ -49,22 +60,38 @@ export async function watchWorkbook(
   };
 
   const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  const calculatedAt = Office.context.requirements.isSetSupported("ExcelApi", "1.11");
   let context: Excel.RequestContext | undefined;
   await Excel.run(RUN_OPTIONS, async (ctx) => {
     const { tables, worksheets } = ctx.workbook;
     handlers.push(
       tables.onChanged.add(async (event) => {
-        if (names.tableIds.has(event.tableId)) onChange();
+        const table = names.tableIds.get(event.tableId);
+        if (table === undefined) return;
+        onChange(
+          event.changeType === EDITED_IN_PLACE && event.address
+            ? { table, address: event.address }
+            : { table }
+        );
       }),
       tables.onAdded.add(async () => recheck()),
       tables.onDeleted.add(async () => recheck()),
       worksheets.onAdded.add(async () => recheck()),
       worksheets.onDeleted.add(async () => recheck()),
       worksheets.onChanged.add(async (event) => {
-        if (names.sheetIds.has(event.worksheetId)) onChange();
+        const table = names.sheetIds.get(event.worksheetId);
+        if (table !== undefined) onChange({ table });
       }),
       worksheets.onCalculated.add(async (event) => {
-        if (names.calculatedIds.has(event.worksheetId)) onChange();
+        // Where Excel says which cells it calculated (ExcelApi 1.11), only those can have
+        // changed; elsewhere, anything in the sheet's Balans tables.
+        const address = calculatedAt ? (event as { address?: unknown }).address : undefined;
+        for (const table of names.calculatedIds.get(event.worksheetId) ?? [])
+          onChange(
+            typeof address === "string" && address.trim()
+              ? { table, address, calculated: true }
+              : { table }
+          );
       })
     );
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.17"))
@@ -92,17 +119,27 @@ function readNames(wanted: ReadonlySet<string>): Promise<Names> {
     const balansTables = tables.items.filter((t) => wanted.has(foldText(t.name)));
     const tableSheets = balansTables.map((t) => t.worksheet.load("id"));
     if (tableSheets.length) await context.sync();
-    const sheetIds = new Set(
-      sheets.items.filter((s) => wanted.has(foldText(s.name))).map((s) => s.id)
+    // A sheet serves as a Balans table only where no Excel table has that name (as readTables
+    // finds them): the sheet Åtgärder holding the table Atgarder is no second Atgarder.
+    const asTables = new Set(balansTables.map((t) => foldText(t.name)));
+    const sheetIds = new Map(
+      sheets.items
+        .filter((s) => wanted.has(foldText(s.name)) && !asTables.has(foldText(s.name)))
+        .map((s) => [s.id, s.name])
     );
+    const calculatedIds = new Map<string, string[]>();
+    const onSheet = (id: string, table: string) =>
+      calculatedIds.set(id, [...(calculatedIds.get(id) ?? []), table]);
+    for (const [id, name] of sheetIds) onSheet(id, name);
+    balansTables.forEach((t, k) => onSheet(tableSheets[k].id, t.name));
     return {
       signature: [
         ...tables.items.map((t) => `t:${t.name}`),
         ...sheets.items.map((s) => `s:${s.name}`),
       ].join("\n"),
-      tableIds: new Set(balansTables.map((t) => t.id)),
+      tableIds: new Map(balansTables.map((t) => [t.id, t.name])),
       sheetIds,
-      calculatedIds: new Set([...sheetIds, ...tableSheets.map((s) => s.id)]),
+      calculatedIds,
     };
   });
 }
@@ -126,7 +163,7 @@ export interface WatchState {
  */
 export function keepWatching(
   tableNames: readonly string[],
-  onChange: () => void,
+  onChange: (change?: TableChange) => void,
   onState: (state: WatchState) => void,
   options: KeepWatchingOptions = {}
 ): { stop: () => Promise<void> } {

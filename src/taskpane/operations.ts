@@ -233,7 +233,8 @@ export async function writeImportedPlan(
   if (plan.measures.length === 0)
     throw new BalansError("Det finns inga åtgärder att skriva; förhandsgranska texten först.");
   return host.run(async (context) => {
-    const tables = await readWorkbookTables(context, [TABLE_NAMES.measures]);
+    // Every column: a row holding only what the user typed beside Balans' columns is no blank row.
+    const tables = await readWorkbookTables(context, [TABLE_NAMES.measures], "all");
     const existing = findTable(tables, TABLE_NAMES.measures);
     if (!existing) {
       const written = await writeSheets(

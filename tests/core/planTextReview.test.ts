@@ -184,6 +184,19 @@ describe("plan text import: review cases", () => {
     expect(sumsVerdict(parsePlanText(noSums))).toBe("none");
   });
 
+  it("a row whose amount cannot be read is kept, without a figure, with a problem on its amount", () => {
+    // found by fast-check: two bare numbers under "Full effekt" are no amount
+    const p = parsePlanText("Full effekt  Förslag Kostnadsreducering Tidsaspekt\n 0 0");
+    expect(p.measures.map((m) => [m.line, m.annual, m.perYear])).toEqual([
+      [2, undefined, undefined],
+    ]);
+    expect(
+      p.problems.filter((x) => x.row === 2 && x.key === "annual").map((x) => x.message)
+    ).toEqual([
+      "»0 0« innehåller flera tal (0; 0) och inget med enhet; skriv beloppet med enhet, t.ex. 1,1 mnkr",
+    ]);
+  });
+
   it("a cell the grammar cannot read is quoted once in its problem", () => {
     const p = parsePlanText("Åtgärd\tBesparing (mnkr)\tStart\nA\t0,5-1 mnkr\t2022\n");
     const range = p.problems.find((x) => /intervall/.test(x.message))!;

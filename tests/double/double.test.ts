@@ -249,3 +249,41 @@ describe("the Excel double's default version", () => {
     expect(createExcelDouble().book.apiVersion).toBe(declared);
   });
 });
+
+describe("ranges derived from ranges", () => {
+  it("gives a row of a range and a range resized from its top-left corner, not past the sheet", async () => {
+    const { book, Excel } = createExcelDouble();
+    book.addUserTable(
+      "Blad1",
+      "T",
+      ["a", "b"],
+      [
+        [1, 2],
+        [3, 4],
+      ]
+    );
+    await Excel.run(async (context) => {
+      const body = context.workbook.tables.getItem("T").getDataBodyRange();
+      const row = body.getRow(1).load("address, values");
+      // three rows from the first: past the table's two, into the empty row below
+      const grown = body.getRow(0).getResizedRange(2, 0).load("address, values");
+      await context.sync();
+      expect(row.values).toEqual([[3, 4]]);
+      expect(grown.address).toBe("Blad1!A2:B4");
+      expect(grown.values).toEqual([
+        [1, 2],
+        [3, 4],
+        ["", ""],
+      ]);
+      const blank = context.workbook.worksheets.add("Tomt").getUsedRange(true).load("address");
+      await context.sync();
+      expect(blank.address).toBe("Tomt!A1"); // a blank sheet's used range is its top-left cell
+      context.workbook.worksheets
+        .getItem("Blad1")
+        .getRange("A1")
+        .getResizedRange(-1, 0)
+        .load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+});

@@ -57,6 +57,7 @@
     "Worksheet.activate": "1.1",
     "Worksheet.getRange": "1.1",
     "Worksheet.getRangeByIndexes": "1.7",
+    "Worksheet.getUsedRange": "1.2", // with valuesOnly
     "Worksheet.getUsedRangeOrNullObject": "1.4",
     "Worksheet.tables": "1.1",
     "Worksheet.charts": "1.1",
@@ -95,6 +96,8 @@
     "Range.clear": "1.1",
     "Range.select": "1.1",
     "Range.getOffsetRange": "1.1",
+    "Range.getRow": "1.1",
+    "Range.getResizedRange": "1.2",
     "Range.format": "1.1",
     "Range.dataValidation": "1.8",
     "RangeFormat.columnWidth": "1.2",
@@ -123,6 +126,8 @@
     "WorksheetFreezePanes.unfreeze": "1.7",
   };
 
+  /** WorksheetCalculatedEventArgs.address came with ExcelApi 1.11. */
+  const CALCULATED_ADDRESS = "1.11";
   const LIMIT_BYTES = 5 * 1024 * 1024;
   const MAX_ROW = 1048575;
   const MAX_COL = 16383;
@@ -419,17 +424,20 @@
     /** Excel recalculates: formula cells take new values; sheets calculated raise onCalculated. */
     calculate() {
       for (const sheet of this.sheets) {
-        let changed = false;
-        for (const cell of sheet.cells.values()) {
+        const changed = [];
+        for (const [key, cell] of sheet.cells) {
           if (!cell.compute) continue;
           const v = cell.compute(this);
           if (v !== cell.value) {
             cell.value = v;
-            changed = true;
+            const [r, c] = key.split(",").map(Number);
+            changed.push(`${letters(c)}${r + 1}`);
           }
         }
-        if (changed) {
+        if (changed.length) {
           const args = { type: "WorksheetCalculated", worksheetId: sheet.id };
+          // The cells calculated, a comma-separated list of addresses (ExcelApi 1.11).
+          if (!versionAbove(CALCULATED_ADDRESS, this.apiVersion)) args.address = changed.join(", ");
           this.queueEvent("worksheets.onCalculated", args);
           this.queueEvent(`sheet:${sheet.id}.onCalculated`, args);
         }
@@ -906,6 +914,18 @@
           b: { r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 },
         }),
         "Worksheet.getRangeByIndexes"
+      );
+    }
+    /** The used range; on a blank sheet its top-left cell, A1 (as Office.js documents). */
+    getUsedRange(valuesOnly) {
+      void valuesOnly;
+      return new Range(
+        this.context,
+        () => {
+          const sheet = alive(this._m(), "worksheet");
+          return { sheet, b: this.context.book.used(sheet) || { r0: 0, c0: 0, r1: 0, c1: 0 } };
+        },
+        "Worksheet.getUsedRange"
       );
     }
     getUsedRangeOrNullObject(valuesOnly) {
@@ -1421,6 +1441,34 @@
           return { sheet, b: { r0: b.r0 + dr, c0: b.c0 + dc, r1: b.r1 + dr, c1: b.c1 + dc } };
         },
         "Range.getOffsetRange"
+      );
+    }
+    /** Row `index` (0-based) of the range. */
+    getRow(index) {
+      return new Range(
+        this.context,
+        () => {
+          const { sheet, b } = this._m();
+          if (index < 0 || b.r0 + index > MAX_ROW)
+            fail("InvalidArgument", `The row index ${index} is outside the sheet.`);
+          return { sheet, b: { r0: b.r0 + index, c0: b.c0, r1: b.r0 + index, c1: b.c1 } };
+        },
+        "Range.getRow"
+      );
+    }
+    /** The range with its bottom-right corner moved by rows and columns (not past the sheet). */
+    getResizedRange(deltaRows, deltaColumns) {
+      return new Range(
+        this.context,
+        () => {
+          const { sheet, b } = this._m();
+          const r1 = b.r1 + deltaRows;
+          const c1 = b.c1 + deltaColumns;
+          if (r1 < b.r0 || c1 < b.c0 || r1 > MAX_ROW || c1 > MAX_COL)
+            fail("InvalidArgument", "The resized range would be outside the sheet.");
+          return { sheet, b: { r0: b.r0, c0: b.c0, r1, c1 } };
+        },
+        "Range.getResizedRange"
       );
     }
   }

@@ -525,6 +525,26 @@ describe("Importera plan", () => {
     expect(table.r1 - table.r0).toBe(2); // header + the two measures, no blank row left
   });
 
+  it("appends below a last row that holds only the user's own note (in a column Balans does not read)", async () => {
+    const { book, host } = setup();
+    book.addUserTable(
+      "Plan",
+      "Atgarder",
+      ["Id", "Åtgärd", "Helårseffekt (mnkr)", "Tidsaspekt", "Anteckning"],
+      [
+        ["A01", "Egen åtgärd", 1, "2022", ""],
+        ["", "", "", "", "fråga ekonomichefen"],
+      ]
+    );
+    const plan = parsePlanText("Åtgärd\tBesparing\tTidsaspekt\nFärre resor\t0,2 mnkr\t2025\n");
+    expect(await writeImportedPlan(host, plan)).toMatchObject({ mode: "appended", ids: ["A02"] });
+    expect(book.grid("Plan").slice(1)).toEqual([
+      ["A01", "Egen åtgärd", 1, 2022, ""],
+      ["", "", "", "", "fråga ekonomichefen"],
+      ["A02", "Färre resor", 0.2, "2025", ""],
+    ]);
+  });
+
   it("appends per-year effects to the table's year columns, and refuses a year without one", async () => {
     const { book, host } = setup();
     book.addUserTable(

@@ -1,58 +1,85 @@
-import { CellValue, RawTable } from "../../core/tables";
+import { boundColumns } from "../../core/boundColumns";
+import { CellValue, isEmpty, RawTable } from "../../core/tables";
 import { foldText } from "../../core/text";
+import { errorCode } from "./officeErrors";
 
-/** A generous estimate of a cell in a response; keeps each read under Excel on the web's 5 MB. */
-const BYTES_PER_CELL = 60;
-export const MAX_READ_BYTES = 4_000_000;
+/** What one response may carry: Excel on the web refuses responses over 5 MB (5 242 880 bytes). */
+export const MAX_READ_BYTES = 4_700_000;
+/** Rows of each table read with its shape, to measure what its rows weigh. */
+export const PROBE_ROWS = 24;
+/** Rows below the probe may hold longer texts than those measured. */
+const SAFETY = 1.15;
+/** Excel's error when a response would be over the limit. */
+const TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
-interface Source {
+/** A located Balans table: where it is, its header, and which of its columns are read. */
+export interface Source {
   name: string;
   sheetName: string;
   kind: "table" | "sheet";
   worksheet: Excel.Worksheet;
-  /** Headers of an Excel table; a sheet's header is the first row of its values. */
-  header?: Excel.Range;
-  block: Excel.Range;
+  /** An Excel table's header row; a sheet's is the first row of its used range. */
+  headers: CellValue[];
+  /** The data rows: a table's data body; a sheet's used range below its first row. */
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  /** Runs of adjacent columns read, relative to the first column. */
+  runs: { start: number; count: number }[];
+  /** Bytes one row of the read columns is expected to weigh in a response. */
+  rowBytes: number;
 }
 
 interface Slice {
   source: Source;
   start: number;
   rows: number;
-  range?: Excel.Range;
+  ranges?: Excel.Range[];
 }
 
 /**
  * Reads the named Balans tables from the open workbook. A name matches an Excel table first, then
  * a worksheet (header = first row of its used range), ignoring case and diacritics as the
- * workbook contract says. Three round trips for tables of any usual size: names, then shapes,
- * then values; values of very large tables are read in slices, each response under the limit.
+ * workbook contract says. Three round trips for tables of any size whose read columns fit in one
+ * response: names, then shapes (with each table's header and first rows, which measure what a
+ * row weighs), then values of the columns Balans binds only (`"all"`: every column, for a writer
+ * that must see every cell a user typed). Larger tables are read in slices sized from the
+ * measured bytes.
  */
 export async function readWorkbookTables(
   context: Excel.RequestContext,
-  names: readonly string[]
+  names: readonly string[],
+  columns: "bound" | "all" = "bound"
 ): Promise<RawTable[]> {
-  const sources = await locateTables(context, names);
+  const sources = await locateTables(context, names, true, columns);
   if (sources.length === 0) return [];
   return readValues(context, sources);
 }
 
 /**
  * The names (as the workbook has them) of the named Balans tables it has, found as
- * readWorkbookTables finds them: two round trips, no values read.
+ * readWorkbookTables finds them: two round trips, no values read but headers.
  */
 export async function findWorkbookTables(
   context: Excel.RequestContext,
   names: readonly string[]
 ): Promise<string[]> {
-  return (await locateTables(context, names)).map((s) => s.name);
+  return (await locateTables(context, names, false)).map((s) => s.name);
 }
 
-/** Names, then shapes: where each named table is. */
-async function locateTables(
+/**
+ * Names, then shapes: where each named table is, its header, and (with `measure`) what its rows
+ * weigh, from its first rows.
+ */
+export async function locateTables(
   context: Excel.RequestContext,
-  names: readonly string[]
+  names: readonly string[],
+  measure = true,
+  columns: "bound" | "all" = "bound"
 ): Promise<Source[]> {
+  const read = (name: string, headers: CellValue[], count: number) =>
+    runsOf(columns === "all" ? undefined : boundColumns(name, headers), count);
   const tables = context.workbook.tables.load("items/name");
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
@@ -65,95 +92,201 @@ async function locateTables(
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
     const header = table.getHeaderRowRange().load("values");
-    const block = table.getDataBodyRange().load("rowIndex, columnIndex, rowCount, columnCount");
+    const body = table.getDataBodyRange().load("rowIndex, columnIndex, rowCount, columnCount");
+    const probe = measure
+      ? table
+          .getDataBodyRange()
+          .getRow(0)
+          .getResizedRange(PROBE_ROWS - 1, 0)
+          .load("values")
+      : undefined;
     const worksheet = table.worksheet.load("name");
-    pending.push(() => ({
-      name: table.name,
-      sheetName: worksheet.name,
-      kind: "table",
-      worksheet,
-      header,
-      block,
-    }));
+    pending.push(() => {
+      const headers = header.values[0] as CellValue[];
+      const runs = read(table.name, headers, body.columnCount);
+      const measured = ((probe?.values ?? []) as CellValue[][]).slice(0, body.rowCount);
+      return {
+        name: table.name,
+        sheetName: worksheet.name,
+        kind: "table",
+        worksheet,
+        headers,
+        rowIndex: body.rowIndex,
+        columnIndex: body.columnIndex,
+        rowCount: body.rowCount,
+        columnCount: body.columnCount,
+        runs,
+        rowBytes: rowBytesOf(measured, runs),
+      };
+    });
   }
   for (const ws of sheets.items) {
     const key = foldText(ws.name);
     if (!wanted.has(key) || found.has(key)) continue;
     found.add(key);
-    const block = ws
-      .getUsedRangeOrNullObject(true)
-      .load("rowIndex, columnIndex, rowCount, columnCount");
-    pending.push(() =>
-      block.isNullObject
-        ? undefined
-        : { name: ws.name, sheetName: ws.name, kind: "sheet", worksheet: ws, block }
-    );
+    // The used range (a blank sheet's is A1): its first row is the header, the rows below it
+    // the probe. Two proxies of it, so neither is read before the sync that loads it.
+    const used = ws.getUsedRange(true).load("rowIndex, columnIndex, rowCount, columnCount");
+    const head = ws
+      .getUsedRange(true)
+      .getRow(0)
+      .getResizedRange(measure ? PROBE_ROWS : 0, 0)
+      .load("values");
+    pending.push(() => {
+      const [headers, ...probe] = head.values as CellValue[][];
+      if (used.rowCount === 1 && used.columnCount === 1 && isEmpty(headers[0])) return undefined;
+      const runs = read(ws.name, headers, used.columnCount);
+      return {
+        name: ws.name,
+        sheetName: ws.name,
+        kind: "sheet",
+        worksheet: ws,
+        headers,
+        rowIndex: used.rowIndex + 1,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount - 1,
+        columnCount: used.columnCount,
+        runs,
+        rowBytes: rowBytesOf(probe.slice(0, used.rowCount - 1), runs),
+      };
+    });
   }
   if (pending.length === 0) return [];
   await context.sync();
   return pending.map((shape) => shape()).filter((s): s is Source => s !== undefined);
 }
 
-/** The values of located tables, in slices that keep each response under the limit. */
-async function readValues(context: Excel.RequestContext, sources: Source[]): Promise<RawTable[]> {
-  // Slices of at most MAX_READ_BYTES, packed into as few requests as fit under the limit.
+/** Adjacent columns grouped, so each run is one range; undefined = every column. */
+function runsOf(columns: number[] | undefined, count: number): Source["runs"] {
+  if (!columns) return [{ start: 0, count }];
+  const runs: Source["runs"] = [];
+  for (const c of columns) {
+    if (c >= count) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.count === c) last.count++;
+    else runs.push({ start: c, count: 1 });
+  }
+  return runs;
+}
+
+/**
+ * What a cell weighs in a response, counted high: text as two bytes a character (UTF-16) and
+ * four more, any other value 12 bytes.
+ */
+function cellBytes(value: CellValue): number {
+  return typeof value === "string" ? 2 * value.length + 4 : 12;
+}
+
+/** The expected bytes of one row of the read columns, from measured rows, with a margin. */
+function rowBytesOf(rows: readonly CellValue[][], runs: Source["runs"]): number {
+  const perRow = rows.map((cells) =>
+    runs.reduce((n, run) => {
+      for (let c = run.start; c < run.start + run.count; c++) n += cellBytes(cells[c]);
+      return n + 8;
+    }, 8)
+  );
+  const mean = perRow.reduce((a, b) => a + b, 0) / Math.max(1, perRow.length);
+  return Math.ceil(Math.max(mean * SAFETY, 16));
+}
+
+/**
+ * The values of located tables, in slices that keep each response under the limit: slices are
+ * sized from the measured row bytes and packed into as few requests as fit. A request Excel still
+ * refuses as too large is split in halves and read again.
+ */
+export async function readValues(
+  context: Excel.RequestContext,
+  sources: readonly Source[]
+): Promise<RawTable[]> {
+  const queue: Slice[][] = plan(sources);
+  const done: Slice[] = [];
+  while (queue.length) {
+    const batch = queue.shift()!;
+    for (const slice of batch)
+      slice.ranges = slice.source.runs.map((run) =>
+        slice.source.worksheet
+          .getRangeByIndexes(
+            slice.source.rowIndex + slice.start,
+            slice.source.columnIndex + run.start,
+            slice.rows,
+            run.count
+          )
+          .load("values")
+      );
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per batch keeps each response under the limit; usual tables need one
+      await context.sync();
+      done.push(...batch);
+    } catch (error) {
+      if (errorCode(error) !== TOO_LARGE || (batch.length === 1 && batch[0].rows === 1))
+        throw error;
+      // Each half on its own request: the measure was wrong, so no packing on it.
+      queue.unshift(...batch.flatMap(halve).map((s) => [s]));
+    }
+  }
+  return sources.map((source) => assemble(source, done));
+}
+
+/** Slices of the sources filling requests of at most MAX_READ_BYTES each, in order. */
+function plan(sources: readonly Source[]): Slice[][] {
   const batches: Slice[][] = [[]];
   let batchBytes = 0;
   for (const source of sources) {
-    const rowBytes = Math.max(1, source.block.columnCount) * BYTES_PER_CELL;
-    const rowsPerSlice = Math.max(1, Math.floor(MAX_READ_BYTES / rowBytes));
-    for (let start = 0; start < source.block.rowCount; start += rowsPerSlice) {
-      const rows = Math.min(rowsPerSlice, source.block.rowCount - start);
-      if (batchBytes + rows * rowBytes > MAX_READ_BYTES && batches[batches.length - 1].length) {
+    for (let start = 0; start < source.rowCount;) {
+      const fit = Math.floor((MAX_READ_BYTES - batchBytes) / source.rowBytes);
+      if (fit < 1 && batches[batches.length - 1].length) {
         batches.push([]);
         batchBytes = 0;
+        continue;
       }
+      const rows = Math.min(Math.max(1, fit), source.rowCount - start);
       batches[batches.length - 1].push({ source, start, rows });
-      batchBytes += rows * rowBytes;
+      batchBytes += rows * source.rowBytes;
+      start += rows;
     }
   }
-  for (const batch of batches) {
-    for (const slice of batch) {
-      const { block } = slice.source;
-      slice.range = slice.source.worksheet
-        .getRangeByIndexes(
-          block.rowIndex + slice.start,
-          block.columnIndex,
-          slice.rows,
-          block.columnCount
-        )
-        .load("values");
-    }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per slice batch keeps each response under the limit; usual tables need one
-    await context.sync();
-  }
+  return batches.filter((b) => b.length);
+}
 
-  const slices = batches.flat();
-  return sources.map((source) => {
-    const values = slices
-      .filter((s) => s.source === source)
-      .flatMap((s) => s.range!.values as CellValue[][]);
-    const { block } = source;
-    if (source.kind === "table") {
-      return {
-        name: source.name,
-        headers: source.header!.values[0] as CellValue[],
-        rows: values,
-        firstRowNumber: block.rowIndex + 1,
-        firstColumn: block.columnIndex,
-        sheetName: source.sheetName,
-        kind: "table" as const,
-      };
-    }
-    const [headers, ...rows] = values;
-    return {
-      name: source.name,
-      headers: headers ?? [],
-      rows,
-      firstRowNumber: block.rowIndex + 2,
-      firstColumn: block.columnIndex,
-      sheetName: source.sheetName,
-      kind: "sheet" as const,
-    };
+function halve(slice: Slice): Slice[] {
+  if (slice.rows === 1) return [{ ...slice, ranges: undefined }];
+  const first = Math.ceil(slice.rows / 2);
+  return [
+    { source: slice.source, start: slice.start, rows: first },
+    { source: slice.source, start: slice.start + first, rows: slice.rows - first },
+  ];
+}
+
+/** One table's rows from its slices, each cell in its column; unread columns hold null. */
+function assemble(source: Source, slices: readonly Slice[]): RawTable {
+  const mine = slices.filter((s) => s.source === source).sort((a, b) => a.start - b.start);
+  const rows: CellValue[][] = [];
+  for (const slice of mine) {
+    const parts = slice.ranges!.map((r) => r.values as CellValue[][]);
+    for (let i = 0; i < slice.rows; i++) rows.push(rowOf(source, parts, i));
+  }
+  return {
+    name: source.name,
+    headers: source.headers,
+    rows,
+    firstRowNumber: source.rowIndex + 1,
+    firstColumn: source.columnIndex,
+    sheetName: source.sheetName,
+    kind: source.kind,
+  };
+}
+
+/** Row `i` of the read runs, laid out over all of the table's columns. */
+export function rowOf(
+  source: Pick<Source, "runs" | "columnCount">,
+  parts: readonly CellValue[][][],
+  i: number
+): CellValue[] {
+  if (parts.length === 1 && source.runs[0].count === source.columnCount) return parts[0][i];
+  const row: CellValue[] = new Array<CellValue>(source.columnCount).fill(null);
+  source.runs.forEach((run, k) => {
+    const cells = parts[k][i];
+    for (let j = 0; j < run.count; j++) row[run.start + j] = cells[j];
   });
+  return row;
 }
