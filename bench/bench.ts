@@ -292,7 +292,8 @@ function engineFigures(): void {
   );
 }
 
-function fakeWorkbook(n: number) {
+/** A new Excel double, installed as the globals Excel, Office and CustomFunctions. */
+function doubleAsGlobals() {
   const { book, Excel, Office } = createExcelDouble();
   Object.assign(globalThis, {
     Excel,
@@ -307,27 +308,20 @@ function fakeWorkbook(n: number) {
       ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
     },
   });
+  return { book, Excel };
+}
+
+/** The bench's five-column plan of `n` measures, and an Underskott, in the double. */
+function fakeWorkbook(n: number) {
+  const { book, Excel } = doubleAsGlobals();
   book.addUserTable("Plan", "Atgarder", HEADERS, planRows(n));
   book.addUserTable("Underskott", "Underskott", ["År", "Underskott"], [[2021, 57]]);
   return { book, Excel };
 }
 
-/** The template's tables with `n` measures (13 columns) in the double, as the globals Excel and Office. */
+/** The template's tables with `n` measures (13 columns) in the double. */
 function templateBook(n: number, followUps = 0) {
-  const { book, Excel, Office } = createExcelDouble();
-  Object.assign(globalThis, {
-    Excel,
-    Office,
-    CustomFunctions: {
-      Error: class {
-        constructor(
-          public code: string,
-          public message?: string
-        ) {}
-      },
-      ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
-    },
-  });
+  const { book, Excel } = doubleAsGlobals();
   addTemplateTables(book, n, followUps);
   return { book, Excel };
 }
