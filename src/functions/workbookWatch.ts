@@ -37,8 +37,9 @@ const RUN_OPTIONS = { delayForCellEdit: true };
  * formulas raise no change event) as a change of the whole table, or of the cells Excel says it
  * calculated where it says so (ExcelApi 1.11, used only where Excel has it); and a Balans table or sheet
  * added, deleted or renamed (compared by name every `pollMs`, and at once on a sheet event) as a
- * change of anything (no argument). Every API used is in ExcelApi 1.9, which the manifest
- * requires; the sheet-rename event (1.17) and the calculated cells' address (1.11) are used only
+ * change of anything (no argument); a sort of a sheet holding a Balans table as a change of the
+ * whole table. Every API used is in ExcelApi 1.9, which the manifest requires; the sheet-rename
+ * event (1.17), the calculated cells' address (1.11) and the sort events (1.10) are used only
  * where Excel has them.
  */
 export async function watchWorkbook(
@@ -94,6 +95,14 @@ export async function watchWorkbook(
           );
       })
     );
+    // A sort moves rows (or columns) without a documented change event: where Excel has the sort
+    // events (ExcelApi 1.10), each Balans table on the sorted sheet is read again whole.
+    if (Office.context.requirements.isSetSupported("ExcelApi", "1.10")) {
+      const sorted = async (event: { worksheetId: string }) => {
+        for (const table of names.calculatedIds.get(event.worksheetId) ?? []) onChange({ table });
+      };
+      handlers.push(worksheets.onRowSorted.add(sorted), worksheets.onColumnSorted.add(sorted));
+    }
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.17"))
       handlers.push(worksheets.onNameChanged.add(async () => recheck()));
     await ctx.sync();
