@@ -242,6 +242,27 @@ describe("the Excel double follows Office.js", () => {
     ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 
+  it("deletes sheet rows: the table they cross shrinks, a table below moves up without an event", async () => {
+    const { book, Excel } = createExcelDouble();
+    const upper = book.addUserTable("Plan", "Upper", ["Id"], [["A1"], ["A2"], ["A3"]]);
+    const lower = book.addUserTable("Plan", "Lower", ["År"], [[2021]], { r: 6, c: 0 });
+    const seen: { type: string; changeType: string; tableId?: string }[] = [];
+    await Excel.run(async (context) => {
+      const record = async (e: { type: string; changeType: string; tableId?: string }) =>
+        void seen.push({ type: e.type, changeType: e.changeType, tableId: e.tableId });
+      context.workbook.tables.onChanged.add(record);
+      context.workbook.worksheets.onChanged.add(record);
+      await context.sync();
+    });
+    await book.deleteSheetRows("Plan", 3); // A2's row
+    expect([upper.r0, upper.r1, lower.r0, lower.r1]).toEqual([0, 2, 5, 6]);
+    expect(book.grid("Plan").map((r) => r[0])).toEqual(["Id", "A1", "A3", "", "", "År", 2021]);
+    expect(seen).toEqual([
+      { type: "TableChanged", changeType: "RowDeleted", tableId: upper.id },
+      { type: "WorksheetChanged", changeType: "RowDeleted", tableId: undefined },
+    ]);
+  });
+
   it("refuses a response over Excel on the web's 5 MB", async () => {
     const { book, Excel } = createExcelDouble();
     const rows = Array.from({ length: 60_000 }, (_, k) => [

@@ -98,6 +98,13 @@ export interface Book {
     value: unknown,
     source?: "Local" | "Remote"
   ): Promise<unknown>;
+  /** Deletes whole sheet rows (`row` 1-based): tables below move up without an event. */
+  deleteSheetRows(
+    sheet: string,
+    row: number,
+    count?: number,
+    source?: "Local" | "Remote"
+  ): Promise<unknown>;
   deleteRows(
     table: string,
     at: number,

@@ -452,6 +452,34 @@
       return this.flushEvents();
     }
     /**
+     * A user (or a co-author) deletes whole rows of a sheet (`row` 1-based, as Excel numbers
+     * them): cells below move up, a table the rows cross loses them (RowDeleted on it), a table
+     * below moves up with no event of its own; the sheet reports RowDeleted (ExcelApi 1.7).
+     */
+    deleteSheetRows(sheetName, row, count = 1, source = "Local") {
+      const sheet = this.sheet(sheetName);
+      const r0 = row - 1;
+      const r1 = r0 + count - 1;
+      if (this.tables.some((t) => t.sheet === sheet && t.r0 >= r0 && t.r0 <= r1))
+        throw new Error("double: deleting a table's header row is not modelled");
+      this.changed(sheet, { r0, c0: 0, r1, c1: MAX_COL }, source, "RowDeleted");
+      for (const [key, cell] of [...sheet.cells]) {
+        const [r, c] = key.split(",").map(Number);
+        if (r < r0) continue;
+        sheet.cells.delete(key);
+        if (r > r1) sheet.cells.set(`${r - count},${c}`, cell);
+      }
+      for (const t of this.tables) {
+        if (t.sheet !== sheet || t.r1 < r0) continue;
+        if (t.r0 > r1) {
+          t.r0 -= count;
+          t.r1 -= count;
+        } else t.r1 -= Math.min(t.r1, r1) - r0 + 1;
+      }
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
      * Rows put back into a table's body at row `at` (0-based), as Excel's undo of a deletion or a
      * co-author's insertion does: the cells below move down; the table reports RowInserted.
      */

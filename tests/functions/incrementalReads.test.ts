@@ -289,13 +289,15 @@ describe("the watch says what changed", () => {
       await context.sync();
     });
     await double.book.flushEvents();
-    await eventually(() => expect(changes.length).toBeGreaterThan(2));
-    expect(changes.slice(0, 2)).toEqual([
+    await eventually(() => expect(changes.length).toBeGreaterThan(3));
+    expect(changes.slice(0, 3)).toEqual([
       { table: "Atgarder", address: "C5" },
+      // rows inserted: the table's event, and the sheet's (which moves every table on it)
+      { table: "Atgarder" },
       { table: "Atgarder" },
     ]);
     // a table added (its sheet and the table each raise an event): anything may have changed
-    expect(changes.slice(2).every((c) => c === undefined)).toBe(true);
+    expect(changes.slice(3).every((c) => c === undefined)).toBe(true);
   });
 });
 
@@ -543,6 +545,31 @@ describe("after a sequence of changes, the live values are a fresh full read's",
     await double.book.flushEvents();
     await agrees(double, inv);
     expect(double.book.syncLog.slice(from).every((s) => !s.failed)).toBe(true);
+  });
+
+  it("a sheet row deleted through one table: the table below it on the sheet moves up, no event of its own", async () => {
+    const double = workbook();
+    // Underskott below Atgarder on the sheet Åtgärder, from row 1 010; its 2021 figure is not a
+    // number, so RESTUNDERSKOTT(2021) names its row (1 012) in its message.
+    double.book.tables = double.book.tables.filter((t) => t.name !== "Underskott");
+    double.book.deleteSheet(double.book.sheet("Underskott")!);
+    double.book.addUserTable(
+      "Åtgärder",
+      "Underskott",
+      ["År", "Underskott (mnkr)", "Budget"],
+      [
+        [2020, 57, ""],
+        [2021, "fyrtio", ""],
+      ],
+      { r: 1009, c: 0 }
+    );
+    const { formulas, inv } = await start(double);
+    const residual = new FakeInvocation();
+    void formulas.register(residual as never, (q) => q.residualDeficit(2021));
+    await eventually(() => expect(String(residual.last?.message)).toMatch(/rad 1012\b/));
+    await double.book.deleteSheetRows("Åtgärder", 3);
+    await agrees(double, inv);
+    await eventually(() => expect(String(residual.last?.message)).toMatch(/rad 1011\b/));
   });
 
   it("a sheet serving as a table (Underskott without an Excel table) edited", async () => {
