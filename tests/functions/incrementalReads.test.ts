@@ -145,6 +145,29 @@ describe("readChangedTables", () => {
     expect(byName(tables)).toEqual(byName(await full(double)));
   });
 
+  it("reads the table whole when one of its changes in a window is outside its body, in either order", async () => {
+    const inside: TableChange = { table: "Atgarder", address: "D2" };
+    const beside: TableChange = { table: "Atgarder", address: "N1" }; // a column typed beside it
+    for (const changes of [
+      [inside, beside],
+      [beside, inside],
+    ]) {
+      const double = workbook();
+      const base = await full(double);
+      double.book.type("Åtgärder", "D2", 2);
+      await double.book.typeBeside("Åtgärder", "N1", 2021);
+      double.book.type("Åtgärder", "N2", 4); // A00001 states 4 for 2021
+      const from = double.book.syncLog.length;
+      const tables = await double.Excel.run((context) =>
+        readChangedTables(context, FORMULA_TABLES, base, changes)
+      );
+      expect(double.book.syncLog.length - from).toBe(3); // names, shapes, values: no patch
+      expect(byName(tables)).toEqual(byName(await full(double)));
+      expect(tables.find((t) => t.name === "Atgarder")!.rows[0].slice(3, 4)).toEqual([2]);
+      expect(tables.find((t) => t.name === "Atgarder")!.rows[0][13]).toBe(4);
+    }
+  });
+
   it("reads a table deleted since it was read as a full read would (here its sheet serves)", async () => {
     const double = workbook();
     const base = await full(double);
