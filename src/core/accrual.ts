@@ -66,3 +66,34 @@ export function accrueMonthly(
 ): number {
   return monthly * monthsInEffect(period, year, fromMonth, toMonth);
 }
+
+/**
+ * Each month's share in effect, `share[m - 1]`, and January through each month, `through[m]`
+ * (`through[0]` = 0), as `monthsInEffect(period, year, m, m)` and `monthsInEffect(period, year,
+ * 1, m)` give them: the same shares added in the same order, so bit for bit the same numbers.
+ */
+export function monthShares(
+  period: Period,
+  year: number,
+  share: Float64Array,
+  through: Float64Array
+): void {
+  const startDay = dayNumber(period.start);
+  const endDay = period.end ? dayNumber(period.end) : Infinity;
+  const jan1 = dayNumber({ year, month: 1, day: 1 });
+  const leap = isLeap(year) ? 1 : 0;
+  let months = 0;
+  through[0] = 0;
+  for (let m = 1; m <= 12; m++) {
+    const first = jan1 + DAYS_BEFORE[m - 1] + (m > 2 ? leap : 0);
+    const next = jan1 + DAYS_BEFORE[m] + (m + 1 > 2 ? leap : 0);
+    const from = Math.max(first, startDay);
+    const to = Math.min(next - 1, endDay);
+    // a month wholly in effect is (next - first) / (next - first) = 1 exactly, as the whole-range
+    // answer of monthsInEffect counts it
+    const s = to >= from ? (to - from + 1) / (next - first) : 0;
+    share[m - 1] = s;
+    if (to >= from) months += s;
+    through[m] = months;
+  }
+}

@@ -1,4 +1,4 @@
-import { accrue, monthsInEffect, Period } from "./accrual";
+import { accrue, monthShares, monthsInEffect, Period } from "./accrual";
 
 /**
  * How a measure saves month by month: the plan (Helårseffekt accrued over the period, with the
@@ -62,3 +62,62 @@ export function shapeEffect(shape: EffectShape, year: number, fromMonth = 1, toM
   }
   return factor * sum;
 }
+
+/** Slots of `yearSlots`: the year, each month, January through each month. */
+export const YEAR_SLOTS = 25;
+/** The slot of January through a month in `yearSlots`. */
+export const throughSlot = (month: number) => 12 + month;
+
+/**
+ * A shape's effects in a year, all at once: slot 0 the whole year, slot m (1–12) the month,
+ * slot 12 + m January through the month; each bit for bit what `shapeEffect` gives for it (the
+ * same shares added in the same order, the same products and quotients), so a read can build it
+ * on the first question about a measure and year and answer the other 24 from it. Written into
+ * `out` from `at` (a new array by default).
+ */
+export function yearSlots(
+  shape: EffectShape,
+  year: number,
+  out = new Float64Array(YEAR_SLOTS),
+  at = 0
+): Float64Array {
+  if ((shape.shift ?? 0) !== 0) {
+    // a moved plan spans other years: each slot as shapeEffect computes it
+    out[at] = shapeEffect(shape, year);
+    for (let m = 1; m <= 12; m++) {
+      out[at + m] = shapeEffect(shape, year, m, m);
+      out[at + throughSlot(m)] = shapeEffect(shape, year, 1, m);
+    }
+    return out;
+  }
+  const share = SHARE;
+  const through = THROUGH;
+  monthShares(shape, year, share, through);
+  const factor = shape.factor ?? 1;
+  const stated = shape.perYear?.get(year);
+  const january = monthIndex(year, 1);
+  // shapeEffect with shift 0: the months fromMonth..toMonth, cut at `through`, of plannedMonths
+  const effect = (fromMonth: number, toMonth: number): number => {
+    let last = monthIndex(year, toMonth);
+    if (shape.through !== undefined) last = Math.min(last, shape.through);
+    const first = monthIndex(year, fromMonth);
+    if (last < first) return 0;
+    const to = last - january + 1;
+    // monthsInEffect(shape, year, fromMonth, to): a single month or January through a month
+    const months = fromMonth === to ? share[to - 1] : through[to];
+    if (stated === undefined) return factor * ((shape.annual * months) / 12);
+    if (fromMonth === 1 && to === 12) return factor * stated;
+    const whole = through[12];
+    return factor * (whole === 0 ? 0 : (stated * months) / whole);
+  };
+  out[at] = effect(1, 12);
+  for (let m = 1; m <= 12; m++) {
+    out[at + m] = effect(m, m);
+    out[at + throughSlot(m)] = effect(1, m);
+  }
+  return out;
+}
+
+// Scratch for yearSlots, which neither recurses nor yields.
+const SHARE = new Float64Array(12);
+const THROUGH = new Float64Array(13);

@@ -1,5 +1,5 @@
-import { EffectShape, shapeEffect } from "./effectShape";
-import { readMonthCell } from "./grammar";
+import { EffectShape, monthIndex, shapeEffect } from "./effectShape";
+import { MonthCellReading, readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
@@ -50,11 +50,37 @@ export function readFollowUp(
   const table = bindTable(FOLLOW_UP_TABLE, raw);
   const log = new ProblemLog(table);
   const ids = new Map(measures.map((m) => [foldText(m.id), m.id]));
-  const byKey = new Map<string, FollowUpEntry>();
+  const entries: FollowUpEntry[] = [];
   if (table.rows.length) log.assumedUnit("actual", measuresUnit);
+  // A table of thousands of rows repeats each id several times and a few months: each distinct
+  // id text is folded and looked up once, and each distinct month cell read once. An id's rows
+  // group by month under the id as Atgarder writes it, whatever the spelling in Uppfoljning.
+  const groups = new Map<string, Map<number, FollowUpEntry>>();
+  const byText = new Map<string, { id?: string; months?: Map<number, FollowUpEntry> }>();
+  const measureOf = (text: string) => {
+    let found = byText.get(text);
+    if (found === undefined) {
+      const id = ids.get(foldText(text));
+      if (id === undefined) found = {};
+      else {
+        let months = groups.get(id);
+        if (!months) groups.set(id, (months = new Map()));
+        found = { id, months };
+      }
+      byText.set(text, found);
+    }
+    return found;
+  };
+  const monthReadings = new Map<unknown, MonthCellReading>();
+  const readMonth = (cell: unknown) => {
+    if (typeof cell !== "string" && typeof cell !== "number") return readMonthCell(cell);
+    let reading = monthReadings.get(cell);
+    if (reading === undefined) monthReadings.set(cell, (reading = readMonthCell(cell)));
+    return reading;
+  };
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
-    const id = ids.get(foldText(rawId));
+    const { id, months } = measureOf(rawId);
     if (!id)
       log.add(
         row.number,
@@ -65,7 +91,7 @@ export function readFollowUp(
             ? `åtgärden ${rawId} kunde inte läsas i tabellen Atgarder (se problemet där); utfallet räknas inte`
             : `åtgärden ${rawId} finns inte i tabellen Atgarder`
       );
-    const monthRead = readMonthCell(row.get("month"));
+    const monthRead = readMonth(row.get("month"));
     const month = monthRead.ok ? monthRead.month : undefined;
     if (!monthRead.ok) log.add(row.number, "month", monthRead.message);
     const actual = log.amount(row, "actual", measuresUnit);
@@ -77,9 +103,9 @@ export function readFollowUp(
         "status",
         `»${statusText}« är ingen status; ange ${MEASURE_STATUSES.join(", ")}`
       );
-    if (!id || !month || actual === undefined) continue;
-    const key = `${foldText(id)}|${month.year}|${month.month}`;
-    const entry = byKey.get(key);
+    if (!id || !months || !month || actual === undefined) continue;
+    const key = monthIndex(month.year, month.month);
+    const entry = months.get(key);
     const comment = cellText(row.get("comment"));
     if (entry) {
       entry.actual += actual;
@@ -87,17 +113,14 @@ export function readFollowUp(
       if (comment) entry.comment = comment;
       entry.row = row.number;
     } else {
-      byKey.set(key, {
-        id,
-        month,
-        actual,
-        ...(status ? { status } : {}),
-        ...(comment ? { comment } : {}),
-        row: row.number,
-      });
+      const added: FollowUpEntry = { id, month, actual, row: row.number };
+      if (status) added.status = status;
+      if (comment) added.comment = comment;
+      months.set(key, added);
+      entries.push(added);
     }
   }
-  return { entries: [...byKey.values()], problems: log.problems };
+  return { entries, problems: log.problems };
 }
 
 export interface FollowUpLine {

@@ -1,5 +1,12 @@
 import { CalendarDate, compareDates, toIsoDate } from "./dates";
-import { matchesStated, parseTiming, readDateCell, sumWord, SumKind } from "./grammar";
+import {
+  matchesStated,
+  parseTiming,
+  readDateCell,
+  sumWord,
+  SumKind,
+  TimingReading,
+} from "./grammar";
 import { MeasureForecast, readForecastCells } from "./forecastColumns";
 import {
   annualAfterStatedYears,
@@ -16,6 +23,7 @@ import {
   bindTable,
   BoundRow,
   BoundTable,
+  CellValue,
   cellText,
   isEmpty,
   ProblemLog,
@@ -157,8 +165,18 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const problemsById = new Map<string, Problem[]>();
   const rejectedIds = new Set<string>();
   const areaAsWritten = new Map<string, string>();
+  // areas are few and written thousands of times: each spelling folded once
+  const areaKeys = new Map<string, string>();
   const sums = new SumChecker(table, log);
   const yearSums = new StatedYearSums(yearColumns, unit);
+  // Plans repeat their timings (Q 3 2020, 2021): each distinct text is parsed once per read.
+  const timings = new Map<string, TimingReading>();
+  const timingOf = (cell: CellValue): TimingReading => {
+    if (typeof cell !== "string") return parseTiming(cell);
+    let reading = timings.get(cell);
+    if (reading === undefined) timings.set(cell, (reading = parseTiming(cell)));
+    return reading;
+  };
 
   for (const row of table.rows) {
     const kind = sumRowKind(row);
@@ -167,21 +185,22 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       yearSums.check(row.cells, kind, yearProblem(log, row.number));
       continue;
     }
-    const measure = readMeasureRow(table, log, row, rowOfId, years);
+    const measure = readMeasureRow(table, log, row, rowOfId, years, timingOf);
     const id = cellText(row.get("id"));
+    const key = id === "" ? "" : foldText(id);
     if (id !== "") {
-      if (!rowOfId.has(foldText(id))) rowOfId.set(foldText(id), row.number);
+      if (!rowOfId.has(key)) rowOfId.set(key, row.number);
       const mine = log.problemsOfRow(row.number);
-      if (mine.length)
-        problemsById.set(foldText(id), [...(problemsById.get(foldText(id)) ?? []), ...mine]);
+      if (mine.length) problemsById.set(key, [...(problemsById.get(key) ?? []), ...mine]);
     }
     sums.add(measure ? measure.annual : undefined);
     yearSums.add(measure);
     if (!measure) {
-      if (id !== "") rejectedIds.add(foldText(id));
+      if (id !== "") rejectedIds.add(key);
       continue;
     }
-    const areaKey = foldText(measure.area);
+    let areaKey = areaKeys.get(measure.area);
+    if (areaKey === undefined) areaKeys.set(measure.area, (areaKey = foldText(measure.area)));
     if (!areaAsWritten.has(areaKey)) areaAsWritten.set(areaKey, measure.area);
     measure.area = areaAsWritten.get(areaKey)!;
     measures.push(measure);
@@ -218,7 +237,8 @@ function readMeasureRow(
   log: ProblemLog<MeasureKey>,
   row: Row,
   rowOfId: Map<string, number>,
-  years: { columns: readonly PerYearColumn[]; unit: Unit }
+  years: { columns: readonly PerYearColumn[]; unit: Unit },
+  timingOf: (cell: CellValue) => TimingReading
 ): Measure | undefined {
   const id = cellText(row.get("id"));
   const name = cellText(row.get("name"));
@@ -274,7 +294,7 @@ function readMeasureRow(
       "saknar tidpunkt; fyll i Tidsaspekt (t.ex. Q 3 2020) eller Start"
     );
   } else {
-    const parsed = parseTiming(row.get("timing"));
+    const parsed = timingOf(row.get("timing"));
     if (parsed.ok) {
       start = parsed.start;
       endFromTiming = parsed.end;

@@ -1,8 +1,8 @@
 import { AnswerCache, cacheableYear, monthSlot } from "./answerCache";
-import { EffectShape, shapeEffect } from "./effectShape";
+import { EffectShape, shapeEffect, throughSlot, YEAR_SLOTS, yearSlots } from "./effectShape";
 import { forecastShapes } from "./forecast";
 import { toExcelSerial } from "./dates";
-import { isPlanYear, YEAR_RANGE_TEXT } from "./limits";
+import { isPlanYear, YEAR_MIN, YEAR_RANGE_TEXT } from "./limits";
 import { Measure } from "./measures";
 import { BalansError, describeProblem } from "./problems";
 import { planRequired, PLAN_THRESHOLD } from "./rules";
@@ -61,9 +61,25 @@ function answer<T>(compute: () => T): FormulaResult<T> {
  */
 export class PlanQueries {
   private readonly byId = new Map<string, Measure>();
-  /** Ids exactly as written: most formulas name a measure as the table does. */
-  private readonly byExactId = new Map<string, Measure>();
-  private readonly exactNotices = new Map<string, string[]>();
+  /**
+   * Ids exactly as written, to the measure's place in the plan: most formulas name a measure as
+   * the table does, and find it without folding.
+   */
+  private readonly byExactId = new Map<string, ExactId>();
+  /**
+   * Where a measure's year (plan or forecast) is in `slotValues`, keyed by `slotKey`: its
+   * `yearSlots` (the year, each month, January through each month), built on the first question.
+   */
+  private readonly slots = new Map<number, number>();
+  /** The slots themselves, YEAR_SLOTS numbers per measure's year, at the offsets in `slots`. */
+  private slotValues = new Float64Array(YEAR_SLOTS * 256);
+  private slotsUsed = 0;
+  /** TOTALSAVINGS's sums by area as written ("" = all); null for an area the plan lacks. */
+  private readonly totalsByArea = new Map<string, AreaTotals | null>();
+  /** The same sums by folded area, shared by every spelling of it. */
+  private readonly totalsByAreaKey = new Map<string, AreaTotals>();
+  /** Each measure's folded area, in plan order. */
+  private readonly areaOf: string[] = [];
   private readonly memo = new Map<string, number>();
   private readonly statuses = new Map<string, TransferStatus>();
   /** Areas folded once: formulas name them as the table does, thousands of times. */
@@ -91,51 +107,54 @@ export class PlanQueries {
 
   constructor(readonly workbook: BalansWorkbook) {
     const rejected = workbook.measures?.rejectedIds ?? new Set<string>();
-    for (const m of workbook.measures?.measures ?? []) {
-      const key = foldText(m.id);
+    const measures = workbook.measures?.measures ?? [];
+    const keys = measures.map((m) => foldText(m.id));
+    measures.forEach((m, i) => {
+      const key = keys[i];
       this.byId.set(key, m);
-      this.areaKeys.add(this.foldArea(m.area));
-      const notes = (workbook.measures?.problemsById.get(key) ?? []).filter(
-        (p) => p.severity === "notice"
-      );
+      const area = this.foldArea(m.area);
+      this.areaOf.push(area);
+      this.areaKeys.add(area);
+      const problems = workbook.measures?.problemsById.get(key);
+      const notes = problems ? problems.filter((p) => p.severity === "notice") : [];
       if (notes.length && !rejected.has(key)) {
         const text = notes.map(describeProblem).join("; ");
         this.noticesById.set(key, text);
-        for (const area of ["", this.foldArea(m.area)])
-          this.noticesByArea.set(area, [...(this.noticesByArea.get(area) ?? []), text]);
+        for (const at of ["", area])
+          this.noticesByArea.set(at, [...(this.noticesByArea.get(at) ?? []), text]);
       }
-    }
+    });
     // An id as written finds the very measure (and notice) the folded lookup would: not rejected
     // (a duplicate of a rejected row answers with that row's problem), and the row byId keeps.
-    for (const m of workbook.measures?.measures ?? []) {
-      const key = foldText(m.id);
-      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) continue;
-      if (this.byExactId.has(m.id)) continue;
-      this.byExactId.set(m.id, m);
-      const text = this.noticesById.get(key);
-      if (text) this.exactNotices.set(m.id, [text]);
-    }
+    measures.forEach((m, i) => {
+      const key = keys[i];
+      if (isBlank(m.id) || rejected.has(key) || this.byId.get(key) !== m) return;
+      if (this.byExactId.has(m.id)) return;
+      this.byExactId.set(m.id, { measure: i, notice: this.noticesById.get(key), key: -1, at: -1 });
+    });
   }
 
   /** The answer with the notices of the rows it used, when there are any. */
   private noted<T>(result: FormulaResult<T>, notices: readonly string[] | undefined) {
-    if (!result.ok || !notices?.length) return result;
-    const shown = notices.slice(0, 3).join("; ");
-    const more = notices.length > 3 ? ` (och ${notices.length - 3} till)` : "";
-    return { ...result, notice: `${shown}${more}` };
+    const notice = noticeText(notices);
+    return !result.ok || notice === undefined ? result : { ...result, notice };
   }
 
   private measureNotice(measureId: unknown): string[] | undefined {
-    if (typeof measureId === "string" && this.byExactId.has(measureId))
-      return this.exactNotices.get(measureId);
+    const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
+    if (exact) return exact.notice ? [exact.notice] : undefined;
     const text = isBlank(measureId) ? undefined : this.noticesById.get(foldText(String(measureId)));
     return text ? [text] : undefined;
   }
 
   /** SAVINGS(measureId; year; [month]; [basis]): a measure's effect in the year, or in that month. */
   savings(measureId: unknown, year: unknown, month?: unknown, basis?: unknown): FormulaResult {
-    const cache = this.measureCache(measureId, basis);
     const slot = monthSlot(month);
+    if (slot >= 0) {
+      const exact = this.exactYear(measureId, year, basis);
+      if (exact) return exactAnswer(exact, this.slotValues[exact.at + slot]);
+    }
+    const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 0 || !cacheableYear(year))
       return this.savingsGeneral(measureId, year, month, basis);
     return (
@@ -146,8 +165,12 @@ export class PlanQueries {
 
   /** SAVINGSYTD(measureId; year; month; [basis]): the effect from January through the month. */
   savingsYtd(measureId: unknown, year: unknown, month: unknown, basis?: unknown): FormulaResult {
-    const cache = this.measureCache(measureId, basis);
     const slot = monthSlot(month);
+    if (slot >= 1) {
+      const exact = this.exactYear(measureId, year, basis);
+      if (exact) return exactAnswer(exact, this.slotValues[exact.at + throughSlot(slot)]);
+    }
+    const cache = this.measureCache(measureId, basis);
     if (!cache || slot < 1 || !cacheableYear(year))
       return this.savingsYtdGeneral(measureId, year, month, basis);
     return (
@@ -158,9 +181,24 @@ export class PlanQueries {
 
   /** TOTALSAVINGS(year; [area]; [month]; [basis]): all measures, or one area's. Rows with problems count nothing. */
   totalSavings(year: unknown, area?: unknown, month?: unknown, basis?: unknown): FormulaResult {
-    const basisAt = basisKey(basis);
-    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
     const slot = monthSlot(month);
+    const basisAt = basisKey(basis);
+    if (
+      slot >= 0 &&
+      basisAt !== undefined &&
+      cacheableYear(year) &&
+      (area === undefined || area === null || typeof area === "string")
+    ) {
+      const totals = this.areaTotals(area ?? "");
+      if (totals) {
+        const at = yearIndex(basisAt, year);
+        const sums = totals.years[at] ?? (totals.years[at] = this.sumArea(totals, basisAt, year));
+        return totals.notice === undefined
+          ? { ok: true, value: sums[slot] }
+          : { ok: true, value: sums[slot], notice: totals.notice };
+      }
+    }
+    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
     const key = area === undefined || area === null ? "" : area;
     if (!cache || slot < 0 || !cacheableYear(year) || typeof key !== "string")
       return this.totalSavingsGeneral(year, area, month, basis);
@@ -180,6 +218,79 @@ export class PlanQueries {
       this.transferAnswers.get(key, year, slot) ??
       this.transferAnswers.put(key, year, slot, this.transferBalanceGeneral(year, month, category))
     );
+  }
+
+  /**
+   * A measure named by its id as written, with `at` where its year's slots are, for arguments the
+   * general path would take without error (a plan year, "plan"/"prognos"/"forecast" or none).
+   */
+  private exactYear(measureId: unknown, year: unknown, basis: unknown): ExactId | undefined {
+    if (typeof measureId !== "string" || !cacheableYear(year)) return undefined;
+    const exact = this.byExactId.get(measureId);
+    const basisAt = basisKey(basis);
+    if (!exact || basisAt === undefined) return undefined;
+    const key = slotKey(exact.measure, basisAt, year);
+    if (exact.key !== key) {
+      exact.at = this.yearAt(exact.measure, basisAt, year);
+      exact.key = key;
+    }
+    return exact;
+  }
+
+  /** Where the measure's year is in `slotValues`, built there on the first question. */
+  private yearAt(measure: number, basis: Basis, year: number): number {
+    const key = slotKey(measure, basis, year);
+    let at = this.slots.get(key);
+    if (at === undefined) {
+      if (this.slotsUsed + YEAR_SLOTS > this.slotValues.length) {
+        const more = new Float64Array(this.slotValues.length * 2);
+        more.set(this.slotValues);
+        this.slotValues = more;
+      }
+      at = this.slotsUsed;
+      this.slotsUsed += YEAR_SLOTS;
+      const m = this.workbook.measures!.measures[measure];
+      yearSlots(this.shape(m, basis), year, this.slotValues, at);
+      this.slots.set(key, at);
+    }
+    return at;
+  }
+
+  /**
+   * TOTALSAVINGS's sums for an area as written ("" = all), with the notices the general path
+   * shows for it; undefined where the general path answers (no plan, an area the plan lacks).
+   */
+  private areaTotals(written: string): AreaTotals | undefined {
+    let totals = this.totalsByArea.get(written);
+    if (totals === undefined) {
+      const areaKey = isBlank(written) ? "" : this.foldArea(written);
+      totals = null;
+      if (this.workbook.measures && (areaKey === "" || this.areaKeys.has(areaKey))) {
+        totals = this.totalsByAreaKey.get(areaKey) ?? {
+          areaKey,
+          notice: noticeText(this.noticesByArea.get(areaKey)),
+          years: [],
+        };
+        this.totalsByAreaKey.set(areaKey, totals);
+      }
+      this.totalsByArea.set(written, totals);
+    }
+    return totals ?? undefined;
+  }
+
+  /**
+   * An area's year: slot 0 the year, 1–12 the months, each the sum of the measures' slots in
+   * plan order, as the general path adds them.
+   */
+  private sumArea(totals: AreaTotals, basis: Basis, year: number): Float64Array {
+    const sums = new Float64Array(13);
+    const measures = this.workbook.measures!.measures;
+    for (let i = 0; i < measures.length; i++) {
+      if (totals.areaKey !== "" && this.areaOf[i] !== totals.areaKey) continue;
+      const at = this.yearAt(i, basis, year);
+      for (let s = 0; s < 13; s++) sums[s] += this.slotValues[at + s];
+    }
+    return sums;
   }
 
   /** The cache for a measure id and basis the cache can key on (an id as text or number). */
@@ -348,7 +459,7 @@ export class PlanQueries {
   /** A measure by id; a row with that id that could not be read answers with its problem. */
   private measure(measureId: unknown): Measure {
     const exact = typeof measureId === "string" ? this.byExactId.get(measureId) : undefined;
-    if (exact) return exact;
+    if (exact) return this.workbook.measures!.measures[exact.measure];
     if (isBlank(measureId)) throw new FormulaError(invalid('Ange ett åtgärds-id, t.ex. "A03".'));
     const read = this.measuresRead();
     const key = foldText(String(measureId));
@@ -403,8 +514,51 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** The notices of the rows an answer used, as its hover shows them: three, and how many more. */
+function noticeText(notices: readonly string[] | undefined): string | undefined {
+  if (!notices?.length) return undefined;
+  const shown = notices.slice(0, 3).join("; ");
+  const more = notices.length > 3 ? ` (och ${notices.length - 3} till)` : "";
+  return `${shown}${more}`;
+}
+
+/** TOTALSAVINGS of a folded area ("" = all), per basis and year as `yearIndex`. */
+interface AreaTotals {
+  areaKey: string;
+  notice: string | undefined;
+  years: (Float64Array | undefined)[];
+}
+
+/** A basis and year as an index: 128 years per basis. */
+function yearIndex(basis: Basis, year: number): number {
+  return (basis === "plan" ? 0 : 128) + (year - YEAR_MIN);
+}
+
+/** A measure as a formula names it, by its id as written. */
+interface ExactId {
+  /** Its place in the plan. */
+  measure: number;
+  /** The notices of its row, as the general path shows them. */
+  notice: string | undefined;
+  /** The year last asked (as `slotKey`) and where its slots are: formulas ask few years. */
+  key: number;
+  at: number;
+}
+
+/** An answer for an id as written, with its row's notices, as the general path gives it. */
+function exactAnswer(exact: ExactId, v: number): FormulaResult {
+  return exact.notice === undefined
+    ? { ok: true, value: v }
+    : { ok: true, value: v, notice: exact.notice };
+}
+
+/** A measure's year on a basis as one number. */
+function slotKey(measure: number, basis: Basis, year: number): number {
+  return measure * 256 + yearIndex(basis, year);
+}
+
 /** The basis argument as the cache keys it, without folding: undefined for any other spelling. */
-function basisKey(basis: unknown): string | undefined {
+function basisKey(basis: unknown): Basis | undefined {
   if (basis === undefined || basis === null || basis === "plan") return "plan";
   if (basis === "prognos" || basis === "forecast") return "forecast";
   return undefined;

@@ -124,7 +124,10 @@ export function bindTable<K extends string>(
     if (read.every((at) => isEmpty(cells[at]))) return;
     const number = first + i;
     for (const [key, at] of index) {
-      const error = excelErrorOf(cells[at]);
+      const cell = cells[at];
+      // an error value is text starting with #: other cells need no closer look
+      if (typeof cell !== "string" || !cell.includes("#")) continue;
+      const error = excelErrorOf(cell);
       if (error)
         errorCells.push({
           table: spec.name,
@@ -135,14 +138,7 @@ export function bindTable<K extends string>(
           message: excelErrorMessage(error),
         });
     }
-    rows.push({
-      number,
-      cells,
-      get: (key: K) => {
-        const at = index.get(key);
-        return at === undefined ? undefined : cells[at];
-      },
-    });
+    rows.push(new TableRow(number, cells, index));
   });
 
   return {
@@ -159,6 +155,20 @@ export function bindTable<K extends string>(
       return at === undefined ? spec.columns.find((c) => c.key === key)!.header : headers[at];
     },
   };
+}
+
+/** A bound row: its cells read by column key through the table's one index. */
+class TableRow<K extends string> implements BoundRow<K> {
+  constructor(
+    readonly number: number,
+    readonly cells: readonly CellValue[],
+    private readonly index: ReadonlyMap<K, number>
+  ) {}
+
+  get(key: K): CellValue {
+    const at = this.index.get(key);
+    return at === undefined ? undefined : this.cells[at];
+  }
 }
 
 const headerTexts = (headers: readonly CellValue[]): string[] =>
@@ -204,6 +214,11 @@ export function isEmpty(value: CellValue): boolean {
  * carry the problem, so no error text becomes an id, a name or an area.
  */
 export function cellText(value: CellValue): string {
+  if (typeof value === "string") {
+    // most cells are text: trimmed once
+    const text = value.trim();
+    return text === "" || excelErrorOf(text) ? "" : text;
+  }
   if (isEmpty(value) || excelErrorOf(value)) return "";
   if (value instanceof Date) {
     // An invalid Date (a serial no calendar holds) has no text; the date readers report it.
@@ -303,7 +318,8 @@ export class ProblemLog<K extends string> {
       return undefined;
     }
     const value = amountInUnit(a, this.table.unitOf(key), to);
-    const notice = readingNotice(a, cellText(cell), to, value);
+    // the text as written is shown only for an amount read in a unit of its own
+    const notice = readingNotice(a, a.unit !== undefined ? cellText(cell) : "", to, value);
     if (notice) this.notice(row.number, key, notice);
     return value;
   }
