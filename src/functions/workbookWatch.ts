@@ -32,13 +32,15 @@ const RUN_OPTIONS = { delayForCellEdit: true };
 /**
  * Calls `onChange` when a Balans table may have changed, saying which and where when the event
  * says it: cells edited in a Balans table (also a co-author's; edits in other tables are ignored
- * by tableId) with their address; rows or cells inserted or deleted in one, an edit on a sheet
+ * by tableId) with their address; rows or cells inserted or deleted in one, or anywhere on a sheet
+ * holding one (which moves it), an edit on a sheet
  * that serves as a table, a calculation of a sheet holding a Balans table (values changed by
  * formulas raise no change event) as a change of the whole table, or of the cells Excel says it
  * calculated where it says so (ExcelApi 1.11, used only where Excel has it); and a Balans table or sheet
  * added, deleted or renamed (compared by name every `pollMs`, and at once on a sheet event) as a
- * change of anything (no argument). Every API used is in ExcelApi 1.9, which the manifest
- * requires; the sheet-rename event (1.17) and the calculated cells' address (1.11) are used only
+ * change of anything (no argument); a sort of a sheet holding a Balans table as a change of the
+ * whole table. Every API used is in ExcelApi 1.9, which the manifest requires; the sheet-rename
+ * event (1.17), the calculated cells' address (1.11) and the sort events (1.10) are used only
  * where Excel has them.
  */
 export async function watchWorkbook(
@@ -81,6 +83,11 @@ export async function watchWorkbook(
       worksheets.onChanged.add(async (event) => {
         const table = names.sheetIds.get(event.worksheetId);
         if (table !== undefined) onChange({ table });
+        // Rows or cells inserted or deleted move every table on the sheet below or right of
+        // them, with no event of those tables' own: their rows have other numbers now.
+        if (event.changeType !== EDITED_IN_PLACE)
+          for (const moved of names.calculatedIds.get(event.worksheetId) ?? [])
+            if (moved !== table) onChange({ table: moved });
       }),
       worksheets.onCalculated.add(async (event) => {
         // Where Excel says which cells it calculated (ExcelApi 1.11), only those can have
@@ -94,6 +101,14 @@ export async function watchWorkbook(
           );
       })
     );
+    // A sort moves rows (or columns) without a documented change event: where Excel has the sort
+    // events (ExcelApi 1.10), each Balans table on the sorted sheet is read again whole.
+    if (Office.context.requirements.isSetSupported("ExcelApi", "1.10")) {
+      const sorted = async (event: { worksheetId: string }) => {
+        for (const table of names.calculatedIds.get(event.worksheetId) ?? []) onChange({ table });
+      };
+      handlers.push(worksheets.onRowSorted.add(sorted), worksheets.onColumnSorted.add(sorted));
+    }
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.17"))
       handlers.push(worksheets.onNameChanged.add(async () => recheck()));
     await ctx.sync();

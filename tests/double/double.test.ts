@@ -180,6 +180,89 @@ describe("the Excel double follows Office.js", () => {
     expect(newer.book.handlerCount("worksheets.onNameChanged")).toBe(1);
   });
 
+  it("moves a table's rows as a user does: rows deleted, put back, sorted, typed beside it", async () => {
+    const { book, Excel } = createExcelDouble({ apiVersion: "1.10" });
+    const table = book.addUserTable(
+      "Plan",
+      "Plan",
+      ["Id", "Belopp"],
+      [
+        ["A1", 3],
+        ["A2", 1],
+        ["A3", 3],
+      ]
+    );
+    book.type("Plan", "A6", "under"); // below the table: it moves with the table's rows
+    const seen: { type: string; changeType?: string; address: string }[] = [];
+    await Excel.run(async (context) => {
+      const record = async (e: { type: string; changeType?: string; address: string }) =>
+        void seen.push({ type: e.type, changeType: e.changeType, address: e.address });
+      context.workbook.tables.onChanged.add(record);
+      context.workbook.worksheets.onRowSorted.add(record);
+      await context.sync();
+    });
+    await book.deleteRows("Plan", 0, 1, "Remote");
+    expect(book.grid("Plan").slice(0, 5)).toEqual([
+      ["Id", "Belopp"],
+      ["A2", 1],
+      ["A3", 3],
+      ["", ""],
+      ["under", ""],
+    ]);
+    await book.insertRows("Plan", 0, [["A1", 3]]);
+    // Excel's sort is stable: A1 stays before A3, both 3
+    await book.sortTable("Plan", 1, true);
+    expect(book.grid("Plan").slice(0, 5)).toEqual([
+      ["Id", "Belopp"],
+      ["A1", 3],
+      ["A3", 3],
+      ["A2", 1],
+      ["", ""],
+    ]);
+    await book.typeBeside("Plan", "C1", "Not");
+    expect([table.r1, table.c1]).toEqual([3, 2]);
+    await book.typeBeside("Plan", "A5", "A4");
+    expect([table.r1, table.c1]).toEqual([4, 2]);
+    expect(book.grid("Plan")[5][0]).toBe("under");
+    expect(seen).toEqual([
+      { type: "TableChanged", changeType: "RowDeleted", address: "A2:B2" },
+      { type: "TableChanged", changeType: "RowInserted", address: "A2:B2" },
+      // A sort raises the sort event (ExcelApi 1.10) for the rows that moved, no change event.
+      { type: "WorksheetRowSorted", changeType: undefined, address: "A3:B4" },
+      { type: "TableChanged", changeType: "ColumnInserted", address: "A1:C4" },
+      { type: "TableChanged", changeType: "RowInserted", address: "A1:C5" },
+    ]);
+    // Below ExcelApi 1.10 there is no sort event to register.
+    const older = createExcelDouble({ apiVersion: "1.9" });
+    await expect(
+      older.Excel.run(async (context) => {
+        context.workbook.worksheets.onRowSorted.add(async () => undefined);
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("deletes sheet rows: the table they cross shrinks, a table below moves up without an event", async () => {
+    const { book, Excel } = createExcelDouble();
+    const upper = book.addUserTable("Plan", "Upper", ["Id"], [["A1"], ["A2"], ["A3"]]);
+    const lower = book.addUserTable("Plan", "Lower", ["År"], [[2021]], { r: 6, c: 0 });
+    const seen: { type: string; changeType: string; tableId?: string }[] = [];
+    await Excel.run(async (context) => {
+      const record = async (e: { type: string; changeType: string; tableId?: string }) =>
+        void seen.push({ type: e.type, changeType: e.changeType, tableId: e.tableId });
+      context.workbook.tables.onChanged.add(record);
+      context.workbook.worksheets.onChanged.add(record);
+      await context.sync();
+    });
+    await book.deleteSheetRows("Plan", 3); // A2's row
+    expect([upper.r0, upper.r1, lower.r0, lower.r1]).toEqual([0, 2, 5, 6]);
+    expect(book.grid("Plan").map((r) => r[0])).toEqual(["Id", "A1", "A3", "", "", "År", 2021]);
+    expect(seen).toEqual([
+      { type: "TableChanged", changeType: "RowDeleted", tableId: upper.id },
+      { type: "WorksheetChanged", changeType: "RowDeleted", tableId: undefined },
+    ]);
+  });
+
   it("refuses a response over Excel on the web's 5 MB", async () => {
     const { book, Excel } = createExcelDouble();
     const rows = Array.from({ length: 60_000 }, (_, k) => [

@@ -84,6 +84,41 @@ export interface Book {
     compute: (book: Book) => unknown
   ): void;
   calculate(): Promise<unknown>;
+  /** Queues Excel's change events for a block of a sheet (a paste: cells typed, one event). */
+  changed(
+    sheet: DoubleSheet,
+    block: { r0: number; c0: number; r1: number; c1: number },
+    source?: "Local" | "Remote",
+    changeType?: string
+  ): void;
+  /** Typing just below or right of a table: Excel makes the cell part of the table. */
+  typeBeside(
+    sheet: string,
+    address: string,
+    value: unknown,
+    source?: "Local" | "Remote"
+  ): Promise<unknown>;
+  /** Deletes whole sheet rows (`row` 1-based): tables below move up without an event. */
+  deleteSheetRows(
+    sheet: string,
+    row: number,
+    count?: number,
+    source?: "Local" | "Remote"
+  ): Promise<unknown>;
+  deleteRows(
+    table: string,
+    at: number,
+    count: number,
+    source?: "Local" | "Remote"
+  ): Promise<unknown>;
+  insertRows(
+    table: string,
+    at: number,
+    rows: unknown[][],
+    source?: "Local" | "Remote"
+  ): Promise<unknown>;
+  /** Sorts a table's body by one column (0-based in the table): WorksheetRowSorted (1.10). */
+  sortTable(table: string, column: number, descending?: boolean): Promise<unknown>;
   renameSheet(from: string, to: string): Promise<unknown>;
   copySheet(from: string, to: string): DoubleSheet;
   deleteSheet(sheet: DoubleSheet): void;

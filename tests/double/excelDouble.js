@@ -48,6 +48,8 @@
     "WorksheetCollection.onChanged": "1.9",
     "WorksheetCollection.onCalculated": "1.8",
     "WorksheetCollection.onNameChanged": "1.17",
+    "WorksheetCollection.onRowSorted": "1.10",
+    "WorksheetCollection.onColumnSorted": "1.10",
     "Worksheet.name": "1.1",
     "Worksheet.id": "1.1",
     "Worksheet.position": "1.1",
@@ -66,6 +68,7 @@
     "Worksheet.pageLayout": "1.9",
     "Worksheet.onChanged": "1.7",
     "Worksheet.onCalculated": "1.8",
+    "Worksheet.onRowSorted": "1.10",
     "TableCollection.getItem": "1.1",
     "TableCollection.add": "1.1",
     "TableCollection.onChanged": "1.7",
@@ -398,6 +401,158 @@
     edit(sheetName, address, value, source = "Local") {
       const { sheet, b } = this.type(sheetName, address, value);
       this.changed(sheet, b, source);
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
+     * A user (or a co-author) types into the cell just below a table or just right of it: Excel's
+     * AutoCorrect ("Include new rows and columns in table", on by default) makes the row or column
+     * part of the table, and the table reports a row or column inserted (the address Excel gives
+     * for an expansion is not the new cells': OfficeDev/office-js#728, so only the type is kept).
+     */
+    typeBeside(sheetName, address, value, source = "Local") {
+      const { sheet, b } = this.type(sheetName, address, value);
+      const t = this.tables.find(
+        (t) =>
+          t.sheet === sheet &&
+          ((b.r0 === t.r1 + 1 && b.c0 >= t.c0 && b.c0 <= t.c1) ||
+            (b.c0 === t.c1 + 1 && b.r0 >= t.r0 && b.r0 <= t.r1))
+      );
+      if (!t) throw new Error(`double: ${address} is not beside a table`);
+      const row = b.r0 === t.r1 + 1;
+      if (row) t.r1++;
+      else t.c1++;
+      this.changed(
+        sheet,
+        { r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 },
+        source,
+        row ? "RowInserted" : "ColumnInserted"
+      );
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
+     * A user (or a co-author) deletes `count` rows of a table's body from row `at` (0-based): the
+     * cells of the table's columns below move up; the table reports RowDeleted (ExcelApi 1.7).
+     */
+    deleteRows(tableName, at, count, source = "Local") {
+      const t = this.table(tableName);
+      const first = t.r0 + 1 + at;
+      for (let r = first; r < first + count; r++)
+        for (let c = t.c0; c <= t.c1; c++) t.sheet.cells.delete(`${r},${c}`);
+      this.moveRows(t, first + count, -count);
+      t.r1 -= count;
+      this.changed(
+        t.sheet,
+        { r0: first, c0: t.c0, r1: first + count - 1, c1: t.c1 },
+        source,
+        "RowDeleted"
+      );
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
+     * A user (or a co-author) deletes whole rows of a sheet (`row` 1-based, as Excel numbers
+     * them): cells below move up, a table the rows cross loses them (RowDeleted on it), a table
+     * below moves up with no event of its own; the sheet reports RowDeleted (ExcelApi 1.7).
+     */
+    deleteSheetRows(sheetName, row, count = 1, source = "Local") {
+      const sheet = this.sheet(sheetName);
+      const r0 = row - 1;
+      const r1 = r0 + count - 1;
+      if (this.tables.some((t) => t.sheet === sheet && t.r0 >= r0 && t.r0 <= r1))
+        throw new Error("double: deleting a table's header row is not modelled");
+      this.changed(sheet, { r0, c0: 0, r1, c1: MAX_COL }, source, "RowDeleted");
+      for (const [key, cell] of [...sheet.cells]) {
+        const [r, c] = key.split(",").map(Number);
+        if (r < r0) continue;
+        sheet.cells.delete(key);
+        if (r > r1) sheet.cells.set(`${r - count},${c}`, cell);
+      }
+      for (const t of this.tables) {
+        if (t.sheet !== sheet || t.r1 < r0) continue;
+        if (t.r0 > r1) {
+          t.r0 -= count;
+          t.r1 -= count;
+        } else t.r1 -= Math.min(t.r1, r1) - r0 + 1;
+      }
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
+     * Rows put back into a table's body at row `at` (0-based), as Excel's undo of a deletion or a
+     * co-author's insertion does: the cells below move down; the table reports RowInserted.
+     */
+    insertRows(tableName, at, rows, source = "Local") {
+      const t = this.table(tableName);
+      const first = t.r0 + 1 + at;
+      this.moveRows(t, first, rows.length);
+      rows.forEach((row, i) => row.forEach((v, j) => this.enter(t.sheet, first + i, t.c0 + j, v)));
+      t.r1 += rows.length;
+      this.changed(
+        t.sheet,
+        { r0: first, c0: t.c0, r1: first + rows.length - 1, c1: t.c1 },
+        source,
+        "RowInserted"
+      );
+      this.calculate();
+      return this.flushEvents();
+    }
+    /**
+     * The cells of a table's columns from row `from` down moved by `by` rows, as Excel shifts the
+     * cells below when table rows are inserted or deleted (what lies below the table moves too).
+     */
+    moveRows(t, from, by) {
+      const moved = [];
+      for (const [key, cell] of [...t.sheet.cells]) {
+        const [r, c] = key.split(",").map(Number);
+        if (r < from || c < t.c0 || c > t.c1) continue;
+        t.sheet.cells.delete(key);
+        moved.push([`${r + by},${c}`, cell]);
+      }
+      for (const [key, cell] of moved) t.sheet.cells.set(key, cell);
+    }
+    /**
+     * A user sorts a table's body top to bottom by one column (the table's drop-down or
+     * Range.sort). Excel documents the sort events for it: WorksheetRowSorted on the sheet and the
+     * worksheet collection (ExcelApi 1.10), whose address is the rows that moved; it documents
+     * no table change event for a sort, and the double raises none.
+     */
+    sortTable(tableName, column, descending = false) {
+      const t = this.table(tableName);
+      const rows = [];
+      for (let r = t.r0 + 1; r <= t.r1; r++) {
+        const cells = [];
+        for (let c = t.c0; c <= t.c1; c++) cells.push(t.sheet.cells.get(`${r},${c}`));
+        rows.push({ r, cells });
+      }
+      const key = (row) => row.cells[column]?.value ?? "";
+      const compare = (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+      // Excel's sort is stable: rows with equal keys keep their order.
+      const order = rows
+        .slice()
+        .sort((a, b) => (descending ? compare(b, a) : compare(a, b)) || a.r - b.r);
+      let r0 = Infinity,
+        r1 = -1;
+      order.forEach((row, i) => {
+        const r = t.r0 + 1 + i;
+        if (row.r !== r) ((r0 = Math.min(r0, r)), (r1 = Math.max(r1, r)));
+        row.cells.forEach((cell, j) => {
+          const k = `${r},${t.c0 + j}`;
+          if (cell) t.sheet.cells.set(k, cell);
+          else t.sheet.cells.delete(k);
+        });
+      });
+      if (r1 >= 0) {
+        const args = {
+          type: "WorksheetRowSorted",
+          worksheetId: t.sheet.id,
+          address: addressOf({ r0, c0: t.c0, r1, c1: t.c1 }),
+          source: "Local",
+        };
+        this.queueEvent("worksheets.onRowSorted", args);
+        this.queueEvent(`sheet:${t.sheet.id}.onRowSorted`, args);
+      }
       this.calculate();
       return this.flushEvents();
     }
@@ -789,6 +944,16 @@
         "WorksheetCollection.onNameChanged",
         "worksheets.onNameChanged"
       );
+      this.onRowSorted = new EventHandlers(
+        ctx,
+        "WorksheetCollection.onRowSorted",
+        "worksheets.onRowSorted"
+      );
+      this.onColumnSorted = new EventHandlers(
+        ctx,
+        "WorksheetCollection.onColumnSorted",
+        "worksheets.onColumnSorted"
+      );
     }
     load(props) {
       return loadItems(
@@ -877,6 +1042,11 @@
         ctx,
         "Worksheet.onCalculated",
         () => `sheet:${self._m().id}.onCalculated`
+      );
+      this.onRowSorted = new EventHandlers(
+        ctx,
+        "Worksheet.onRowSorted",
+        () => `sheet:${self._m().id}.onRowSorted`
       );
       this.tables = new TableCollection(
         ctx,

@@ -132,6 +132,111 @@ describe("spill forms of the Balans functions", () => {
   });
 });
 
+describe("spill forms as an economist uses them (expected values worked out by hand)", () => {
+  const error = (code: string, message: RegExp) =>
+    new FakeCustomFunctionsError(code, expect.stringMatching(message));
+
+  it("BESPARING(Atgarder[Id]; a row of years) over 1 000 measures, the column selected past the table", async () => {
+    // M1…M1000: k mod 4 + 1 mnkr a year; even k from Q 1 2020 (every year whole), odd k from
+    // Q 3 2021 (nothing in 2020, half in 2021, whole after).
+    const rows: CellValue[][] = Array.from({ length: 1000 }, (_, k) => [
+      `M${k + 1}`,
+      "Vård",
+      `Åtgärd ${k + 1}`,
+      (k % 4) + 1,
+      k % 2 === 0 ? "Q 1 2020" : "Q 3 2021",
+    ]);
+    const { live } = setup(rows);
+    // A2:A1101: the 1 000 ids and 100 empty cells below them
+    const ids = column([...rows.map((r) => r[0]), ...Array<null>(100).fill(null)]);
+    const inv = new FakeInvocation();
+    fn.savings(ids, [[2020, 2021, 2022, 2023]], OMITTED, null, as(inv));
+    await settle();
+    expect(live.reads).toBe(1);
+    expect(inv.results).toHaveLength(1);
+    const result = inv.last as unknown[][];
+    expect(result).toHaveLength(1100);
+    expect(result[0]).toEqual([1, 1, 1, 1]); // M1: k = 0
+    expect(result[1]).toEqual([0, 1, 2, 2]); // M2: k = 1, 2 mnkr from July 2021
+    expect(result[2]).toEqual([3, 3, 3, 3]); // M3
+    expect(result[999]).toEqual([0, 2, 4, 4]); // M1000: k = 999, 4 mnkr from July 2021
+    expect(result.slice(1000).every((r) => r.every((v) => v === ""))).toBe(true);
+    // the column's sum in 2022: every measure whole, 250 of each of 1, 2, 3, 4 mnkr
+    expect(result.slice(0, 1000).reduce((n, r) => n + (r[2] as number), 0)).toBe(2500);
+  });
+
+  it("finds ids written as numbers in the table or the range, and ids in other case or without diacritics", async () => {
+    // 101 typed as a number, "102" as text, ÅB3 with a ring: 1, 2 and 3 mnkr a year from 2020
+    setup([
+      [101, "Vård", "Nummer", 1, "Q 1 2020"],
+      ["102", "Vård", "Text", 2, "Q 1 2020"],
+      ["ÅB3", "Vård", "Ring", 3, "Q 1 2020"],
+    ]);
+    const inv = new FakeInvocation();
+    fn.savings(
+      column([101, "101", 102, "102", "åb3", "ab3", " ÅB3 "]),
+      [[2021]],
+      OMITTED,
+      null,
+      as(inv)
+    );
+    await settle();
+    expect(inv.last).toEqual([[1], [1], [2], [2], [3], [3], [3]]);
+  });
+
+  it("broadcasts as Excel does: a 2-D range of ids against a row of years, #N/A beyond the ids' columns", async () => {
+    setup([A03, A04]);
+    const inv = new FakeInvocation();
+    fn.savings(
+      [
+        ["A03", "A04"],
+        ["A04", "A03"],
+      ],
+      [[2020, 2021, 2022]],
+      OMITTED,
+      null,
+      as(inv)
+    );
+    await settle();
+    // {A03, A04; A04, A03} against {2020, 2021, 2022}: element by element, the third column
+    // lies outside the 2 × 2 ids (Excel: {1,2;3,4}+{1,2,3} = {2,4,#N/A;4,6,#N/A}).
+    const outside = error("#N/A", /»åtgärd« är 2×2, svaret 2×3/);
+    expect(inv.last).toEqual([
+      [0.5, 1, outside],
+      [0, 1, outside],
+    ]);
+  });
+
+  it("pairs a column of ids with a column of years, #N/A where the years end", async () => {
+    setup([A03, A04]);
+    const inv = new FakeInvocation();
+    fn.savings(column(["A03", "A04", "A03"]), column([2020, 2021]), OMITTED, null, as(inv));
+    await settle();
+    // A03 in 2020: 0,5; A04 in 2021: 1; the third id has no year
+    expect(inv.last).toEqual([[0.5], [1], [error("#N/A", /»år« är 2×1, svaret 3×1/)]]);
+  });
+
+  it("TOTALBESPARING over a column of areas and a row of years, an empty area row left empty", async () => {
+    setup([A03, A04, ["A05", "vård", "Liten", 0.5, "Q 1 2021"]]);
+    const inv = new FakeInvocation();
+    fn.totalSavings(
+      [[2020, 2021]],
+      column(["VÅRD", null, "Skola", "Okänt"]),
+      OMITTED,
+      null,
+      as(inv)
+    );
+    await settle();
+    // Vård (A03 and A05, area in other case): 0,5 + 0 in 2020, 1 + 0,5 in 2021; Skola: A04
+    expect(inv.last).toEqual([
+      [0.5, 1.5],
+      ["", ""],
+      [0, 1],
+      [error("#N/A", /Området »Okänt« finns inte/), error("#N/A", /Området »Okänt« finns inte/)],
+    ]);
+  });
+});
+
 describe("a live spill", () => {
   /** Tables read from `rows` as they are at the time of the read. */
   function liveOver(rows: CellValue[][]) {

@@ -3,7 +3,7 @@ import { boundColumns } from "../../core/boundColumns";
 import { CellValue, findTable, RawTable } from "../../core/tables";
 import { foldText } from "../../core/text";
 import { errorCode } from "./officeErrors";
-import { readWorkbookTables } from "./readTables";
+import { readWorkbookTables, TOO_LARGE } from "./readTables";
 
 /**
  * What an event says changed in one Balans table: the cells edited (the event's address on the
@@ -148,8 +148,9 @@ async function readPatches(
   try {
     await context.sync();
   } catch (error) {
-    // A table renamed or deleted since it was read: every patched table is read whole instead.
-    if (errorCode(error) !== "ItemNotFound") throw error;
+    // A table renamed or deleted since it was read, or cells that weigh more than one response
+    // may carry (a paste of long texts): every patched table is read whole instead, in slices.
+    if (errorCode(error) !== "ItemNotFound" && errorCode(error) !== TOO_LARGE) throw error;
     for (const { cached } of patches) out.set(foldText(cached.name), undefined);
     return out;
   }

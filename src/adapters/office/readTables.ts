@@ -10,7 +10,7 @@ export const PROBE_ROWS = 24;
 /** Rows below the probe may hold longer texts than those measured. */
 const SAFETY = 1.15;
 /** Excel's error when a response would be over the limit. */
-const TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+export const TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
 /** A located Balans table: where it is, its header, and which of its columns are read. */
 export interface Source {
