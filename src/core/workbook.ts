@@ -20,6 +20,13 @@ export const TABLE_NAMES = {
 export const ALL_TABLES: readonly string[] = Object.values(TABLE_NAMES);
 
 /**
+ * The tables every figure is computed from: all but Bestallning (ON's order), which only the
+ * transfer sheet's comparison shows. The formulas and the monthly report read these; Uppfoljning
+ * too, since a measure cancelled there (Avbruten) forecasts its actual months only.
+ */
+export const FIGURE_TABLES: readonly string[] = ALL_TABLES.filter((t) => t !== TABLE_NAMES.order);
+
+/**
  * What Balans knows of a workbook after one read of its tables, indexed for lookups by thousands
  * of formulas, with every problem found. A broken table does not hide the others.
  */

@@ -1,23 +1,13 @@
 import { readChangedTables } from "../adapters/office/readChanges";
 import { readWorkbookTables } from "../adapters/office/readTables";
 import { FormulaResult } from "../core/queries";
-import { TABLE_NAMES } from "../core/workbook";
+import { FIGURE_TABLES } from "../core/workbook";
 import { LiveFormulas, LiveFormulasOptions } from "./liveFormulas";
 import { LIVE_KEY } from "./sharedRuntime";
 import { keepWatching, KeepWatchingOptions } from "./workbookWatch";
 
-/**
- * The tables Balans formulas read (not Bestallning, which no formula needs). Uppfoljning is read
- * for the "prognos" argument: an Avbruten measure's forecast ends with its last actual month.
- */
-export const FORMULA_TABLES = [
-  TABLE_NAMES.measures,
-  TABLE_NAMES.deficits,
-  TABLE_NAMES.followUp,
-  TABLE_NAMES.transfers,
-  TABLE_NAMES.agreements,
-  TABLE_NAMES.costs,
-];
+/** The tables Balans formulas read (see FIGURE_TABLES). */
+export const FORMULA_TABLES = FIGURE_TABLES;
 
 export function toCustomFunctionsError(
   result: Extract<FormulaResult<unknown>, { ok: false }>

@@ -26,6 +26,7 @@ import { convertAmount } from "../core/units";
 import { appendRows } from "../adapters/office/appendRows";
 import {
   ALL_TABLES,
+  FIGURE_TABLES,
   readBalansWorkbook,
   requireLedger,
   requireMeasures,
@@ -157,14 +158,7 @@ type Written = WrittenSheet[] | "cancelled";
 export const TABLES_FOR = {
   yearlyEffects: [TABLE_NAMES.measures, TABLE_NAMES.deficits, TABLE_NAMES.followUp],
   transfers: [TABLE_NAMES.transfers, TABLE_NAMES.agreements, TABLE_NAMES.costs],
-  monthlyReport: [
-    TABLE_NAMES.measures,
-    TABLE_NAMES.deficits,
-    TABLE_NAMES.followUp,
-    TABLE_NAMES.transfers,
-    TABLE_NAMES.agreements,
-    TABLE_NAMES.costs,
-  ],
+  monthlyReport: FIGURE_TABLES,
 };
 
 async function writeFromTables(
