@@ -3,7 +3,11 @@
  * Balans binds are loaded, problems still name the workbook's columns, requests are sized from
  * the bytes measured, and a response Excel refuses as too large is read again in halves.
  */
-import { MAX_READ_BYTES, readWorkbookTables } from "../../src/adapters/office/readTables";
+import {
+  cellBytes,
+  MAX_READ_BYTES,
+  readWorkbookTables,
+} from "../../src/adapters/office/readTables";
 import { locateProblem } from "../../src/core/problemLocation";
 import { RawTable } from "../../src/core/tables";
 import { readBalansWorkbook } from "../../src/core/workbook";
@@ -231,4 +235,15 @@ describe("readWorkbookTables sizes its requests from the bytes it measured", () 
     expect(bytes[2]).toBeGreaterThan(LIMIT);
     expect(counts[2]).toBe(4);
   }, 60_000);
+});
+
+describe("what a cell is counted to weigh in a response", () => {
+  it("is its JSON text at two bytes a character, plus a separator, at least 12 bytes", () => {
+    expect(cellBytes("Åtgärd")).toBe(2 * 8 + 2); // "Åtgärd" with its quotes
+    expect(cellBytes('a"b')).toBe(2 * 6 + 2); // "a\"b": the escape counts
+    expect(cellBytes(0.30000000000000004)).toBe(2 * 19 + 2); // every digit of a full double
+    expect(cellBytes(1)).toBe(12);
+    expect(cellBytes(true)).toBe(12);
+    expect(cellBytes("")).toBe(12);
+  });
 });

@@ -170,11 +170,13 @@ function runsOf(columns: number[] | undefined, count: number): Source["runs"] {
 }
 
 /**
- * What a cell weighs in a response, counted high: text as two bytes a character (UTF-16) and
- * four more, any other value 12 bytes.
+ * What a cell weighs in a response, counted high: its JSON text (a string with its quotes and
+ * escapes; a number with all its digits, up to 24 characters for a full-precision double such as
+ * 0.30000000000000004) at two bytes a character, and a separator; at least 12 bytes.
  */
-function cellBytes(value: CellValue): number {
-  return typeof value === "string" ? 2 * value.length + 4 : 12;
+export function cellBytes(value: CellValue): number {
+  const json = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return Math.max(12, 2 * json.length + 2);
 }
 
 /** The expected bytes of one row of the read columns, from measured rows, with a margin. */
