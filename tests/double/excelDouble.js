@@ -215,7 +215,10 @@
     if (m && +m[2] >= 1 && +m[2] <= 12) return { value: serialOf(+m[1], +m[2], 1) };
     return { value };
   }
-  const bytesOf = (v) => (typeof v === "string" ? v.length * 2 + 4 : 12);
+  // What a value weighs in a request or response: Excel sends JSON, so its JSON text (a string's
+  // quotes and escapes, every digit of a number) at two bytes a character, and a separator.
+  const bytesOf = (v) =>
+    2 * (typeof v === "string" ? JSON.stringify(v) : String(v ?? null)).length + 2;
 
   // ------------------------------------------------------------------------------------------
   // The workbook
