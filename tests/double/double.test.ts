@@ -369,4 +369,49 @@ describe("ranges derived from ranges", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     });
   });
+
+  it("appends a table column by TableColumnCollection.add (ExcelApi 1.4), moving cells right of the table, never overwriting them", async () => {
+    const { book, Excel } = createExcelDouble();
+    for (const [a, v] of [
+      ["A1", "Id"],
+      ["B1", "Start"],
+      ["A2", "A01"],
+      ["A3", "A02"],
+      ["C3", "mitt"],
+      ["C5", "under"],
+    ])
+      book.type("Blad1", a, v);
+    await Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Blad1").tables.add("A1:B3", true);
+      table.name = "T";
+      const right = table.getRange().getColumnsAfter(2).load("formulas");
+      await context.sync();
+      expect(right.formulas).toEqual([
+        ["", ""],
+        ["", ""],
+        ["mitt", ""],
+      ]);
+      table.columns.add(-1, undefined, "Ny");
+      table.columns.add(-1, undefined, "start"); // a header the table has gets a number
+      await context.sync();
+    });
+    expect(book.grid("Blad1")).toEqual([
+      ["Id", "Start", "Ny", "start2", ""],
+      ["A01", "", "", "", ""],
+      ["A02", "", "", "", "mitt"], // moved right twice, in the table's rows only
+      ["", "", "", "", ""],
+      ["", "", "under", "", ""],
+    ]);
+    expect(book.tables[0]).toMatchObject({ c0: 0, c1: 3, r0: 0, r1: 2 });
+
+    const old = createExcelDouble({ apiVersion: "1.3" });
+    old.book.type("Blad1", "A1", "Id");
+    await expect(
+      old.Excel.run(async (context) => {
+        const table = context.workbook.worksheets.getItem("Blad1").tables.add("A1:A2", true);
+        table.columns.add(-1, undefined, "Ny");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
 });

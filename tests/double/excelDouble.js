@@ -86,6 +86,7 @@
     "Table.columns": "1.1",
     "TableRowCollection.add": "1.4", // several rows at once
     "TableColumnCollection.getItemAt": "1.1",
+    "TableColumnCollection.add": "1.4", // appending (index -1 or null) and the name argument
     "TableColumn.getDataBodyRange": "1.1",
     "Range.values": "1.1",
     "Range.numberFormat": "1.1",
@@ -101,6 +102,7 @@
     "Range.getOffsetRange": "1.1",
     "Range.getRow": "1.1",
     "Range.getResizedRange": "1.2",
+    "Range.getColumnsAfter": "1.2",
     "Range.format": "1.1",
     "Range.dataValidation": "1.8",
     "RangeFormat.columnWidth": "1.2",
@@ -1379,6 +1381,94 @@
         },
       };
       this.columns = {
+        /**
+         * add(index, values, name), appending only (index -1, null or left out: ExcelApi 1.4).
+         * `values` is the whole column, header first; `name` (1.4) is the header, else
+         * values[0][0], else Excel's default `Kolumn<n>`; a header the table already has gets a
+         * number (`Start2`). Cells right of the table in its rows are not overwritten: like
+         * Excel's Insert Table Column, they move one column right (failing if that would move
+         * part of another table) — what Office.js does not document, and an add-in must not rely on.
+         */
+        add: (index, values, name) => {
+          self.context.enqueue(
+            "TableColumnCollection.add",
+            () => {
+              const model = self._m();
+              if (index !== undefined && index !== null && index !== -1)
+                throw new Error("double: columns.add only appends");
+              const book = self.context.book;
+              const sheet = model.sheet;
+              const height = model.r1 - model.r0 + 1;
+              if (values !== undefined && values !== null) {
+                if (!Array.isArray(values) || values.length !== height)
+                  fail(
+                    "InvalidArgument",
+                    `The column for ${model.name} must have ${height} rows, header included.`
+                  );
+              }
+              const at = model.c1 + 1;
+              if (at > MAX_COL) fail("InvalidArgument", "The table is at the sheet's last column.");
+              const moved = [];
+              for (const [key, cell] of sheet.cells) {
+                const [r, c] = key.split(",").map(Number);
+                if (
+                  r >= model.r0 &&
+                  r <= model.r1 &&
+                  c >= at &&
+                  (cell.value !== "" || cell.formula)
+                )
+                  moved.push([r, c]);
+              }
+              if (moved.length) {
+                if (
+                  book.tables.some(
+                    (o) =>
+                      o !== model &&
+                      o.sheet === sheet &&
+                      o.c1 >= at &&
+                      o.r1 >= model.r0 &&
+                      o.r0 <= model.r1
+                  )
+                )
+                  fail(
+                    "InsertDeleteConflict",
+                    "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet."
+                  );
+                const rows = new Set(moved.map(([r]) => r));
+                const shift = [...sheet.cells.keys()]
+                  .map((key) => key.split(",").map(Number))
+                  .filter(([r, c]) => rows.has(r) && c >= at)
+                  .sort((a, b) => b[1] - a[1]);
+                for (const [r, c] of shift) {
+                  sheet.cells.set(`${r},${c + 1}`, sheet.cells.get(`${r},${c}`));
+                  sheet.cells.delete(`${r},${c}`);
+                }
+              }
+              const headers = book
+                .values(sheet, { r0: model.r0, c0: model.c0, r1: model.r0, c1: model.c1 })[0]
+                .map((h) => fold(h));
+              let header = name ?? (values ? values[0][0] : undefined);
+              if (header === undefined || header === null || header === "")
+                header = `Kolumn${model.c1 - model.c0 + 2}`;
+              const base = String(header);
+              for (let n = 2; headers.includes(fold(header)); n++) header = `${base}${n}`;
+              model.c1 = at;
+              book.enter(sheet, model.r0, at, header);
+              for (let r = model.r0 + 1; r <= model.r1; r++) {
+                const v = values ? values[r - model.r0][0] : "";
+                book.enter(sheet, r, at, v === null ? "" : v);
+              }
+              book.changed(
+                sheet,
+                { r0: model.r0, c0: at, r1: model.r1, c1: at },
+                "Local",
+                "ColumnInserted"
+              );
+            },
+            values ? sizeOf(values) : 40
+          );
+          return {};
+        },
         getItemAt: (i) => ({
           getDataBodyRange: () =>
             new Range(
@@ -1627,6 +1717,19 @@
           return { sheet, b: { r0: b.r0 + index, c0: b.c0, r1: b.r0 + index, c1: b.c1 } };
         },
         "Range.getRow"
+      );
+    }
+    /** `count` columns right of the range, over its rows (ExcelApi 1.2). */
+    getColumnsAfter(count = 1) {
+      return new Range(
+        this.context,
+        () => {
+          const { sheet, b } = this._m();
+          if (count < 1 || b.c1 + count > MAX_COL)
+            fail("InvalidArgument", "The columns after the range would be outside the sheet.");
+          return { sheet, b: { r0: b.r0, c0: b.c1 + 1, r1: b.r1, c1: b.c1 + count } };
+        },
+        "Range.getColumnsAfter"
       );
     }
     /** The range with its bottom-right corner moved by rows and columns (not past the sheet). */
