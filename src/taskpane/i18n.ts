@@ -1,4 +1,15 @@
 /** The pane's texts. Swedish first; English when Office runs in another language. */
+
+/** `kolumnen X`, `kolumnerna X och Y` (`X, Y och Z`). */
+const columnsSv = (headers: string[]) =>
+  headers.length === 1
+    ? `kolumnen ${headers[0]}`
+    : `kolumnerna ${headers.slice(0, -1).join(", ")} och ${headers[headers.length - 1]}`;
+const columnsEn = (headers: string[]) =>
+  headers.length === 1
+    ? `the column ${headers[0]}`
+    : `the columns ${headers.slice(0, -1).join(", ")} and ${headers[headers.length - 1]}`;
+
 export const STRINGS = {
   sv: {
     subtitle: "Åtgärdsplan och överförda medel i den här arbetsboken",
@@ -74,6 +85,17 @@ export const STRINGS = {
       `Balans skrev ${sheets.join(", ")} tidigare. Ersätta med nya värden? Allt som står på ${sheets.length === 1 ? "bladet" : "bladen"} nu ersätts, också det du själv har skrivit där.`,
     replace: "Ersätt",
     cancel: "Avbryt",
+    confirmAddColumns: (table: string, headers: string[]) =>
+      `Tabellen ${table} saknar ${columnsSv(headers)}, där du skriver prognosen. Lägga till ${headers.length === 1 ? "den" : "dem"} sist i tabellen, ${headers.length === 1 ? "tom" : "tomma"}? Inget annat i tabellen ändras.`,
+    addColumns: "Lägg till",
+    forecastColumns: {
+      added: (table: string, headers: string[]) =>
+        `La till ${columnsSv(headers)} i tabellen ${table}.`,
+      declined: (table: string, headers: string[]) =>
+        `Tabellen ${table} ändrades inte; prognosen kan användas när ${columnsSv(headers)} finns.`,
+      blocked: (table: string, headers: string[], address: string) =>
+        `${headers.length === 1 ? "Kolumnen" : "Kolumnerna"} till höger om tabellen ${table} (${address}) är inte ${headers.length === 1 ? "tom" : "tomma"}; flytta innehållet eller lägg till ${columnsSv(headers)} själv.`,
+    },
     badYear: "Ange ett år, t.ex. 2021.",
     badMonth: "Ange en månad som ÅÅÅÅ-MM, t.ex. 2020-08.",
     import: "Importera plan",
@@ -203,6 +225,17 @@ export const STRINGS = {
       `Balans wrote ${sheets.join(", ")} earlier. Replace with new figures? Everything on ${sheets.length === 1 ? "that sheet" : "those sheets"} now is replaced, also what you typed there yourself.`,
     replace: "Replace",
     cancel: "Cancel",
+    confirmAddColumns: (table: string, headers: string[]) =>
+      `The table ${table} lacks ${columnsEn(headers)}, where you type the forecast. Add ${headers.length === 1 ? "it" : "them"} at the end of the table, empty? Nothing else in the table changes.`,
+    addColumns: "Add",
+    forecastColumns: {
+      added: (table: string, headers: string[]) =>
+        `Added ${columnsEn(headers)} to the table ${table}.`,
+      declined: (table: string, headers: string[]) =>
+        `The table ${table} was not changed; the forecast can be used once ${columnsEn(headers)} ${headers.length === 1 ? "is" : "are"} there.`,
+      blocked: (table: string, headers: string[], address: string) =>
+        `The ${headers.length === 1 ? "column" : "columns"} right of the table ${table} (${address}) ${headers.length === 1 ? "is" : "are"} not empty; move what is there or add ${columnsEn(headers)} yourself.`,
+    },
     badYear: "Enter a year, e.g. 2021.",
     badMonth: "Enter a month as YYYY-MM, e.g. 2020-08.",
     import: "Import a plan",

@@ -4,7 +4,9 @@
  * values), and writes in two or three (state, ownership marks, sheets), whatever the size of
  * the plan.
  */
-import { findWorkbookTables, readWorkbookTables } from "../adapters/office/readTables";
+import { locateTables, readWorkbookTables, Source } from "../adapters/office/readTables";
+import { addTableColumns, lookRightOf, NewColumn } from "../adapters/office/addTableColumns";
+import { columnNumberFormat } from "../adapters/office/renderSheet";
 import { ConfirmReplace, writeSheets, WrittenSheet } from "../adapters/office/writeSheets";
 import { defaultYears } from "../core/effects";
 import { planAndForecastEffects } from "../core/forecast";
@@ -15,7 +17,15 @@ import { buildMonthlyReport } from "../core/report";
 import { monthlyReportLayout } from "../core/sheets/monthlyReportSheet";
 import { transferBalancesLayout } from "../core/sheets/transferSheet";
 import { yearlyEffectsLayout } from "../core/sheets/yearlyEffectsSheet";
-import { bindTable, CellValue, cellText, findTable, isEmpty, RawTable } from "../core/tables";
+import {
+  bindTable,
+  CellValue,
+  cellText,
+  findTable,
+  isEmpty,
+  locateColumns,
+  RawTable,
+} from "../core/tables";
 import { MEASURES_TABLE } from "../core/measures";
 import type { PlanImport } from "../core/planText";
 import { perYearColumnHeader, readPerYearHeader } from "../core/perYear";
@@ -40,6 +50,8 @@ export interface PaneHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Asks the user before Balans replaces sheets it wrote earlier. */
   confirmReplace: ConfirmReplace;
+  /** Asks the user before Balans adds columns (headers named) to a table of theirs. */
+  confirmAddColumns(table: string, headers: string[]): Promise<boolean>;
   now(): Date;
 }
 
@@ -95,19 +107,36 @@ export async function inspectWorkbook(host: PaneHost): Promise<WorkbookState> {
 /** The tables set-up creates (see balansTableLayouts). */
 const SETUP_TABLES: string[] = balansTableLayouts(false).map((l) => l.name);
 
+/** What set-up did about the forecast columns of an existing Atgarder table. */
+export interface ForecastColumnsResult {
+  /** Added; declined by the user; or not added, since `address` right of the table holds something. */
+  outcome: "added" | "declined" | "blocked";
+  table: string;
+  /** The headers of the columns that were missing, as Balans writes them. */
+  headers: string[];
+  /** The cells right of the table that were not empty (`L1:M25`), when blocked. */
+  address?: string;
+}
+
 export interface SetupResult {
   created: WrittenSheet[];
   alreadyThere: string[];
+  /** Set when an existing Atgarder table lacked one or both forecast columns. */
+  forecastColumns?: ForecastColumnsResult;
 }
 
-/** Creates the Balans tables that are missing, empty or filled with the example. */
+/**
+ * Creates the Balans tables that are missing, empty or filled with the example, and offers to
+ * add the forecast columns an existing Atgarder table lacks.
+ */
 export async function setUpTables(
   host: PaneHost,
   withExample: boolean
 ): Promise<SetupResult | "cancelled"> {
   return host.run(async (context) => {
-    // Only whether they exist: their values are not read.
-    const found = new Set((await findWorkbookTables(context, SETUP_TABLES)).map(foldText));
+    // Where they are and their headers; their values are not read.
+    const sources = await locateTables(context, SETUP_TABLES, false);
+    const found = new Set(sources.map((s) => foldText(s.name)));
     const alreadyThere = SETUP_TABLES.filter((name) => found.has(foldText(name)));
     if (withExample && alreadyThere.length) {
       throw new BalansError(
@@ -115,10 +144,67 @@ export async function setUpTables(
       );
     }
     const layouts = balansTableLayouts(withExample).filter((l) => !alreadyThere.includes(l.name));
-    if (layouts.length === 0) return { created: [], alreadyThere };
-    const created = await writeSheets(context, layouts, host.confirmReplace);
-    return created === "cancelled" ? "cancelled" : { created, alreadyThere };
+    let created: WrittenSheet[] = [];
+    if (layouts.length) {
+      const written = await writeSheets(context, layouts, host.confirmReplace);
+      if (written === "cancelled") return "cancelled";
+      created = written;
+    }
+    const measures = sources.find((s) => foldText(s.name) === foldText(TABLE_NAMES.measures));
+    const forecastColumns = measures && (await addForecastColumns(context, host, measures));
+    return { created, alreadyThere, ...(forecastColumns ? { forecastColumns } : {}) };
   });
+}
+
+/** The forecast columns, in the order Balans adds them. */
+const FORECAST_KEYS = ["forecastAnnual", "forecastStart"] as const;
+
+/** The forecast columns a header row lacks (by the engine's header rule, aliases included). */
+function missingForecastColumns(headers: readonly CellValue[]): NewColumn[] {
+  const located = locateColumns(MEASURES_TABLE, headers);
+  const template = balansTableLayouts(false).find((l) => l.name === MEASURES_TABLE.name)!;
+  return FORECAST_KEYS.filter((key) => !located.has(key)).map((key) => {
+    const header = MEASURES_TABLE.columns.find((c) => c.key === key)!.header;
+    const column = template.columns.find((c) => c.header === header)!;
+    return { header, numberFormat: columnNumberFormat(column) };
+  });
+}
+
+/**
+ * Adds the forecast columns an existing Atgarder lacks at its right end, with the template's
+ * headers and number formats and empty bodies, after the user agrees, and only into empty cells.
+ * Three round trips: look, look again after the question, add.
+ */
+async function addForecastColumns(
+  context: Excel.RequestContext,
+  host: PaneHost,
+  measures: Source
+): Promise<ForecastColumnsResult | undefined> {
+  const missing = missingForecastColumns(measures.headers);
+  if (missing.length === 0) return undefined;
+  const headers = missing.map((c) => c.header);
+  const result = { table: measures.name, headers };
+  const before = await lookRightOf(context, measures, missing.length);
+  if (!before.free) return { ...result, outcome: "blocked", address: before.address };
+  if (!(await host.confirmAddColumns(measures.name, headers)))
+    return { ...result, outcome: "declined" };
+  // The workbook stays open to the user while the question is: look again.
+  const now = await lookRightOf(context, measures, missing.length);
+  const still = missingForecastColumns(now.headers).map((c) => c.header);
+  if (still.join("\n") !== headers.join("\n"))
+    throw new BalansError(
+      `Tabellen ${measures.name} ändrades medan frågan var öppen; inga kolumner lades till. Försök igen.`,
+      measures.name
+    );
+  if (!now.free) return { ...result, outcome: "blocked", address: now.address };
+  const after = await addTableColumns(context, measures, now, missing);
+  const added = after.slice(-missing.length).map((h) => String(h ?? ""));
+  if (added.join("\n") !== headers.join("\n") || missingForecastColumns(after).length)
+    throw new BalansError(
+      `Excel gav de nya kolumnerna i ${measures.name} rubrikerna ${added.join(", ")} i stället för ${headers.join(", ")}; rätta rubrikerna.`,
+      measures.name
+    );
+  return { ...result, outcome: "added" };
 }
 
 export interface CheckedProblem extends Problem {

@@ -17,6 +17,7 @@ import {
   PaneHost,
   selectCell,
   setUpTables,
+  SetupResult,
   WorkbookState,
   writeImportedPlan,
   writeMonthlyReport,
@@ -202,10 +203,23 @@ export interface PaneOptions {
   now?: () => number;
 }
 
+/** What Set-up did: the tables created, and the forecast columns added or why not. */
+export function setupMessage(r: SetupResult | "cancelled", t: Strings): Message {
+  if (r === "cancelled") return { kind: "warning", text: t.cancelled };
+  const f = r.forecastColumns;
+  const text = [
+    // With forecast columns to report, "all tables were already there" says nothing.
+    ...(f && !r.created.length ? [] : [t.created(r.created.map((c) => c.sheet))]),
+    ...r.created.filter((c) => c.sheet !== c.requested).map((c) => t.renamed(c.requested, c.sheet)),
+    ...(f ? [t.forecastColumns[f.outcome](f.table, f.headers, f.address ?? "")] : []),
+  ].join(" ");
+  return { kind: f && f.outcome !== "added" ? "warning" : "success", text };
+}
+
 /** The task pane's behaviour: buttons to operations, progress, confirmation and messages. */
 export function startPane(
   doc: Document,
-  host: Omit<PaneHost, "confirmReplace">,
+  host: Omit<PaneHost, "confirmReplace" | "confirmAddColumns">,
   language: Language,
   options: PaneOptions = {}
 ): { state: () => PaneState } {
@@ -241,10 +255,12 @@ export function startPane(
     render();
   };
 
-  const confirmReplace = (sheets: string[]) =>
+  /** Asks in the pane's confirm box; `yes` labels the button that agrees. */
+  const ask = (text: string, yes: string) =>
     new Promise<boolean>((resolve) => {
       const box = $("confirm");
-      $("confirm-text").textContent = t.confirmReplace(sheets);
+      $("confirm-text").textContent = text;
+      $("confirm-yes").textContent = yes;
       box.hidden = false;
       const done = (answer: boolean) => {
         box.hidden = true;
@@ -258,7 +274,10 @@ export function startPane(
       $("confirm-no").onclick = () => done(false);
       $("confirm-yes").focus();
     });
-  const paneHost: PaneHost = { ...host, confirmReplace };
+  const confirmReplace = (sheets: string[]) => ask(t.confirmReplace(sheets), t.replace);
+  const confirmAddColumns = (table: string, headers: string[]) =>
+    ask(t.confirmAddColumns(table, headers), t.addColumns);
+  const paneHost: PaneHost = { ...host, confirmReplace, confirmAddColumns };
 
   async function refresh(): Promise<void> {
     if (state.outsideExcel) return;
@@ -332,14 +351,7 @@ export function startPane(
     act(
       t.working,
       () => setUpTables(paneHost, $<HTMLInputElement>("with-example").checked),
-      (r) => {
-        if (r === "cancelled") return { kind: "warning", text: t.cancelled };
-        const text = `${t.created(r.created.map((c) => c.sheet))} ${r.created
-          .filter((c) => c.sheet !== c.requested)
-          .map((c) => t.renamed(c.requested, c.sheet))
-          .join(" ")}`.trim();
-        return { kind: "success", text };
-      },
+      (r) => setupMessage(r, t),
       true
     )
   );

@@ -88,7 +88,12 @@ describe("live formulas follow the workbook", () => {
       "Förslag\tKostnadsreducering\tTidsaspekt\nNy rutin\t1,5 mnkr\t2021\n"
     );
     await writeImportedPlan(
-      { run: (b) => double.Excel.run(b), confirmReplace: async () => true, now: () => new Date() },
+      {
+        run: (b) => double.Excel.run(b),
+        confirmReplace: async () => true,
+        confirmAddColumns: async () => false,
+        now: () => new Date(),
+      },
       plan
     );
     await eventually(() => expect(inv.last).toBeCloseTo(1.5, 12));

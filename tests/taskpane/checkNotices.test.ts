@@ -11,6 +11,7 @@ it("lists a notice (usable value) and an error value with their cells", async ()
   const host: PaneHost = {
     run: (batch) => Excel.run(batch),
     confirmReplace: async () => true,
+    confirmAddColumns: async () => false,
     now: () => new Date(2026, 10, 22, 9, 30),
   };
   book.addUserTable(

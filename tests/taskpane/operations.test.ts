@@ -22,12 +22,14 @@ function setup(options?: Parameters<typeof createExcelDouble>[0]) {
   const { book, Excel, Office } = createExcelDouble(options);
   Object.assign(globalThis, { Excel, Office });
   const confirmReplace = jest.fn<Promise<boolean>, [string[]]>(async () => true);
+  const confirmAddColumns = jest.fn<Promise<boolean>, [string, string[]]>(async () => true);
   const host: PaneHost = {
     run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
     confirmReplace,
+    confirmAddColumns,
     now: () => new Date(2026, 10, 22, 9, 30),
   };
-  return { book, host, confirmReplace };
+  return { book, host, confirmReplace, confirmAddColumns };
 }
 
 /** The tokens of the sheets Balans has recorded as its own. */
@@ -113,7 +115,9 @@ describe("Arbetsbok: setting up the tables", () => {
   });
 
   it("creates only what is missing, and refuses the example in a workbook with Balans tables", async () => {
-    const { book, host } = setup();
+    const { book, host, confirmAddColumns } = setup();
+    // Its forecast columns are offered (forecastColumns.test.ts); here the user declines.
+    confirmAddColumns.mockResolvedValue(false);
     book.addUserTable(
       "Min plan",
       "Atgarder",
@@ -123,6 +127,10 @@ describe("Arbetsbok: setting up the tables", () => {
     await expect(setUpTables(host, true)).rejects.toThrow(/har redan Atgarder/);
     const result = await setUpTables(host, false);
     expect(result).toMatchObject({ alreadyThere: ["Atgarder"] });
+    expect(confirmAddColumns).toHaveBeenCalledWith("Atgarder", [
+      "Prognos helårseffekt",
+      "Prognos start",
+    ]);
     expect(book.tables.map((t) => t.name)).toEqual([
       "Atgarder",
       "Underskott",

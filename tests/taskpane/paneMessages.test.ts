@@ -2,7 +2,7 @@
 import { SheetsChanged } from "../../src/adapters/office/writeSheets";
 import { BalansError } from "../../src/core/problems";
 import { STRINGS } from "../../src/taskpane/i18n";
-import { explain, liveText } from "../../src/taskpane/pane";
+import { explain, liveText, setupMessage } from "../../src/taskpane/pane";
 import { createExcelDouble } from "../double/excelDouble";
 
 /** A real failure of the double (an Office.js RichApi error). */
@@ -67,5 +67,48 @@ describe("pane messages", () => {
       kind: "info",
       text: "No Balans formulas are running in this workbook.",
     });
+  });
+
+  it("say what Set-up did about the forecast columns, in both languages", () => {
+    const both = ["Prognos helårseffekt", "Prognos start"];
+    const created = [{ requested: "Underskott", sheet: "Underskott", replaced: false }];
+    const added = { outcome: "added" as const, table: "Atgarder", headers: both };
+    expect(
+      setupMessage({ created: [], alreadyThere: ["Atgarder"], forecastColumns: added }, STRINGS.sv)
+    ).toEqual({
+      kind: "success",
+      text: "La till kolumnerna Prognos helårseffekt och Prognos start i tabellen Atgarder.",
+    });
+    expect(
+      setupMessage({ created, alreadyThere: ["Atgarder"], forecastColumns: added }, STRINGS.en)
+    ).toEqual({
+      kind: "success",
+      text: "Created Underskott. Added the columns Prognos helårseffekt and Prognos start to the table Atgarder.",
+    });
+    const blocked = {
+      outcome: "blocked" as const,
+      table: "Atgarder",
+      headers: ["Prognos start"],
+      address: "L1:L25",
+    };
+    expect(
+      setupMessage({ created: [], alreadyThere: [], forecastColumns: blocked }, STRINGS.sv)
+    ).toEqual({
+      kind: "warning",
+      text: "Kolumnen till höger om tabellen Atgarder (L1:L25) är inte tom; flytta innehållet eller lägg till kolumnen Prognos start själv.",
+    });
+    const declined = { outcome: "declined" as const, table: "Atgarder", headers: both };
+    expect(
+      setupMessage({ created: [], alreadyThere: [], forecastColumns: declined }, STRINGS.sv)
+    ).toEqual({
+      kind: "warning",
+      text: "Tabellen Atgarder ändrades inte; prognosen kan användas när kolumnerna Prognos helårseffekt och Prognos start finns.",
+    });
+    expect(STRINGS.sv.confirmAddColumns("Atgarder", both)).toBe(
+      "Tabellen Atgarder saknar kolumnerna Prognos helårseffekt och Prognos start, där du skriver prognosen. Lägga till dem sist i tabellen, tomma? Inget annat i tabellen ändras."
+    );
+    expect(setupMessage({ created: [], alreadyThere: ["Atgarder"] }, STRINGS.sv).text).toBe(
+      "Alla tabeller fanns redan."
+    );
   });
 });

@@ -53,6 +53,11 @@ function writeValues(
   }
 }
 
+/** A table column's number format: its own, or text, so `2021` or `2020-08` typed later stay as written. */
+export function columnNumberFormat(column: TableLayout["columns"][number]): string {
+  return column.format ? numberFormatOf(column.format) : "@";
+}
+
 export function renderTable(
   ws: Excel.Worksheet,
   layout: TableLayout,
@@ -61,7 +66,7 @@ export function renderTable(
 ): void {
   const width = layout.columns.length;
   const rows = layout.rows.length ? layout.rows : [layout.columns.map(() => null)];
-  const formats = layout.columns.map((c) => (c.format ? numberFormatOf(c.format) : "@"));
+  const formats = layout.columns.map(columnNumberFormat);
   const header = ws.getRange(blockAddress(0, 0, 1, width));
   header.values = [layout.columns.map((c) => officeValue(c.header))];
   // Text columns are formatted as text first, so `2021` or `2020-08` typed later stay as written.
