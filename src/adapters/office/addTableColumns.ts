@@ -24,8 +24,11 @@ export interface RightOfTable {
   address: string;
   /** No value and no formula in any of them. */
   free: boolean;
-  /** Where the table is: 0-based first row (the header), first column, rows with the header, columns. */
-  at: { row: number; column: number; rows: number; columns: number };
+  /**
+   * Where the table is: 0-based first row (the header), first column, rows (header and a totals
+   * row included), columns, and data rows (below the header, above a totals row).
+   */
+  at: { row: number; column: number; rows: number; columns: number; bodyRows: number };
 }
 
 /** The whole table: an Excel table's range, or the used range of a sheet read as a table. */
@@ -46,12 +49,17 @@ export async function lookRightOf(
   // ExcelApi 1.2: the columns right of the range, over its rows. Formulas, so that a formula
   // showing "" counts as the user's.
   const right = wholeTable(context, source).getColumnsAfter(count).load("formulas");
+  const body =
+    source.kind === "table"
+      ? context.workbook.tables.getItem(source.name).getDataBodyRange().load("rowCount")
+      : undefined;
   await context.sync();
   const at = {
     row: whole.rowIndex,
     column: whole.columnIndex,
     rows: whole.rowCount,
     columns: whole.columnCount,
+    bodyRows: body ? body.rowCount : whole.rowCount - 1,
   };
   return {
     headers: header.values[0] as CellValue[],
@@ -73,7 +81,7 @@ export async function addTableColumns(
   table: RightOfTable,
   columns: readonly NewColumn[]
 ): Promise<CellValue[]> {
-  const { row, column, rows, columns: width } = table.at;
+  const { row, column, columns: width, bodyRows } = table.at;
   const ws = source.worksheet;
   if (source.kind === "table") {
     const excelTable = context.workbook.tables.getItem(source.name);
@@ -83,10 +91,10 @@ export async function addTableColumns(
       columns.map((c) => c.header),
     ];
   }
-  if (rows > 1)
+  if (bodyRows > 0)
     columns.forEach((c, i) => {
-      ws.getRangeByIndexes(row + 1, column + width + i, rows - 1, 1).numberFormat = Array.from(
-        { length: rows - 1 },
+      ws.getRangeByIndexes(row + 1, column + width + i, bodyRows, 1).numberFormat = Array.from(
+        { length: bodyRows },
         () => [c.numberFormat]
       );
     });
