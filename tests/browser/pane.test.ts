@@ -357,6 +357,30 @@ describeIfBrowser("the task pane in Chromium", () => {
     await fresh.close();
   });
 
+  it("offers the forecast columns to an existing Atgarder, and adds them when agreed", async () => {
+    const fresh = await openPane("sv");
+    await book(
+      fresh,
+      `book.addUserTable("Min plan", "Atgarder", ["Id", "Åtgärd", "Helårseffekt"], [["X1", "Egen", 2]])`
+    );
+    await fresh.click("#create-tables");
+    await fresh.waitForSelector("#confirm:not([hidden])");
+    expect(await fresh.textContent("#confirm-text")).toBe(
+      "Tabellen Atgarder saknar kolumnerna Prognos helårseffekt och Prognos start, där du skriver prognosen. Lägga till dem sist i tabellen, tomma? Inget annat i tabellen ändras."
+    );
+    expect(await fresh.textContent("#confirm-yes")).toBe("Lägg till");
+    await fresh.click("#confirm-yes");
+    await fresh.waitForSelector("#message.success");
+    expect(await fresh.textContent("#message")).toBe(
+      "Skapade Underskott, Uppföljning, Överföringar, Avtal, Beställning. La till kolumnerna Prognos helårseffekt och Prognos start i tabellen Atgarder."
+    );
+    expect(await book<unknown[][]>(fresh, `book.grid("Min plan")`)).toEqual([
+      ["Id", "Åtgärd", "Helårseffekt", "Prognos helårseffekt", "Prognos start"],
+      ["X1", "Egen", 2, "", ""],
+    ]);
+    await fresh.close();
+  });
+
   it("import preview: the column mapping can be changed and reads again; prose waits for a tick", async () => {
     const fresh = await openPane("sv");
     await fresh.fill(
