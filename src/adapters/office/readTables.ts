@@ -58,17 +58,6 @@ export async function readWorkbookTables(
 }
 
 /**
- * The names (as the workbook has them) of the named Balans tables it has, found as
- * readWorkbookTables finds them: two round trips, no values read but headers.
- */
-export async function findWorkbookTables(
-  context: Excel.RequestContext,
-  names: readonly string[]
-): Promise<string[]> {
-  return (await locateTables(context, names, false)).map((s) => s.name);
-}
-
-/**
  * Names, then shapes: where each named table is, its header, and (with `measure`) what its rows
  * weigh, from its first rows.
  */
