@@ -423,6 +423,7 @@ async function syncFigures(): Promise<void> {
     const host: PaneHost = {
       run: (batch) => X.run(batch),
       confirmReplace: async () => true,
+      confirmAddColumns: async () => false, // the report never adds columns
       now: () => new Date(),
     };
     const s = b.syncCount;
