@@ -91,17 +91,12 @@ export class PlanQueries {
   private readonly noticesById = new Map<string, string>();
   private readonly noticesByArea = new Map<string, string[]>();
   /**
-   * The general path's answers by exact arguments, per basis: per year the whole year (slot 0),
-   * each month (1–12) and January through each month (13–24).
+   * The general path's answers by exact arguments, for ids not as the table writes them (other
+   * case, a number), per basis: per year the slots of `yearSlots`.
    */
   private readonly answers = new Map<string, AnswerCache>([
-    ["plan", new AnswerCache(25)],
-    ["forecast", new AnswerCache(25)],
-  ]);
-  /** TOTALSAVINGS's answers by area as written ("" for all), per basis: slot 0 the year, 1–12 months. */
-  private readonly totals = new Map<string, AnswerCache>([
-    ["plan", new AnswerCache(13)],
-    ["forecast", new AnswerCache(13)],
+    ["plan", new AnswerCache(YEAR_SLOTS)],
+    ["forecast", new AnswerCache(YEAR_SLOTS)],
   ]);
   private readonly transferAnswers = new AnswerCache(13);
 
@@ -174,8 +169,13 @@ export class PlanQueries {
     if (!cache || slot < 1 || !cacheableYear(year))
       return this.savingsYtdGeneral(measureId, year, month, basis);
     return (
-      cache.get(measureId, year, 12 + slot) ??
-      cache.put(measureId, year, 12 + slot, this.savingsYtdGeneral(measureId, year, month, basis))
+      cache.get(measureId, year, throughSlot(slot)) ??
+      cache.put(
+        measureId,
+        year,
+        throughSlot(slot),
+        this.savingsYtdGeneral(measureId, year, month, basis)
+      )
     );
   }
 
@@ -198,14 +198,9 @@ export class PlanQueries {
           : { ok: true, value: sums[slot], notice: totals.notice };
       }
     }
-    const cache = basisAt === undefined ? undefined : this.totals.get(basisAt);
-    const key = area === undefined || area === null ? "" : area;
-    if (!cache || slot < 0 || !cacheableYear(year) || typeof key !== "string")
-      return this.totalSavingsGeneral(year, area, month, basis);
-    return (
-      cache.get(key, year, slot) ??
-      cache.put(key, year, slot, this.totalSavingsGeneral(year, area, month, basis))
-    );
+    // Anything else (odd arguments, no plan, an area the plan lacks) is an error or a rare
+    // question: the general path answers it.
+    return this.totalSavingsGeneral(year, area, month, basis);
   }
 
   /** TRANSFERBALANCE(year; month; [verksamhet]): SN's balance of transferred funds at the end of the month. */
