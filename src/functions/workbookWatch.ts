@@ -20,7 +20,7 @@ interface Names {
    * The Balans tables on each sheet holding one or serving as one, by sheet id: a calculation of
    * the sheet may change any of them.
    */
-  calculatedIds: Map<string, string[]>;
+  tablesBySheet: Map<string, string[]>;
 }
 
 /** The one kind of table change whose address says all that changed (cells edited in place). */
@@ -31,17 +31,18 @@ const RUN_OPTIONS = { delayForCellEdit: true };
 
 /**
  * Calls `onChange` when a Balans table may have changed, saying which and where when the event
- * says it: cells edited in a Balans table (also a co-author's; edits in other tables are ignored
- * by tableId) with their address; rows or cells inserted or deleted in one, or anywhere on a sheet
- * holding one (which moves it), an edit on a sheet
- * that serves as a table, a calculation of a sheet holding a Balans table (values changed by
- * formulas raise no change event) as a change of the whole table, or of the cells Excel says it
- * calculated where it says so (ExcelApi 1.11, used only where Excel has it); and a Balans table or sheet
- * added, deleted or renamed (compared by name every `pollMs`, and at once on a sheet event) as a
- * change of anything (no argument); a sort of a sheet holding a Balans table as a change of the
- * whole table. Every API used is in ExcelApi 1.9, which the manifest requires; the sheet-rename
- * event (1.17), the calculated cells' address (1.11) and the sort events (1.10) are used only
- * where Excel has them.
+ * says it:
+ * - cells edited in a Balans table (also a co-author's; edits in other tables are ignored by
+ *   tableId): that table, with their address;
+ * - rows or cells inserted or deleted in one, or anywhere on a sheet holding one (which moves it),
+ *   an edit on a sheet that serves as a table, a sort of a sheet holding one: the whole table;
+ * - a calculation of a sheet holding a Balans table (values changed by formulas raise no change
+ *   event): the whole table, or the cells Excel says it calculated where it says so;
+ * - a Balans table or sheet added, deleted or renamed (compared by name every `pollMs`, and at
+ *   once on a sheet event): anything (no argument).
+ * Every API used is in ExcelApi 1.9, which the manifest requires; the sort events (1.10), the
+ * calculated cells' address (1.11) and the sheet-rename event (1.17) are used only where Excel
+ * has them.
  */
 export async function watchWorkbook(
   tableNames: readonly string[],
@@ -86,14 +87,14 @@ export async function watchWorkbook(
         // Rows or cells inserted or deleted move every table on the sheet below or right of
         // them, with no event of those tables' own: their rows have other numbers now.
         if (event.changeType !== EDITED_IN_PLACE)
-          for (const moved of names.calculatedIds.get(event.worksheetId) ?? [])
+          for (const moved of names.tablesBySheet.get(event.worksheetId) ?? [])
             if (moved !== table) onChange({ table: moved });
       }),
       worksheets.onCalculated.add(async (event) => {
         // Where Excel says which cells it calculated (ExcelApi 1.11), only those can have
         // changed; elsewhere, anything in the sheet's Balans tables.
         const address = calculatedAt ? (event as { address?: unknown }).address : undefined;
-        for (const table of names.calculatedIds.get(event.worksheetId) ?? [])
+        for (const table of names.tablesBySheet.get(event.worksheetId) ?? [])
           onChange(
             typeof address === "string" && address.trim()
               ? { table, address, calculated: true }
@@ -105,7 +106,7 @@ export async function watchWorkbook(
     // events (ExcelApi 1.10), each Balans table on the sorted sheet is read again whole.
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.10")) {
       const sorted = async (event: { worksheetId: string }) => {
-        for (const table of names.calculatedIds.get(event.worksheetId) ?? []) onChange({ table });
+        for (const table of names.tablesBySheet.get(event.worksheetId) ?? []) onChange({ table });
       };
       handlers.push(worksheets.onRowSorted.add(sorted), worksheets.onColumnSorted.add(sorted));
     }
@@ -142,9 +143,9 @@ function readNames(wanted: ReadonlySet<string>): Promise<Names> {
         .filter((s) => wanted.has(foldText(s.name)) && !asTables.has(foldText(s.name)))
         .map((s) => [s.id, s.name])
     );
-    const calculatedIds = new Map<string, string[]>();
+    const tablesBySheet = new Map<string, string[]>();
     const onSheet = (id: string, table: string) =>
-      calculatedIds.set(id, [...(calculatedIds.get(id) ?? []), table]);
+      tablesBySheet.set(id, [...(tablesBySheet.get(id) ?? []), table]);
     for (const [id, name] of sheetIds) onSheet(id, name);
     balansTables.forEach((t, k) => onSheet(tableSheets[k].id, t.name));
     return {
@@ -154,7 +155,7 @@ function readNames(wanted: ReadonlySet<string>): Promise<Names> {
       ].join("\n"),
       tableIds: new Map(balansTables.map((t) => [t.id, t.name])),
       sheetIds,
-      calculatedIds,
+      tablesBySheet,
     };
   });
 }
