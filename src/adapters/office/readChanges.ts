@@ -76,10 +76,9 @@ export async function readChangedTables(
         read.find((t) => foldText(t.name) === key)
       );
   }
-  const kept = base
+  return base
     .filter((t) => !replaced.has(foldText(t.name)))
     .concat([...replaced.values()].filter((t): t is RawTable => t !== undefined));
-  return kept;
 }
 
 /**
