@@ -36,6 +36,15 @@ const full = (double: ExcelDouble) =>
 const byName = (tables: readonly RawTable[]) =>
   [...tables].sort((a, b) => a.name.localeCompare(b.name));
 
+/** The add-in adds a row B1 (Vård, 3 a year from Q 1 2021) to Atgarder through the table's rows. */
+const addRowB1 = (double: ExcelDouble) =>
+  double.Excel.run(async (context) => {
+    context.workbook.tables
+      .getItem("Atgarder")
+      .rows.add(undefined, [["B1", "Vård", "Ny", 3, "Q 1 2021", "", "", "", "", "", "", "", ""]]);
+    await context.sync();
+  });
+
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const stop of cleanup.splice(0)) await stop();
@@ -94,15 +103,7 @@ describe("readChangedTables", () => {
     const cases: { change: TableChange; act: (d: ExcelDouble) => Promise<unknown> | void }[] = [
       {
         change: { table: "Atgarder" }, // RowInserted: no address to trust
-        act: (d) =>
-          d.Excel.run(async (context) => {
-            context.workbook.tables
-              .getItem("Atgarder")
-              .rows.add(undefined, [
-                ["B1", "Vård", "Ny", 3, "Q 1 2021", "", "", "", "", "", "", "", ""],
-              ]);
-            await context.sync();
-          }),
+        act: addRowB1,
       },
       {
         change: { table: "Atgarder", address: "D1" }, // the header: the unit changes
@@ -130,12 +131,7 @@ describe("readChangedTables", () => {
   it("reads the table again when it is no longer as it was read (a row added without the event seen)", async () => {
     const double = workbook();
     const base = await full(double);
-    await double.Excel.run(async (context) => {
-      context.workbook.tables
-        .getItem("Atgarder")
-        .rows.add(undefined, [["B1", "Vård", "Ny", 3, "Q 1 2021", "", "", "", "", "", "", "", ""]]);
-      await context.sync();
-    });
+    await addRowB1(double);
     double.book.type("Åtgärder", "D2", 2);
     const from = double.book.syncLog.length;
     const tables = await double.Excel.run((context) =>
@@ -235,12 +231,7 @@ describe("live formulas after an edit", () => {
     void formulas.register(inv as never, (q) => q.savings("B1", 2021));
     await eventually(() => expect(inv.results).toHaveLength(1));
     const from = double.book.syncLog.length;
-    await double.Excel.run(async (context) => {
-      context.workbook.tables
-        .getItem("Atgarder")
-        .rows.add(undefined, [["B1", "Vård", "Ny", 3, "Q 1 2021", "", "", "", "", "", "", "", ""]]);
-      await context.sync();
-    });
+    await addRowB1(double);
     await double.book.flushEvents();
     await eventually(() => expect(inv.last).toBeCloseTo(3, 12));
     // the add-in's own write, then names, shapes and values of Atgarder
@@ -299,12 +290,7 @@ describe("the watch says what changed", () => {
     cleanup.push(stop);
     // The sheet Åtgärder holds the table Atgarder: it is no second Atgarder (a sheet table).
     await double.book.edit("Åtgärder", "C5", "Nytt namn", "Remote");
-    await double.Excel.run(async (context) => {
-      context.workbook.tables
-        .getItem("Atgarder")
-        .rows.add(undefined, [["B1", "Vård", "Ny", 3, "Q 1 2021", "", "", "", "", "", "", "", ""]]);
-      await context.sync();
-    });
+    await addRowB1(double);
     await double.book.flushEvents();
     await double.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.add("Avtal");
