@@ -22,6 +22,7 @@ import {
 import { CellValue, RawTable } from "../src/core/tables";
 import { parseTiming } from "../src/core/timing";
 import { readBalansWorkbook } from "../src/core/workbook";
+import { RESPONSE_LIMIT_BYTES } from "../src/adapters/office/readTables";
 import { createLiveFormulas, FORMULA_TABLES, watchForLiveFormulas } from "../src/functions/runtime";
 import { watchWorkbook } from "../src/functions/workbookWatch";
 import { PaneHost, writeMonthlyReport } from "../src/taskpane/operations";
@@ -30,8 +31,6 @@ import { addTemplateTables } from "../tests/helpers/templateWorkbook";
 import { handmadeXlsx, MAIN, sheetXml } from "../tests/helpers/xlsxParts";
 
 const root = process.cwd();
-/** Excel on the web's limit on one response (5 MB). */
-const RESPONSE_LIMIT = 5 * 1024 * 1024;
 // The Excel double all tests use (Office.js semantics: queued operations, loads at sync, limits).
 const { createExcelDouble } = require(path.join(root, "tests/double/excelDouble.js"));
 
@@ -433,7 +432,7 @@ async function syncFigures(): Promise<void> {
   }
   // Values beyond one 5 MB response need more requests: at best one per further 5 MB, and one
   // more for the margin by which sizes are estimated from the first rows.
-  const extra = Math.ceil(read[1] / RESPONSE_LIMIT);
+  const extra = Math.ceil(read[1] / RESPONSE_LIMIT_BYTES);
   record("sync() calls per monthly report, 10 measures", String(counts[0]), "≤ 6", counts[0] <= 6);
   record(
     "sync() calls per monthly report, 10 000 measures + 50 000 follow-up rows",

@@ -3,7 +3,9 @@ import { CellValue, isEmpty, RawTable } from "../../core/tables";
 import { foldText } from "../../core/text";
 import { errorCode } from "./officeErrors";
 
-/** What one response may carry: Excel on the web refuses responses over 5 MB (5 242 880 bytes). */
+/** Excel on the web refuses a response over 5 MB. */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one response of a read may carry: under the limit, with room for the envelope. */
 export const MAX_READ_BYTES = 4_700_000;
 /** Rows of each table read with its shape, to measure what its rows weigh. */
 export const PROBE_ROWS = 24;
