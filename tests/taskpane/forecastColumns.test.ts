@@ -150,6 +150,20 @@ describe("Set-up adds the forecast columns to an existing Atgarder", () => {
     expect(atgarder(book)).toMatchObject({ c1: 5 });
   });
 
+  it("adds nothing when a forecast column appeared while the question was open, and says so", async () => {
+    const { book, host, confirmAddColumns } = await setup();
+    // The user types the header beside the table meanwhile; Excel takes the column in (G).
+    confirmAddColumns.mockImplementationOnce(async () => {
+      await book.typeBeside("Plan", "G1", "Prognos start");
+      return true;
+    });
+    await expect(setUpTables(host, false)).rejects.toThrow(
+      "Tabellen Atgarder ändrades medan frågan var öppen; inga kolumner lades till. Försök igen."
+    );
+    expect(book.grid("Plan")[0]).toEqual([...HEADERS, "Prognos start"]);
+    expect(atgarder(book)).toMatchObject({ c1: 6 });
+  });
+
   it("counts a formula right of the table as taken, and a cell below the table as not", async () => {
     const blocked = await setup(
       [...HEADERS, "Prognos start"],
