@@ -1,8 +1,9 @@
 /*
  * What each task-pane button does, through the same engine and sheet layouts as the command
- * line. Every operation reads only the tables it needs, once (three round trips: names, shapes,
- * values), and writes in two or three (state, ownership marks, sheets), whatever the size of
- * the plan.
+ * line. Every operation reads only the tables it needs, once (names, shapes, values: three round
+ * trips while the values fit one 5 MB response, one more per further response; see
+ * readWorkbookTables), and writes in two or three (state, ownership marks, sheets), whatever the
+ * size of the plan.
  */
 import { locateTables, readWorkbookTables, Source } from "../adapters/office/readTables";
 import { addTableColumns, lookRightOf, NewColumn } from "../adapters/office/addTableColumns";
