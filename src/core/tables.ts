@@ -92,7 +92,7 @@ export function bindTable<K extends string>(
 ): BoundTable<K> {
   const headers = headerTexts(raw.headers);
   const parts = headers.map(splitHeader);
-  const index = locateColumns(spec, raw.headers);
+  const index = locateIn(spec, parts);
   const units = new Map<K, Unit>();
   for (const column of spec.columns) {
     const at = index.get(column.key);
@@ -182,7 +182,14 @@ export function locateColumns<K extends string>(
   spec: TableSpec<K>,
   headers: readonly CellValue[]
 ): Map<K, number> {
-  const parts = headerTexts(headers).map(splitHeader);
+  return locateIn(spec, headerTexts(headers).map(splitHeader));
+}
+
+/** `locateColumns` over headers already split into name and unit. */
+function locateIn<K extends string>(
+  spec: TableSpec<K>,
+  parts: readonly ReturnType<typeof splitHeader>[]
+): Map<K, number> {
   const index = new Map<K, number>();
   for (const column of spec.columns) {
     const names = [column.header, ...(column.aliases ?? [])].map((n) => splitHeader(n).key);
