@@ -21,7 +21,7 @@ export interface TableChange {
 }
 
 /** An edit of at most this many cells is read as a patch; a larger one reads its table again. */
-export const PATCH_MAX_CELLS = 5_000;
+const PATCH_MAX_CELLS = 5_000;
 
 interface Patch {
   cached: RawTable;

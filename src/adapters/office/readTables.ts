@@ -8,7 +8,7 @@ export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 /** What one response of a read may carry: under the limit, with room for the envelope. */
 export const MAX_READ_BYTES = 4_700_000;
 /** Rows of each table read with its shape, to measure what its rows weigh. */
-export const PROBE_ROWS = 24;
+const PROBE_ROWS = 24;
 /** Rows below the probe may hold longer texts than those measured. */
 const SAFETY = 1.15;
 /** Excel's error when a response would be over the limit. */
@@ -187,7 +187,7 @@ function rowBytesOf(rows: readonly CellValue[][], runs: Source["runs"]): number 
  * sized from the measured row bytes and packed into as few requests as fit. A request Excel still
  * refuses as too large is split in halves and read again.
  */
-export async function readValues(
+async function readValues(
   context: Excel.RequestContext,
   sources: readonly Source[]
 ): Promise<RawTable[]> {
@@ -270,7 +270,7 @@ function assemble(source: Source, slices: readonly Slice[]): RawTable {
 }
 
 /** Row `i` of the read runs, laid out over all of the table's columns. */
-export function rowOf(
+function rowOf(
   source: Pick<Source, "runs" | "columnCount">,
   parts: readonly CellValue[][][],
   i: number
