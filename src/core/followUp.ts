@@ -3,7 +3,7 @@ import { MonthCellReading, readMonthCell } from "./grammar";
 import { Measure, MeasureStatus, MEASURE_STATUSES, readStatus } from "./measures";
 import { YearMonth } from "./months";
 import { Problem } from "./problems";
-import { bindTable, cellText, ProblemLog, RawTable, TableSpec } from "./tables";
+import { bindTable, cellText, ProblemLog, RawTable, rememberReadings, TableSpec } from "./tables";
 import { foldText } from "./text";
 import { Unit } from "./units";
 
@@ -71,13 +71,7 @@ export function readFollowUp(
     }
     return found;
   };
-  const monthReadings = new Map<unknown, MonthCellReading>();
-  const readMonth = (cell: unknown) => {
-    if (typeof cell !== "string" && typeof cell !== "number") return readMonthCell(cell);
-    let reading = monthReadings.get(cell);
-    if (reading === undefined) monthReadings.set(cell, (reading = readMonthCell(cell)));
-    return reading;
-  };
+  const readMonth = rememberReadings<unknown, MonthCellReading>(readMonthCell);
   for (const row of table.rows) {
     const rawId = cellText(row.get("id"));
     const { id, months } = measureOf(rawId);

@@ -28,6 +28,7 @@ import {
   isEmpty,
   ProblemLog,
   RawTable,
+  rememberReadings,
   TableSpec,
 } from "./tables";
 import { foldText, formatSwedish } from "./text";
@@ -166,17 +167,11 @@ export function readMeasures(raw: RawTable): MeasuresRead {
   const rejectedIds = new Set<string>();
   const areaAsWritten = new Map<string, string>();
   // areas are few and written thousands of times: each spelling folded once
-  const areaKeys = new Map<string, string>();
+  const areaKeyOf = rememberReadings(foldText);
   const sums = new SumChecker(table, log);
   const yearSums = new StatedYearSums(yearColumns, unit);
-  // Plans repeat their timings (Q 3 2020, 2021): each distinct text is parsed once per read.
-  const timings = new Map<string, TimingReading>();
-  const timingOf = (cell: CellValue): TimingReading => {
-    if (typeof cell !== "string") return parseTiming(cell);
-    let reading = timings.get(cell);
-    if (reading === undefined) timings.set(cell, (reading = parseTiming(cell)));
-    return reading;
-  };
+  // Plans repeat their timings (Q 3 2020, 2021): each distinct cell is parsed once per read.
+  const timingOf = rememberReadings<CellValue, TimingReading>(parseTiming);
 
   for (const row of table.rows) {
     const kind = sumRowKind(row);
@@ -199,8 +194,7 @@ export function readMeasures(raw: RawTable): MeasuresRead {
       if (id !== "") rejectedIds.add(key);
       continue;
     }
-    let areaKey = areaKeys.get(measure.area);
-    if (areaKey === undefined) areaKeys.set(measure.area, (areaKey = foldText(measure.area)));
+    const areaKey = areaKeyOf(measure.area);
     if (!areaAsWritten.has(areaKey)) areaAsWritten.set(areaKey, measure.area);
     measure.area = areaAsWritten.get(areaKey)!;
     measures.push(measure);

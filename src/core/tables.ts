@@ -217,6 +217,23 @@ export function isEmpty(value: CellValue): boolean {
 }
 
 /**
+ * `read` with its answers kept per text or number: a table of thousands of rows repeats a few
+ * timings, months and areas, so each distinct cell is read once per table. Other cells (dates,
+ * booleans, empty) are read each time. `read` must depend on the cell alone, and callers must not
+ * change what it answers (the answer is shared by every row with that cell).
+ */
+export function rememberReadings<C, V>(read: (cell: C) => V): (cell: C) => V {
+  const kept = new Map<C, V>();
+  return (cell) => {
+    if (typeof cell !== "string" && typeof cell !== "number") return read(cell);
+    if (kept.has(cell)) return kept.get(cell)!;
+    const answer = read(cell);
+    kept.set(cell, answer);
+    return answer;
+  };
+}
+
+/**
  * A cell as text, trimmed. An Excel error value reads as empty: the table's `errorCells` already
  * carry the problem, so no error text becomes an id, a name or an area.
  */
