@@ -11,7 +11,8 @@ import type { FormulaResult } from "./queries";
  * many rows as the argument with the most rows and as many columns as the one with the most
  * columns; a 1×1 argument is repeated everywhere, a single row (or column) along the other
  * dimension; a cell outside an argument of another size is `#N/A` (`{1;2;3}+{1;2}` is
- * `{2;4;#N/A}`). So `BESPARING(A2:A500; B1:F1)` is a table of 499 ids × 5 years.
+ * `{2;4;#N/A}`). So `BESPARING(A2:A500; B1:F1)` is a table of 499 ids × 5 years. An empty cell of
+ * a range gives an empty row where the range lists rows (ids, areas), else `#VALUE!`.
  */
 
 /** A result cell: the scalar function's answer, or "" for a row left empty. */
@@ -70,7 +71,8 @@ export function spill<T>(
   const rows = Math.max(...heights);
   const columns = Math.max(...widths);
   // Only a range's empty cells are empty rows: a single empty cell keeps the scalar rule.
-  const lists = args.map((a, k) => !!a.listsRows && heights[k] * widths[k] > 1);
+  const ranges = args.map((_, k) => heights[k] * widths[k] > 1);
+  const lists = args.map((a, k) => !!a.listsRows && ranges[k]);
   const n = args.length;
   const cells = new Array<unknown>(n);
   const result: Spill<T> = new Array(rows);
@@ -92,12 +94,40 @@ export function spill<T>(
         const empty = emptyCell(v);
         if (empty === "empty") return EMPTY;
         if (empty === "maybe") maybeEmpty = true;
+      } else if (ranges[k] && emptyCell(v) === "empty") {
+        return blankInRange(args[k].name, r, c, grids[k]);
       }
       cells[k] = v;
     }
     const answer = compute(cells);
     return maybeEmpty && !answer.ok ? EMPTY : answer;
   }
+}
+
+/**
+ * An empty cell in a range of years or months: never the argument left out (a month range with a
+ * gap would show the whole year's figure in that cell on Excel on the web, and an error on
+ * Windows, which passes the cell as 0), but an error naming the argument and the cell.
+ */
+function blankInRange(
+  name: string,
+  r: number,
+  c: number,
+  grid: readonly (readonly unknown[])[]
+): SpillCell<never> {
+  const at =
+    grid[0].length === 1
+      ? `rad ${r + 1}`
+      : grid.length === 1
+        ? `kolumn ${c + 1}`
+        : `rad ${r + 1}, kolumn ${c + 1}`;
+  return {
+    ok: false,
+    error: "invalidValue",
+    message:
+      `»${name}« har en tom cell (${at} i cellområdet); fyll i den. ` +
+      `En tom cell i ett cellområde betyder inte att argumentet utelämnas.`,
+  };
 }
 
 function outside(

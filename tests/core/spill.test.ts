@@ -109,7 +109,7 @@ describe("spill: lifting a scalar function over ranges, as Excel lifts its opera
     expect(spill([arg([["A"], [0]], "åtgärd", true)], lookup(true))).toEqual([[ok(7)], [ok(7)]]);
   });
 
-  it("keeps the scalar rule for blanks in a single cell and in arguments that do not list rows", () => {
+  it("keeps the scalar rule for blanks in a single cell; a blank in another range is #VALUE!, never an omitted argument", () => {
     const blank = na("Ange ett åtgärds-id");
     const says = () => blank as FormulaResult;
     expect(spill([arg([[null]], "åtgärd", true)], says)).toEqual([[blank]]);
@@ -117,11 +117,19 @@ describe("spill: lifting a scalar function over ranges, as Excel lifts its opera
       [blank, blank],
     ]);
     const years: unknown[] = [];
-    spill([arg("A03"), arg([[2020], [null]], "år")], ([, y]) => {
+    const r = spill([arg("A03"), arg([[2020], [null]], "år")], ([, y]) => {
       years.push(y);
       return ok(0) as FormulaResult;
     });
-    expect(years).toEqual([2020, null]);
+    // The blank year is not passed on (the scalar function would take it as left out).
+    expect(years).toEqual([2020]);
+    expect(r[1][0]).toEqual({
+      ok: false,
+      error: "invalidValue",
+      message:
+        "»år« har en tom cell (rad 2 i cellområdet); fyll i den. " +
+        "En tom cell i ett cellområde betyder inte att argumentet utelämnas.",
+    });
   });
 
   it("answers single values with exactly the scalar answer, notice and all", () => {
@@ -187,6 +195,24 @@ describe("the Balans functions lifted over seed 000", () => {
     expect(r[2]).toEqual([ok(""), ok("")]);
     cell(r[3][0], 0);
     cell(r[3][1], 1.2);
+  });
+
+  it("SAVINGS over a row of months with a gap: #VALUE! there, not the whole year's figure", () => {
+    const r = spill(
+      [arg("A03", "åtgärd", true), arg(2021, "år"), arg([[1, null, 3, ""]], "månad")],
+      ([id, y, m]) => q.savings(id, y, m)
+    );
+    // A03: 1 mnkr a year in 2021, 1/12 a month; the year alone would be 1.
+    cell(r[0][0], 1 / 12);
+    cell(r[0][2], 1 / 12);
+    for (const j of [1, 3])
+      expect(r[0][j]).toEqual({
+        ok: false,
+        error: "invalidValue",
+        message:
+          `»månad« har en tom cell (kolumn ${j + 1} i cellområdet); fyll i den. ` +
+          "En tom cell i ett cellområde betyder inte att argumentet utelämnas.",
+      });
   });
 
   it("SAVINGS with a bad year in the row: #VALUE! in that column only", () => {
