@@ -61,19 +61,6 @@ export function parseCellRef(ref: string): { col: number; row: number } | undefi
   return { col, row };
 }
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & ~32) - 64;
-  return n;
-}
-
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** `_x000D_` escapes of spreadsheet text (characters XML cannot hold). */
 export function decodeOoxmlText(text: string): string {
   if (text.indexOf("_x") < 0) return text;

@@ -1,6 +1,6 @@
 import { CellValue } from "../../core/tables";
 import { CellLook, headerFooterCodes, LookedRow, ReportSetup } from "./reportLook";
-import { columnLetters } from "./sheetCells";
+import { columnLetter } from "../../core/a1";
 import { escapeXml } from "./xml";
 
 /**
@@ -19,7 +19,7 @@ export function reportSheetXml(
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-    `<dimension ref="A1:${columnLetters(width)}${Math.max(1, rows.length)}"/>`,
+    `<dimension ref="A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}"/>`,
     '<sheetViews><sheetView showGridLines="0" workbookViewId="0">'
   );
   if (setup.freezeRows > 0)
@@ -36,7 +36,7 @@ export function reportSheetXml(
     parts.push("</cols>");
   }
   parts.push("<sheetData>");
-  const letters = Array.from({ length: width }, (_, c) => columnLetters(c + 1));
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   rows.forEach((row, r) => {
     const n = r + 1;
     let xml =
